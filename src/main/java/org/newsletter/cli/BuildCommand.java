@@ -1,0 +1,49 @@
+package org.newsletter.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.newsletter.build.IssueBuild;
+import org.newsletter.build.IssuePipeline;
+import org.newsletter.config.Workspace;
+import org.newsletter.model.Diagnostic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "build", mixinStandardHelpOptions = true,
+        description = {"Render an issue: email.html, email.txt, web.html, message.eml, events/*.ics and images.",
+                "The output folder is replaced as a whole, only when everything succeeded."})
+final class BuildCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    @Parameters(paramLabel = "ISSUE", description = "Issue folder, or its name under newsletters/.")
+    String issue;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: .newsletter/build/SLUG in the workspace).")
+    Path out;
+
+    BuildCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        long started = System.nanoTime();
+        Workspace workspace = context.workspace(issue);
+        Path folder = workspace.issueFolder(context.workingDir(), issue);
+        Path target = out != null ? context.workingDir().resolve(out)
+                : workspace.stateDir().resolve("build").resolve(folder.getFileName());
+        IssueBuild.Result result = new IssueBuild(new IssuePipeline(workspace, context.clock())).build(folder, target);
+        for (Diagnostic warning : result.warnings()) {
+            context.err().println(warning);
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        context.out().printf("Built %s into %s in %d ms (email HTML %.1f KB):%n",
+                folder.getFileName(), result.folder(), millis, result.emailHtmlBytes() / 1024.0);
+        for (String file : result.files()) {
+            context.out().println("  " + file);
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,41 @@
+package org.newsletter.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsletter.build.IssuePipeline;
+import org.newsletter.check.IssueCheck;
+import org.newsletter.config.Workspace;
+import org.newsletter.model.Diagnostic;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {"Lint an issue. Errors (exit 1): bad front matter or events, images without alt text or",
+                "missing, template errors, HTML over Gmail's 102 KB. Warnings: preheader, subject length,",
+                "vague link text, http:// links, past events, skipped headings. A clean issue prints nothing."})
+final class CheckCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    @Parameters(paramLabel = "ISSUE", description = "Issue folder, or its name under newsletters/.")
+    String issue;
+
+    CheckCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        Workspace workspace = context.workspace(issue);
+        Path folder = workspace.issueFolder(context.workingDir(), issue);
+        List<Diagnostic> findings = new IssueCheck(new IssuePipeline(workspace, context.clock())).check(folder);
+        findings.forEach(context.err()::println);
+        long errors = findings.stream().filter(Diagnostic::isError).count();
+        if (errors > 0) {
+            context.err().printf("%d error(s), %d warning(s)%n", errors, findings.size() - errors);
+            return ExitCodes.FAILED;
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,26 @@
+package org.newsletter.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.newsletter.config.Workspace;
+import org.newsletter.config.WorkspaceLocator;
+
+/**
+ * What every command needs from its surroundings, passed in rather than taken from globals so tests
+ * can run the real command line in a temporary folder with a fixed clock.
+ */
+public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock) {
+
+    /** The workspace containing {@code hint} (an issue path the user typed) or else the working directory. */
+    public Workspace workspace(String hint) {
+        WorkspaceLocator locator = new WorkspaceLocator();
+        if (hint != null) {
+            Path candidate = workingDir.resolve(hint).normalize();
+            if (java.nio.file.Files.isDirectory(candidate) && locator.findRoot(candidate).isPresent()) {
+                return locator.locate(candidate);
+            }
+        }
+        return locator.locate(workingDir);
+    }
+}

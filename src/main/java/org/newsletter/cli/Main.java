@@ -1,0 +1,45 @@
+package org.newsletter.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import picocli.CommandLine;
+
+/** Entry point. {@link #run} is what tests call: the same command line, with its streams and folder given. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        // SLF4J 2 announces its provider on stderr at startup; that would break one-line error output.
+        System.setProperty("slf4j.internal.verbosity", "WARN");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = run(new CommandContext(out, err, Path.of("").toAbsolutePath(), Clock.systemDefaultZone()), args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs one command line and returns its exit code: 0 done, 1 failed or lint errors, 2 usage error. */
+    public static int run(CommandContext context, String... args) {
+        NewsletterCommand root = new NewsletterCommand();
+        CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
+        commandLine.setOut(context.out());
+        commandLine.setErr(context.err());
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(context.err(), root));
+        commandLine.setParameterExceptionHandler(new UsageErrorHandler(context.err()));
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        int code = commandLine.execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    /** Convenience for tests: run with the given streams and folder, the system clock. */
+    public static int run(PrintWriter out, PrintWriter err, Path workingDir, String... args) {
+        return run(new CommandContext(out, err, workingDir, Clock.systemDefaultZone()), args);
+    }
+}

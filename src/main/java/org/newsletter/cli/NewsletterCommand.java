@@ -1,0 +1,33 @@
+package org.newsletter.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The root command: only options and the list of subcommands. */
+@Command(name = "newsletter",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Write a newsletter in Markdown, check and preview it, and send it as a well-made email.",
+        subcommands = {NewCommand.class, BuildCommand.class, CheckCommand.class, picocli.CommandLine.HelpCommand.class},
+        usageHelpAutoWidth = true)
+public final class NewsletterCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: try 'newsletter --help'");
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+}

@@ -1,0 +1,78 @@
+package org.newsletter.compose;
+
+import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.Heading;
+import com.vladsch.flexmark.ast.HtmlBlock;
+import com.vladsch.flexmark.ast.HtmlInline;
+import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.util.ast.Document;
+import com.vladsch.flexmark.util.ast.Node;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.newsletter.model.Diagnostics;
+import org.newsletter.model.SourcePosition;
+
+/**
+ * Findings in the Markdown that a reader would notice: link text that means nothing out of context
+ * (screen-reader users navigate by link list), insecure links, skipped heading levels, and images in
+ * raw HTML without alt text. Markdown images are checked where they are resolved.
+ */
+final class MarkdownLint {
+
+    private static final Set<String> VAGUE_LINK_TEXT = Set.of(
+            "click here", "here", "this link", "link", "read more", "more", "click", "this", "go");
+
+    private final Path file;
+    private final int bodyFirstLine;
+
+    MarkdownLint(Path file, int bodyFirstLine) {
+        this.file = file;
+        this.bodyFirstLine = bodyFirstLine;
+    }
+
+    void lint(Document document, Diagnostics problems) {
+        int previousLevel = 1; // the title is the page's h1
+        for (Node node : document.getDescendants()) {
+            if (node instanceof Heading heading) {
+                if (heading.getLevel() == 1) {
+                    problems.warning(at(node), "heading level 1: the title is already the h1; start sections at ##");
+                } else if (heading.getLevel() > previousLevel + 1) {
+                    problems.warning(at(node), "heading skips from level " + previousLevel + " to " + heading.getLevel()
+                            + "; use " + "#".repeat(previousLevel + 1));
+                }
+                previousLevel = heading.getLevel();
+            } else if (node instanceof Link link) {
+                checkLink(node, link.getUrl().toString(), link.getText().toString(), problems);
+            } else if (node instanceof AutoLink link) {
+                checkLink(node, link.getUrl().toString(), link.getUrl().toString(), problems);
+            } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                checkHtml(node, problems);
+            }
+        }
+    }
+
+    private void checkLink(Node node, String url, String text, Diagnostics problems) {
+        String plain = text.replaceAll("[*_`\\[\\]]", "").strip().toLowerCase(Locale.ROOT);
+        if (VAGUE_LINK_TEXT.contains(plain)) {
+            problems.warning(at(node), "link text '" + text + "' says nothing out of context; describe where it goes");
+        }
+        if (url.startsWith("http://")) {
+            problems.warning(at(node), "insecure link " + url + "; use https:// if the site supports it");
+        }
+    }
+
+    private void checkHtml(Node node, Diagnostics problems) {
+        for (Element img : Jsoup.parseBodyFragment(node.getChars().toString()).select("img")) {
+            if (!img.hasAttr("alt")) {
+                problems.error(at(node), "<img src=\"" + img.attr("src") + "\"> has no alt attribute; describe the image (alt=\"\" if decorative)");
+            }
+        }
+    }
+
+    private SourcePosition at(Node node) {
+        return new SourcePosition(file, node.getStartLineNumber() + bodyFirstLine, 0);
+    }
+}

@@ -1,0 +1,31 @@
+package org.newsletter.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Deterministic Message-IDs on the sender's domain (RFC 5322 section 3.6.4): the same campaign and
+ * recipient always give the same ID, so a message re-sent after a crash can be recognised as a
+ * duplicate by the receiving side.
+ */
+public final class MessageIds {
+
+    private MessageIds() {
+    }
+
+    public static String of(String domain, String... parts) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) 0);
+            }
+            String hash = HexFormat.of().formatHex(sha.digest(), 0, 16);
+            return hash + "@" + domain;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+}

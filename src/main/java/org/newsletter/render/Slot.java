@@ -1,0 +1,26 @@
+package org.newsletter.render;
+
+import org.newsletter.model.Recipient;
+
+/**
+ * The personal values a rendered issue leaves open. Templates are rendered once per issue with
+ * {@link #marker()} in these places; each recipient then costs a string fill, not a template run.
+ */
+public enum Slot {
+    RECIPIENT_NAME,
+    RECIPIENT_EMAIL,
+    UNSUBSCRIBE_URL;
+
+    /** Plain ASCII that survives FreeMarker escaping, the CSS inliner and URL contexts unchanged. */
+    public String marker() {
+        return "@@nl-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "@@";
+    }
+
+    public String valueFor(Recipient recipient) {
+        return switch (this) {
+            case RECIPIENT_NAME -> recipient.name();
+            case RECIPIENT_EMAIL -> recipient.email();
+            case UNSUBSCRIBE_URL -> recipient.unsubscribeUrl();
+        };
+    }
+}
