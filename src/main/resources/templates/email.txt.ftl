@@ -1,61 +1,51 @@
-<#-- The text/plain part: made from the Markdown itself, wrapped at 78 columns; no escaping (it is not HTML). -->
+<#ftl strip_whitespace=false>
+<#-- The text/plain part: made from the Markdown itself. Whitespace is literal here; afterwards blank
+     runs are collapsed and over-long lines of running text are wrapped at 78 columns. -->
 <#macro labelled label value><#if (label?length + value?length) lt 77>${label} ${value}<#else>${label}
 ${value}</#if></#macro>
 <#macro event e>
 ${e.title}
 ${e.when}
 <#if e.location?has_content>${e.location}
-</#if>
-<#if e.descriptionText?has_content>
-
+</#if><#if e.descriptionText?has_content>
 ${e.descriptionText}
-
-</#if>
-<#if e.url?has_content><@labelled e.button + ":" e.url?remove_beginning("mailto:")/>
-</#if>
-<@labelled "Add to calendar:" e.icsUrl/>
+</#if><#if e.url?has_content>
+<@labelled e.button + ":" e.urlText/>
+</#if><@labelled "Add to calendar:" e.icsUrl/>
 
 </#macro>
 ${issue.title}
-<#list 1..issue.title?length as i>=</#list>
+<#list 1..[issue.title?length, 78]?min as i>=</#list>
 
 ${issue.date}
 
 <@labelled "View in your browser:" links.web/>
 
-
-<#list issue.blocks as block>
-<#if block.prose>
+<#list issue.blocks as block><#if block.prose>
 ${block.text}
 
-<#else>
-<#list block.events as e><@event e/></#list>
-</#if>
-</#list>
+<#else><#list block.events as e>
+<@event e/>
+</#list></#if></#list>
 <#if issue.upcoming?has_content>
 Upcoming events
 ---------------
 
-<#list issue.upcoming as e><@event e/></#list>
-</#if>
+<#list issue.upcoming as e><@event e/>
+</#list></#if>
 <#if issue.references?has_content>
 Links
 -----
 
-<#list issue.references as link>
-[${link.number}] ${link.url}
-</#list>
-</#if>
+<#list issue.references as link>[${link.number}] ${link.url}
+</#list></#if>
 
 ----
 ${site.organisation}
 <#if site.postalAddress?has_content>${site.postalAddress}
-</#if>
-<#if site.reason?has_content>${site.reason}
-</#if>
-This email was sent to ${recipient.email}.
+</#if><#if site.reason?has_content>${site.reason}
+</#if>This email was sent to ${recipient.email}.
 
 <@labelled "View in your browser:" links.web/>
 
 <@labelled "Unsubscribe:" links.unsubscribe/>
-

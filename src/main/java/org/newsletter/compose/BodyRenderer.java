@@ -1,5 +1,6 @@
 package org.newsletter.compose;
 
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.net.URI;
 import java.util.HashMap;
@@ -22,25 +23,28 @@ final class BodyRenderer {
     private final LinkReferences links = new LinkReferences();
     private final PlainTextRenderer text;
     private final Map<EventDraft, Event> rendered = new HashMap<>();
+    private final List<String> emailChunks;
+    private final List<String> webChunks;
 
-    BodyRenderer(MarkdownParser markdown, URI imageBase, Map<String, Image> images, int width) {
+    BodyRenderer(MarkdownParser markdown, Document body, URI imageBase, Map<String, Image> images, int width) {
         this.markdown = markdown;
         this.email = HtmlFlavour.email(markdown, imageBase, images);
         this.web = HtmlFlavour.web(markdown, images);
         this.text = new PlainTextRenderer(links, width);
+        this.emailChunks = email.renderAroundFences(body);
+        this.webChunks = web.renderAroundFences(body);
     }
 
-    Optional<Block> prose(List<Node> nodes) {
-        if (nodes.isEmpty()) {
-            return Optional.empty();
-        }
-        StringBuilder emailHtml = new StringBuilder();
-        StringBuilder webHtml = new StringBuilder();
+    /**
+     * The prose between events fence {@code chunk - 1} and fence {@code chunk}; {@code nodes} are its
+     * top-level Markdown nodes, for the text part. Empty when there is nothing between two fences.
+     */
+    Optional<Block> prose(int chunk, List<Node> nodes) {
+        String emailHtml = emailChunks.get(chunk);
+        String webHtml = webChunks.get(chunk);
         StringBuilder plain = new StringBuilder();
         for (Node node : nodes) {
-            emailHtml.append(email.render(node));
-            webHtml.append(web.render(node));
-            String part = text.render(node).strip();
+            String part = stripBlankLines(text.render(node));
             if (!part.isEmpty()) {
                 if (plain.length() > 0) {
                     plain.append("\n\n");
@@ -48,7 +52,10 @@ final class BodyRenderer {
                 plain.append(part);
             }
         }
-        return Optional.of(new Block.Prose(emailHtml.toString(), webHtml.toString(), plain.toString()));
+        if (emailHtml.isBlank() && plain.length() == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Block.Prose(emailHtml, webHtml, plain.toString()));
     }
 
     List<Event> events(List<EventDraft> drafts) {
@@ -59,13 +66,18 @@ final class BodyRenderer {
         return links.urls();
     }
 
+    /** Removes blank lines around a rendered block but keeps the first line's indent (list items start with "  * "). */
+    private static String stripBlankLines(String text) {
+        return text.replaceFirst("^(?:[ \\t]*\\n)+", "").stripTrailing();
+    }
+
     private Event render(EventDraft draft) {
         String html = "";
         String plain = "";
         if (draft.description() != null && !draft.description().isBlank()) {
             Node description = markdown.parse(draft.description());
             html = email.render(description);
-            plain = text.render(description).strip();
+            plain = stripBlankLines(text.render(description));
         }
         return new Event(draft.id(), draft.title(), draft.start(), draft.end(), draft.location(), draft.url(),
                 draft.button(), html, plain, draft.tags(), draft.position());

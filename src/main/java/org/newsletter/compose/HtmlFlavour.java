@@ -5,7 +5,9 @@ import com.vladsch.flexmark.html.IndependentLinkResolverFactory;
 import com.vladsch.flexmark.html.LinkResolver;
 import com.vladsch.flexmark.html.renderer.LinkResolverBasicContext;
 import com.vladsch.flexmark.html.renderer.LinkType;
+import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
+import java.util.List;
 import java.net.URI;
 import java.util.Map;
 import org.newsletter.model.Image;
@@ -30,6 +32,7 @@ final class HtmlFlavour {
     static HtmlFlavour email(MarkdownParser markdown, URI imageBase, Map<String, Image> localImages) {
         HtmlRenderer renderer = HtmlRenderer.builder(markdown.options())
                 .linkResolverFactory(new ImageBaseResolver(imageBase))
+                .nodeRendererFactory(new EventsFenceMarker.Factory())
                 .attributeProviderFactory(new ImageSizeAttributes.Factory(localImages, EMAIL_CONTENT_WIDTH))
                 .build();
         return new HtmlFlavour(renderer);
@@ -39,12 +42,22 @@ final class HtmlFlavour {
     static HtmlFlavour web(MarkdownParser markdown, Map<String, Image> localImages) {
         HtmlRenderer renderer = HtmlRenderer.builder(markdown.options())
                 .attributeProviderFactory(new ImageSizeAttributes.Factory(localImages, Integer.MAX_VALUE))
+                .nodeRendererFactory(new EventsFenceMarker.Factory())
                 .build();
         return new HtmlFlavour(renderer);
     }
 
     String render(Node node) {
         return renderer.render(node);
+    }
+
+    /**
+     * Renders the whole document and cuts it at each {@code events} fence. The document is rendered as
+     * a whole because Flexmark renders links only when it renders from the Document (a paragraph on
+     * its own loses its {@code <a>} tags); returns fences + 1 pieces.
+     */
+    List<String> renderAroundFences(Document document) {
+        return List.of(renderer.render(document).split(EventsFenceMarker.MARKER, -1));
     }
 
     /** Rewrites relative image URLs against a base; leaves absolute ones and links alone. */

@@ -80,14 +80,14 @@ public final class IssueComposer {
         problems.throwIfErrors();
 
         URI imageBase = site.issueUrl(slug);
-        BodyRenderer renderer = new BodyRenderer(markdown, imageBase, images, TEXT_WIDTH);
+        BodyRenderer renderer = new BodyRenderer(markdown, body, imageBase, images, TEXT_WIDTH);
         List<Block> blocks = new ArrayList<>();
         List<Node> prose = new ArrayList<>();
         Set<EventDraft> placed = new LinkedHashSet<>();
         int fenceIndex = 0;
         for (Node node : topLevel) {
             if (isEventsFence(node)) {
-                renderer.prose(prose).ifPresent(blocks::add);
+                renderer.prose(fenceIndex, prose).ifPresent(blocks::add);
                 prose.clear();
                 List<EventDraft> here = selected.get(fences.get(fenceIndex++));
                 placed.addAll(here);
@@ -96,7 +96,7 @@ public final class IssueComposer {
                 prose.add(node);
             }
         }
-        renderer.prose(prose).ifPresent(blocks::add);
+        renderer.prose(fenceIndex, prose).ifPresent(blocks::add);
         List<EventDraft> unplacedDrafts = drafts.stream().filter(d -> !placed.contains(d)).toList();
         List<Event> unplaced = renderer.events(unplacedDrafts);
         List<Event> events = renderer.events(drafts);

@@ -102,7 +102,7 @@ public final class IssueRenderer {
         String details = details(event, formatter);
         return new EventView(event.id(), event.title(), formatter.when(event), formatter.date(event.start()),
                 formatter.timeRange(event), formatter.zoneLabel(event.start().getZone()), event.location(), event.url(),
-                event.button(), event.url().startsWith("mailto:"), markup(event.descriptionHtml()), event.descriptionText(),
+                readableUrl(event.url()), event.button(), event.url().startsWith("mailto:"), markup(event.descriptionHtml()), event.descriptionText(),
                 CalendarLinks.google(event, details), CalendarLinks.outlook(event, details),
                 (forEmail ? issueUrl : "") + "events/" + event.id() + ".ics",
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.start()),
@@ -116,9 +116,19 @@ public final class IssueRenderer {
             if (details.length() > 0) {
                 details.append("\n\n");
             }
-            details.append(event.button()).append(": ").append(event.url().replaceFirst("^mailto:", ""));
+            details.append(event.button()).append(": ").append(readableUrl(event.url()));
         }
         return details.toString();
+    }
+
+    /** A mailto: link shown as text is just the address; its ?subject= is for the link, not the reader. */
+    static String readableUrl(String url) {
+        if (!url.startsWith("mailto:")) {
+            return url;
+        }
+        String address = url.substring("mailto:".length());
+        int query = address.indexOf('?');
+        return java.net.URLDecoder.decode(query < 0 ? address : address.substring(0, query), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private static TemplateHTMLOutputModel markup(String html) {

@@ -37,7 +37,7 @@ public final class TemplateViews {
     }
 
     public record EventView(String id, String title, String when, String date, String time, String zone,
-            String location, String url, String button, boolean mailto, TemplateHTMLOutputModel descriptionHtml,
+            String location, String url, String urlText, String button, boolean mailto, TemplateHTMLOutputModel descriptionHtml,
             String descriptionText, String googleUrl, String outlookUrl, String icsUrl, String startIso, String endIso) {
     }
 
