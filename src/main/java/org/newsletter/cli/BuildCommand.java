@@ -5,7 +5,6 @@ import java.util.concurrent.Callable;
 import org.newsletter.build.IssueBuild;
 import org.newsletter.build.IssuePipeline;
 import org.newsletter.config.Workspace;
-import org.newsletter.model.Diagnostic;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,9 +34,7 @@ final class BuildCommand implements Callable<Integer> {
         Path target = out != null ? context.workingDir().resolve(out)
                 : workspace.stateDir().resolve("build").resolve(folder.getFileName());
         IssueBuild.Result result = new IssueBuild(new IssuePipeline(workspace, context.clock())).build(folder, target);
-        for (Diagnostic warning : result.warnings()) {
-            context.err().println(warning);
-        }
+        result.warnings().forEach(context::print);
         long millis = (System.nanoTime() - started) / 1_000_000;
         context.out().printf("Built %s into %s in %d ms (email HTML %.1f KB):%n",
                 folder.getFileName(), result.folder(), millis, result.emailHtmlBytes() / 1024.0);

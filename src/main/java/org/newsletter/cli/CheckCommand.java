@@ -30,7 +30,7 @@ final class CheckCommand implements Callable<Integer> {
         Workspace workspace = context.workspace(issue);
         Path folder = workspace.issueFolder(context.workingDir(), issue);
         List<Diagnostic> findings = new IssueCheck(new IssuePipeline(workspace, context.clock())).check(folder);
-        findings.forEach(context.err()::println);
+        findings.forEach(context::print);
         long errors = findings.stream().filter(Diagnostic::isError).count();
         if (errors > 0) {
             context.err().printf("%d error(s), %d warning(s)%n", errors, findings.size() - errors);

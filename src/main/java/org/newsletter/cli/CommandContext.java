@@ -12,6 +12,11 @@ import org.newsletter.config.WorkspaceLocator;
  */
 public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock) {
 
+    /** Prints findings relative to the working directory. */
+    void print(org.newsletter.model.Diagnostic diagnostic) {
+        new DiagnosticPrinter(err, workingDir).print(diagnostic);
+    }
+
     /** The workspace containing {@code hint} (an issue path the user typed) or else the working directory. */
     public Workspace workspace(String hint) {
         WorkspaceLocator locator = new WorkspaceLocator();

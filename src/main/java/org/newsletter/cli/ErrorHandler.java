@@ -2,7 +2,6 @@ package org.newsletter.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import org.newsletter.model.Diagnostic;
 import org.newsletter.model.InvalidInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
@@ -15,18 +14,18 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     private final PrintWriter err;
     private final NewsletterCommand root;
+    private final DiagnosticPrinter printer;
 
-    ErrorHandler(PrintWriter err, NewsletterCommand root) {
+    ErrorHandler(PrintWriter err, NewsletterCommand root, DiagnosticPrinter printer) {
         this.err = err;
         this.root = root;
+        this.printer = printer;
     }
 
     @Override
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         if (e instanceof InvalidInputException invalid) {
-            for (Diagnostic diagnostic : invalid.diagnostics()) {
-                err.println(diagnostic);
-            }
+            invalid.diagnostics().forEach(printer::print);
         } else if (e instanceof UncheckedIOException io) {
             err.println("newsletter: error: " + io.getMessage() + ": " + io.getCause().getMessage());
         } else {

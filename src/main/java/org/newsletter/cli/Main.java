@@ -29,7 +29,7 @@ public final class Main {
         CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
-        commandLine.setExecutionExceptionHandler(new ErrorHandler(context.err(), root));
+        commandLine.setExecutionExceptionHandler(new ErrorHandler(context.err(), root, new DiagnosticPrinter(context.err(), context.workingDir())));
         commandLine.setParameterExceptionHandler(new UsageErrorHandler(context.err()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         int code = commandLine.execute(args);

@@ -65,7 +65,10 @@ public final class IssueComposer {
         FrontMatterSplitter.Split split = FrontMatterSplitter.split(indexFile, SourceFile.read(indexFile));
         FrontMatter front = frontMatterReader.read(indexFile, split.yaml(), split.yamlFirstLine(), site.language(), problems);
         Document body = markdown.parse(split.body());
+        long errorsBefore = errorCount(problems);
         List<EventDraft> drafts = eventsReader.read(folder.resolve("events.yaml"), site.timeZone(), problems);
+        // An event dropped for its own error would make its fence look empty: say only the first thing.
+        boolean eventsComplete = errorCount(problems) == errorsBefore;
 
         LocalImages localImages = new LocalImages(folder);
         Map<String, org.newsletter.model.Image> images = new LinkedHashMap<>();
@@ -76,7 +79,7 @@ public final class IssueComposer {
         List<Node> topLevel = new ArrayList<>();
         body.getChildren().forEach(topLevel::add);
         List<EventsFence> fences = readFences(topLevel, indexFile, split.bodyFirstLine(), problems);
-        Map<EventsFence, List<EventDraft>> selected = select(fences, drafts, problems);
+        Map<EventsFence, List<EventDraft>> selected = select(fences, drafts, eventsComplete ? problems : new Diagnostics());
         problems.throwIfErrors();
 
         URI imageBase = site.issueUrl(slug);
@@ -107,6 +110,10 @@ public final class IssueComposer {
                 hero, front.language(), site.timeZone(), blocks, events, unplaced,
                 renderer.linkReferences(), List.copyOf(images.values()));
         return new Composition(issue, problems.all().stream().filter(d -> !d.isError()).toList());
+    }
+
+    private static long errorCount(Diagnostics problems) {
+        return problems.all().stream().filter(Diagnostic::isError).count();
     }
 
     private static org.newsletter.model.Image hero(FrontMatter front, LocalImages localImages,

@@ -2,6 +2,7 @@ package org.newsletter.mail;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -54,7 +55,7 @@ public final class MessageBuilder {
                 // RFC 8058: tells the mailbox provider a POST to the HTTPS URL unsubscribes without a page.
                 message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
             }
-            MimeMultipart alternative = new MimeMultipart("alternative");
+            MimeMultipart alternative = new AlternativeParts(boundaryFor(spec.messageId()));
             alternative.addBodyPart(part(spec.text(), "plain"));
             alternative.addBodyPart(part(spec.html(), "html"));
             message.setContent(alternative);
@@ -107,6 +108,24 @@ public final class MessageBuilder {
             throw new IllegalStateException("UTF-8 is always supported", e);
         }
         return "\"" + phrase.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /**
+     * A boundary derived from the Message-ID, so the same message is the same bytes every time. It
+     * starts with "=_", which quoted-printable bodies can never contain (RFC 2045 section 6.7).
+     */
+    private static String boundaryFor(String messageId) {
+        return "=_nl_" + messageId.substring(0, messageId.indexOf('@'));
+    }
+
+    /** multipart/alternative with a boundary we choose instead of Jakarta Mail's time-based one. */
+    private static final class AlternativeParts extends MimeMultipart {
+        AlternativeParts(String boundary) throws MessagingException {
+            super("alternative");
+            ContentType type = new ContentType(contentType);
+            type.setParameter("boundary", boundary);
+            contentType = type.toString();
+        }
     }
 
     /** Keeps our deterministic Message-ID instead of the random one Jakarta Mail assigns in saveChanges(). */

@@ -1,0 +1,204 @@
+package org.newsletter.compose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.testing.IssueFixture;
+
+/** Bad input in index.md and events.yaml: every error names file and line, and nothing is built. */
+class IssueInputErrorsTest {
+
+    private static final String INDEX = """
+            ---
+            title: Test issue
+            date: 2024-08-09
+            preheader: A test issue for the parser tests, with a preheader of reasonable length.
+            ---
+
+            Hello.
+
+            ```events
+            ```
+            """;
+
+    private static final String EVENT = """
+            timezone: Europe/London
+            events:
+              - id: one
+                title: First
+                start: 2024-09-06T14:00
+                duration: PT1H
+            """;
+
+    @TempDir
+    Path dir;
+
+    private IssueFixture.Run build(IssueFixture fixture) {
+        return fixture.run("build", "t", "--out", "out");
+    }
+
+    private static String lineOf(IssueFixture.Run run) {
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.errLines()).hasSize(1);
+        return run.errLines()[0];
+    }
+
+    @Test
+    void unknownFrontMatterKeyNamesLineAndSuggestsTheRightKey() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX.replace("preheader:", "subjet: Hi\npreheader:"), EVENT);
+        String line = lineOf(build(fixture));
+        assertThat(line).contains("newsletters/t/index.md:4:").contains("unknown key 'subjet'").contains("did you mean 'subject'");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void missingTitleAndBadDateAreBothReported() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX.replace("title: Test issue\n", "").replace("2024-08-09", "2024-13-40"), EVENT);
+        IssueFixture.Run run = build(fixture);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("missing required key 'title'").contains("index.md:2:").contains("'2024-13-40' is not a date");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void brokenYamlPointsAtTheLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX.replace("date: 2024-08-09", "date: [2024-08-09"), EVENT);
+        assertThat(lineOf(build(fixture))).contains("index.md:").contains("invalid YAML");
+    }
+
+    @Test
+    void unclosedFrontMatterIsAnError() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", "---\ntitle: x\ndate: 2024-08-09\n\nHello\n", null);
+        assertThat(lineOf(build(fixture))).contains("index.md:1:").contains("front matter is not closed");
+    }
+
+    @Test
+    void unknownTimeZoneNamesTheLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT.replace("Europe/London", "Europe/Londn"));
+        assertThat(lineOf(build(fixture))).contains("events.yaml:1:").contains("unknown time zone 'Europe/Londn'");
+    }
+
+    @Test
+    void fixedOffsetsAreRefusedBecauseTheyIgnoreDaylightSaving() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT.replace("Europe/London", "+01:00"));
+        assertThat(lineOf(build(fixture))).contains("events.yaml:1:").contains("fixed offset");
+    }
+
+    @Test
+    void endBeforeStartNamesTheEndLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT.replace("duration: PT1H", "end: 2024-09-06T13:00"));
+        assertThat(lineOf(build(fixture))).contains("events.yaml:6:").contains("ends before it starts");
+    }
+
+    @Test
+    void duplicateIdsNameBothPlaces() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT + """
+                  - id: one
+                    title: Second
+                    start: 2024-09-07T14:00
+                    duration: PT1H
+                """);
+        assertThat(lineOf(build(fixture))).contains("events.yaml:7:").contains("duplicate event id 'one' (first used at line 3)");
+    }
+
+    @Test
+    void badDateTimeSaysWhichFormatIsExpected() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT.replace("2024-09-06T14:00", "6 Sept 2024 2pm"));
+        assertThat(lineOf(build(fixture))).contains("events.yaml:5:").contains("YYYY-MM-DDTHH:MM");
+    }
+
+    @Test
+    void aTimeInTheSpringGapDoesNotExist() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT.replace("2024-09-06T14:00", "2024-03-31T01:30"));
+        assertThat(lineOf(build(fixture))).contains("events.yaml:5:").contains("does not exist in Europe/London");
+    }
+
+    @Test
+    void unknownEventKeyIsAnError() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT.replace("duration: PT1H", "duration: PT1H\n    loaction: Zoom"));
+        assertThat(lineOf(build(fixture))).contains("events.yaml:7:").contains("unknown key 'loaction'").contains("'location'");
+    }
+
+    @Test
+    void endAndDurationTogetherAreAmbiguous() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT.replace("duration: PT1H", "duration: PT1H\n    end: 2024-09-06T16:00"));
+        assertThat(lineOf(build(fixture))).contains("either 'end' or 'duration'");
+    }
+
+    @Test
+    void anEventsBlockThatSelectsNothingIsATypo() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX.replace("```events\n```", "```events\ntag: cupa\n```"), EVENT);
+        assertThat(lineOf(build(fixture))).contains("index.md:9:").contains("selects no event (tag 'cupa')");
+    }
+
+    @Test
+    void imageWithoutAltTextAndMissingImageAreErrorsWithLines() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX.replace("Hello.", "Hello.\n\n![](images/nope.jpg)"), EVENT);
+        IssueFixture.Run run = build(fixture);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("index.md:9:").contains("has no alt text").contains("'images/nope.jpg' not found");
+    }
+
+    @Test
+    void imagesOutsideTheIssueFolderAreRefused() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.write("secret.png", "x");
+        fixture.issue("t", INDEX.replace("Hello.", "Hello.\n\n![secret](../../secret.png)"), EVENT);
+        assertThat(lineOf(build(fixture))).contains("outside the issue folder");
+    }
+
+    @Test
+    void binaryOrNonUtf8FilesAreRefused() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        Path folder = fixture.issue("t", INDEX, null);
+        Files.write(folder.resolve("events.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1});
+        assertThat(lineOf(build(fixture))).contains("events.yaml").contains("not valid UTF-8");
+    }
+
+    @Test
+    void hugeFilesAreRefusedWithTheirSize() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX + "word ".repeat(600_000), EVENT);
+        assertThat(lineOf(build(fixture))).contains("index.md").contains("the limit is 2048 KB");
+    }
+
+    @Test
+    void aFailedBuildLeavesThePreviousOutputUntouched() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT);
+        assertThat(build(fixture).exitCode()).isZero();
+        String before = fixture.read("out/email.html");
+        fixture.issue("t", INDEX.replace("title: Test issue", "title: Changed"), EVENT.replace("PT1H", "PT-1H"));
+        assertThat(build(fixture).exitCode()).isEqualTo(1);
+        assertThat(fixture.read("out/email.html")).isEqualTo(before);
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.map(p -> p.getFileName().toString())).noneMatch(name -> name.contains(".tmp-"));
+        }
+    }
+
+    @Test
+    void buildRefusesToOverwriteAFolderItDidNotMake() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT);
+        fixture.write("out/thesis.docx", "precious");
+        assertThat(lineOf(build(fixture))).contains("not empty and was not made by 'newsletter build'");
+        assertThat(fixture.read("out/thesis.docx")).isEqualTo("precious");
+    }
+}

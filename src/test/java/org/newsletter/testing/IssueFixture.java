@@ -1,0 +1,125 @@
+package org.newsletter.testing;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.newsletter.cli.CommandContext;
+import org.newsletter.cli.Main;
+
+/**
+ * A workspace in a temporary folder for tests: a newsletter.yaml, issues written by the test or
+ * copied from the repository, and a way to run the real command line in it.
+ */
+public final class IssueFixture {
+
+    /** The repository root, which is itself the example workspace. */
+    public static final Path REPOSITORY = Path.of("").toAbsolutePath();
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2024-08-01T09:00:00Z"), ZoneOffset.UTC);
+
+    public static final String CONFIG = """
+            organisation: Test Network
+            postal_address: 1 Test Street, London
+            base_url: https://news.example.org/
+            sender: "Test Network <news@example.org>"
+            reply_to: hello@example.org
+            language: en-GB
+            timezone: Europe/London
+            reason: You signed up at example.org.
+            """;
+
+    private final Path root;
+
+    private IssueFixture(Path root) {
+        this.root = root;
+    }
+
+    /** An empty workspace with the standard test configuration. */
+    public static IssueFixture in(Path dir) {
+        IssueFixture fixture = new IssueFixture(dir);
+        fixture.write("newsletter.yaml", CONFIG);
+        return fixture;
+    }
+
+    /** A workspace with the repository's newsletter.yaml and example issues. */
+    public static IssueFixture copyOfRepository(Path dir) {
+        IssueFixture fixture = new IssueFixture(dir);
+        copyTree(REPOSITORY.resolve("newsletters"), dir.resolve("newsletters"));
+        try {
+            Files.copy(REPOSITORY.resolve("newsletter.yaml"), dir.resolve("newsletter.yaml"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return fixture;
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    public Path write(String relative, String content) {
+        Path file = root.resolve(relative);
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    public String read(String relative) {
+        try {
+            return Files.readString(root.resolve(relative), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes newsletters/SLUG/index.md (and events.yaml when given). */
+    public Path issue(String slug, String index, String events) {
+        write("newsletters/" + slug + "/index.md", index);
+        if (events != null) {
+            write("newsletters/" + slug + "/events.yaml", events);
+        }
+        return root.resolve("newsletters/" + slug);
+    }
+
+    /** Runs the real command line in the workspace root. */
+    public Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, CLOCK), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    /** The outcome of one command. */
+    public record Run(int exitCode, String out, String err) {
+        public String[] errLines() {
+            return err.isEmpty() ? new String[0] : err.split("\n");
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.sorted(Comparator.naturalOrder()).toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
