@@ -23,10 +23,6 @@ public final class IssueCheck {
 
     /** Gmail clips messages whose HTML is larger than this and hides the rest (and the unsubscribe link). */
     public static final int GMAIL_CLIP_BYTES = 102 * 1024;
-    /** Inbox previews show roughly this much; more is wasted, less lets body text leak in. */
-    static final int MAX_PREHEADER = 100;
-    /** RFC 5322 section 2.1.1 line length; longer subjects are cut in most inbox lists anyway. */
-    static final int MAX_SUBJECT = 78;
 
     private final IssuePipeline pipeline;
 
@@ -43,20 +39,10 @@ public final class IssueCheck {
         } catch (InvalidInputException e) {
             return e.diagnostics();
         }
+        // Front matter and Markdown warnings (preheader, subject, links, headings) come from compose.
         findings.addAll(composition.warnings());
         Issue issue = composition.issue();
         Path index = issue.folder().resolve("index.md");
-        if (issue.preheader().isEmpty()) {
-            findings.add(Diagnostic.warning(SourcePosition.of(index, 1),
-                    "no preheader: inboxes will show the first words of the email instead; add 'preheader:'"));
-        } else if (issue.preheader().length() > MAX_PREHEADER) {
-            findings.add(Diagnostic.warning(SourcePosition.of(index, 1),
-                    "preheader is " + issue.preheader().length() + " characters; inboxes show about " + MAX_PREHEADER));
-        }
-        if (issue.subject().length() > MAX_SUBJECT) {
-            findings.add(Diagnostic.warning(SourcePosition.of(index, 1),
-                    "subject is " + issue.subject().length() + " characters; keep it under " + MAX_SUBJECT + " so it is not cut off"));
-        }
         for (Event event : issue.events()) {
             if (event.start().toLocalDate().isBefore(issue.date())) {
                 findings.add(Diagnostic.warning(event.position(),

@@ -64,6 +64,7 @@ public final class IssueComposer {
         }
         FrontMatterSplitter.Split split = FrontMatterSplitter.split(indexFile, SourceFile.read(indexFile));
         FrontMatter front = frontMatterReader.read(indexFile, split.yaml(), split.yamlFirstLine(), site.language(), problems);
+        FrontMatterLint.lint(front, problems);
         Document body = markdown.parse(split.body());
         long errorsBefore = errorCount(problems);
         List<EventDraft> drafts = eventsReader.read(folder.resolve("events.yaml"), site.timeZone(), problems);
