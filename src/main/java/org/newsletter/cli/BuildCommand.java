@@ -7,7 +7,7 @@ import org.newsletter.build.IssuePipeline;
 import org.newsletter.config.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Render an issue: email.html, email.txt, web.html, message.eml, events/*.ics and images.",
@@ -16,8 +16,8 @@ final class BuildCommand implements Callable<Integer> {
 
     private final CommandContext context;
 
-    @Parameters(paramLabel = "ISSUE", description = "Issue folder, or its name under newsletters/.")
-    String issue;
+    @Mixin
+    IssueParameter issue;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: .newsletter/build/SLUG in the workspace).")
     Path out;
@@ -29,8 +29,9 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        Workspace workspace = context.workspace(issue);
-        Path folder = workspace.issueFolder(context.workingDir(), issue);
+        IssueParameter.Resolved resolved = issue.resolve(context);
+        Workspace workspace = resolved.workspace();
+        Path folder = resolved.folder();
         Path target = out != null ? context.workingDir().resolve(out)
                 : workspace.stateDir().resolve("build").resolve(folder.getFileName());
         IssueBuild.Result result = new IssueBuild(new IssuePipeline(workspace, context.clock())).build(folder, target);

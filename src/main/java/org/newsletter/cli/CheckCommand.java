@@ -8,7 +8,7 @@ import org.newsletter.check.IssueCheck;
 import org.newsletter.config.Workspace;
 import org.newsletter.model.Diagnostic;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Lint an issue. Errors (exit 1): bad front matter or events, images without alt text or",
@@ -18,8 +18,8 @@ final class CheckCommand implements Callable<Integer> {
 
     private final CommandContext context;
 
-    @Parameters(paramLabel = "ISSUE", description = "Issue folder, or its name under newsletters/.")
-    String issue;
+    @Mixin
+    IssueParameter issue;
 
     CheckCommand(CommandContext context) {
         this.context = context;
@@ -27,8 +27,9 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = context.workspace(issue);
-        Path folder = workspace.issueFolder(context.workingDir(), issue);
+        IssueParameter.Resolved resolved = issue.resolve(context);
+        Workspace workspace = resolved.workspace();
+        Path folder = resolved.folder();
         List<Diagnostic> findings = new IssueCheck(new IssuePipeline(workspace, context.clock())).check(folder);
         findings.forEach(context::print);
         long errors = findings.stream().filter(Diagnostic::isError).count();

@@ -1,7 +1,6 @@
 package org.newsletter.compose;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Set;
 import org.newsletter.model.Diagnostics;
 import org.newsletter.model.SourcePosition;
@@ -36,9 +35,5 @@ record EventsFence(String tag, String id, SourcePosition position) {
         }
         map.rejectUnknownKeys(KEYS, "events block", problems);
         return new EventsFence(map.text("tag", problems), map.text("id", problems), at);
-    }
-
-    static List<String> allowedKeys() {
-        return List.copyOf(KEYS);
     }
 }
