@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.testing.ExternalTools;
-import org.newsletter.testing.TestWorkspace;
+import org.newsletter.testing.IssueFixture;
 
 /**
  * Runs the checkers a careful sender would run on the built seed issue's message.eml: HTML Tidy on the
@@ -39,17 +39,17 @@ class MessageQualityTest {
     @TempDir
     static Path temp;
 
-    private static TestWorkspace.Build build;
+    private static Path build;
 
     @BeforeAll
     static void buildSeedIssue() {
-        build = TestWorkspace.copyOfRepository(temp.resolve("workspace")).buildSeedIssue(temp.resolve("build"));
+        build = IssueFixture.copyOfRepository(temp.resolve("workspace")).buildSeedIssue(temp.resolve("build"));
     }
 
     @Test
     void htmlPartHasNoTidyErrors() throws Exception {
         Path tidy = ExternalTools.require("newsletter.tidy", "tidy", "tidy not installed: apt-get install tidy");
-        Path html = Files.writeString(temp.resolve("message-html-part.html"), htmlPart(build.file("message.eml")),
+        Path html = Files.writeString(temp.resolve("message-html-part.html"), htmlPart(build.resolve("message.eml")),
                 StandardCharsets.UTF_8);
 
         ExternalTools.Result result = ExternalTools.run(List.of(tidy.toString(), "-q", "-e", "-utf8", html.toString()),
@@ -73,7 +73,7 @@ class MessageQualityTest {
         Path home = Files.createDirectories(temp.resolve("spamassassin-home"));
 
         ExternalTools.Result result = ExternalTools.run(List.of(spamassassin.toString(), "-L", "-t"),
-                build.file("message.eml"), Duration.ofSeconds(120), Map.of("HOME", home.toString()));
+                build.resolve("message.eml"), Duration.ofSeconds(120), Map.of("HOME", home.toString()));
 
         assertThat(result.exitCode()).as("spamassassin exit code; stderr:%n%s", result.err()).isZero();
         String status = spamStatusHeader(result.out());

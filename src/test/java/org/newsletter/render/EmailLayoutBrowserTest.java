@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsletter.testing.ExternalTools;
 import org.newsletter.testing.StaticFileServer;
-import org.newsletter.testing.TestWorkspace;
+import org.newsletter.testing.IssueFixture;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class EmailLayoutBrowserTest {
 
-    private static final String ARCHIVE_PATH = "/archive/" + TestWorkspace.SEED_ISSUE + "/";
+    private static final String ARCHIVE_PATH = "/archive/" + IssueFixture.SEED_ISSUE + "/";
 
     /** Everything the checks need from one page, gathered in one script. */
     private static final String MEASURE = """
@@ -97,9 +97,9 @@ class EmailLayoutBrowserTest {
         // The port must be known before building: the email's image URLs are absolute.
         Path out = temp.resolve("build");
         server = StaticFileServer.serve(ARCHIVE_PATH, out);
-        TestWorkspace.copyOfRepository(temp.resolve("workspace")).withBaseUrl(server.origin()).buildSeedIssue(out);
+        IssueFixture.copyOfRepository(temp.resolve("workspace")).withBaseUrl(server.origin()).buildSeedIssue(out);
 
-        screenshots = Files.createDirectories(TestWorkspace.repositoryRoot().resolve("target/screenshots"));
+        screenshots = Files.createDirectories(IssueFixture.REPOSITORY.resolve("target/screenshots"));
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(chromedriver.toFile())
                 .usingAnyFreePort()

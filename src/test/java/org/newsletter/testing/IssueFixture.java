@@ -21,8 +21,10 @@ import org.newsletter.cli.Main;
  */
 public final class IssueFixture {
 
-    /** The repository root, which is itself the example workspace. */
+    /** The repository root (Maven runs tests there), which is itself the example workspace. */
     public static final Path REPOSITORY = Path.of("").toAbsolutePath();
+    /** The real issue this repository ships as its example. */
+    public static final String SEED_ISSUE = "2024-08-team-update";
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2024-08-01T09:00:00Z"), ZoneOffset.UTC);
 
     public static final String CONFIG = """
@@ -52,8 +54,9 @@ public final class IssueFixture {
     /** A workspace with the repository's newsletter.yaml and example issues. */
     public static IssueFixture copyOfRepository(Path dir) {
         IssueFixture fixture = new IssueFixture(dir);
-        copyTree(REPOSITORY.resolve("newsletters"), dir.resolve("newsletters"));
         try {
+            Files.createDirectories(dir);
+            copyTree(REPOSITORY.resolve("newsletters"), dir.resolve("newsletters"));
             Files.copy(REPOSITORY.resolve("newsletter.yaml"), dir.resolve("newsletter.yaml"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -63,6 +66,26 @@ public final class IssueFixture {
 
     public Path root() {
         return root;
+    }
+
+    /** Points the workspace at another site address, e.g. a local test server. */
+    public IssueFixture withBaseUrl(String baseUrl) {
+        String config = read("newsletter.yaml");
+        String changed = config.replaceFirst("(?m)^base_url:.*$", java.util.regex.Matcher.quoteReplacement("base_url: " + baseUrl));
+        if (changed.equals(config)) {
+            throw new IllegalStateException("no base_url line in newsletter.yaml");
+        }
+        write("newsletter.yaml", changed);
+        return this;
+    }
+
+    /** Builds the seed issue into {@code out} and fails the test with stderr if that did not work. */
+    public Path buildSeedIssue(Path out) {
+        Run run = run("build", SEED_ISSUE, "--out", out.toAbsolutePath().toString());
+        if (run.exitCode() != 0) {
+            throw new AssertionError("newsletter build " + SEED_ISSUE + " failed:\n" + run.err());
+        }
+        return out.toAbsolutePath();
     }
 
     public Path write(String relative, String content) {
