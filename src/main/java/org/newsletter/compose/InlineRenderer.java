@@ -14,6 +14,7 @@ import com.vladsch.flexmark.ast.SoftLineBreak;
 import com.vladsch.flexmark.ast.Text;
 import com.vladsch.flexmark.ast.WhiteSpace;
 import com.vladsch.flexmark.ext.attributes.AttributesNode;
+import com.vladsch.flexmark.ext.gfm.strikethrough.Strikethrough;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.sequence.BasedSequence;
@@ -82,8 +83,13 @@ final class InlineRenderer {
             appendHtml(node, out);
         } else if (node instanceof AttributesNode) {
             // {#id .class} only styles the HTML part.
+        } else if (node instanceof Strikethrough) {
+            // Struck-out text changes the meaning ("~~coming soon~~ now available"); keep the GFM marks.
+            out.append("~~");
+            appendChildren(node, out);
+            out.append("~~");
         } else if (node.hasChildren()) {
-            appendChildren(node, out); // Emphasis, StrongEmphasis, Strikethrough, TextBase, ...
+            appendChildren(node, out); // Emphasis, StrongEmphasis, TextBase, ...
         } else {
             out.append(node.getChars().unescape());
         }

@@ -109,9 +109,9 @@ class PlainTextRendererTest {
         }
 
         @Test
-        void dropsEmphasisStrongStrikethroughAndCodeMarkers() {
+        void dropsEmphasisStrongAndCodeMarkersButKeepsStrikethroughVisible() {
             assertThat(render("Some *emphasis*, __strong__, ~~struck~~ and `code()` and \\*escaped\\*."))
-                    .isEqualTo("Some emphasis, strong, struck and code() and *escaped*.\n");
+                    .isEqualTo("Some emphasis, strong, ~~struck~~ and code() and *escaped*.\n");
         }
 
         @Test
