@@ -155,6 +155,23 @@ class EmailLayoutBrowserTest {
     }
 
     @Test
+    void darkModeDarkensTheBackgroundsAndKeepsTextReadable() throws IOException {
+        driver.executeCdpCommand("Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        try {
+            open("email.html", 375, "email-375-dark.png");
+            Object content = driver.executeScript(
+                    "const s = getComputedStyle(document.querySelector('td.content'));"
+                            + "return [s.backgroundColor, s.color, getComputedStyle(document.querySelector('h2')).color];");
+            assertThat(content).asString()
+                    .as("background, text and h2 colours of the content cell in dark mode")
+                    .isEqualTo("[rgb(27, 31, 36), rgb(228, 231, 235), rgb(127, 209, 179)]");
+        } finally {
+            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+        }
+    }
+
+    @Test
     void webPageFitsAPhoneScreen() throws IOException {
         Map<String, Object> page = open("web.html", 375, "web-375.png");
 
