@@ -3,6 +3,9 @@ package org.newsletter.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Map;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.Store;
 import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
 
@@ -10,7 +13,22 @@ import org.newsletter.config.WorkspaceLocator;
  * What every command needs from its surroundings, passed in rather than taken from globals so tests
  * can run the real command line in a temporary folder with a fixed clock.
  */
-public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock) {
+public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock, Map<String, String> environment) {
+
+    public CommandContext {
+        environment = Map.copyOf(environment);
+    }
+
+    /** The subscriber store of {@code workspace}, as newsletter.yaml and the environment say. */
+    public Store openStore(Workspace workspace) {
+        return Store.open(DatabaseLocation.resolve(workspace.databaseUrl(), workspace.stateDir(), environment), clock);
+    }
+
+    /** Who is at the keyboard, for consent records such as "staff: ann". */
+    public String user() {
+        String user = environment.get("USER");
+        return user == null || user.isBlank() ? System.getProperty("user.name", "unknown") : user;
+    }
 
     /** Prints findings relative to the working directory. */
     void print(org.newsletter.model.Diagnostic diagnostic) {

@@ -17,7 +17,7 @@ public final class Main {
         System.setProperty("slf4j.internal.verbosity", "WARN");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(new CommandContext(out, err, Path.of("").toAbsolutePath(), Clock.systemDefaultZone()), args);
+        int code = run(new CommandContext(out, err, Path.of("").toAbsolutePath(), Clock.systemDefaultZone(), System.getenv()), args);
         out.flush();
         err.flush();
         System.exit(code);
@@ -40,6 +40,6 @@ public final class Main {
 
     /** Convenience for tests: run with the given streams and folder, the system clock. */
     public static int run(PrintWriter out, PrintWriter err, Path workingDir, String... args) {
-        return run(new CommandContext(out, err, workingDir, Clock.systemDefaultZone()), args);
+        return run(new CommandContext(out, err, workingDir, Clock.systemDefaultZone(), java.util.Map.of()), args);
     }
 }

@@ -31,13 +31,13 @@ import org.newsletter.yaml.YamlScalar;
 public final class SiteConfigReader {
 
     static final Set<String> KEYS = Set.of(
-            "organisation", "postal_address", "base_url", "sender", "reply_to", "language", "timezone", "reason");
+            "organisation", "postal_address", "base_url", "sender", "reply_to", "language", "timezone", "reason", "database");
     private static final Set<String> MAILBOX_KEYS = Set.of("name", "address");
     private static final long MAX_BYTES = 1 << 20;
 
     private final YamlReader yaml = new YamlReader();
 
-    public Site read(Path file) {
+    public WorkspaceSettings read(Path file) {
         String text;
         try {
             if (Files.size(file) > MAX_BYTES) {
@@ -50,7 +50,7 @@ public final class SiteConfigReader {
         return parse(file, text);
     }
 
-    Site parse(Path file, String text) {
+    WorkspaceSettings parse(Path file, String text) {
         YamlNode root = yaml.read(file, text, 1);
         Diagnostics problems = new Diagnostics();
         if (!(root instanceof YamlMap map)) {
@@ -65,8 +65,27 @@ public final class SiteConfigReader {
         ZoneId zone = zone(map, problems);
         String postal = map.text("postal_address", problems);
         String reason = map.text("reason", problems);
+        String database = database(map, problems);
         problems.throwIfErrors();
-        return new Site(organisation, postal, baseUrl, sender, replyTo, language, zone, reason);
+        return new WorkspaceSettings(new Site(organisation, postal, baseUrl, sender, replyTo, language, zone, reason), database);
+    }
+
+    /** A JDBC URL without a password: passwords belong in NEWSLETTER_DATABASE_PASSWORD, not in git. */
+    private static String database(YamlMap map, Diagnostics problems) {
+        String value = map.text("database", problems);
+        if (value == null) {
+            return null;
+        }
+        String url = value.strip();
+        if (!url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:postgresql:")) {
+            problems.error(map.positionOf("database"), "database must be a jdbc:postgresql://HOST/DB or jdbc:sqlite:FILE URL, not '" + value + "'");
+            return null;
+        }
+        if (url.toLowerCase(java.util.Locale.ROOT).contains("password=")) {
+            problems.error(map.positionOf("database"), "database URL contains a password; set NEWSLETTER_DATABASE_PASSWORD in the environment instead");
+            return null;
+        }
+        return url;
     }
 
     private static URI baseUrl(YamlMap map, Diagnostics problems) {

@@ -11,7 +11,7 @@ import org.newsletter.model.SourcePosition;
  * A user's newsletter repository: the folder holding {@code newsletter.yaml}, its settings, and the
  * conventional places for issues, templates and local state.
  */
-public record Workspace(Path root, Site site) {
+public record Workspace(Path root, Site site, String databaseUrl) {
 
     public static final String CONFIG_FILE = "newsletter.yaml";
 

@@ -26,6 +26,7 @@ public final class WorkspaceLocator {
                 SourcePosition.of(start.toAbsolutePath().normalize()),
                 "not inside a newsletter workspace: no " + Workspace.CONFIG_FILE
                         + " here or in any parent folder (create one; see README)"));
-        return new Workspace(root, reader.read(root.resolve(Workspace.CONFIG_FILE)));
+        WorkspaceSettings settings = reader.read(root.resolve(Workspace.CONFIG_FILE));
+        return new Workspace(root, settings.site(), settings.databaseUrl());
     }
 }

@@ -14,7 +14,7 @@ class SiteConfigReaderTest {
     private static final Path FILE = Path.of("newsletter.yaml");
 
     private static Site read(String yaml) {
-        return new SiteConfigReader().parse(FILE, yaml);
+        return new SiteConfigReader().parse(FILE, yaml).site();
     }
 
     private static String errorsOf(String yaml) {

@@ -11,6 +11,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.newsletter.cli.CommandContext;
 import org.newsletter.cli.Main;
@@ -39,9 +41,17 @@ public final class IssueFixture {
             """;
 
     private final Path root;
+    private final Map<String, String> environment = new HashMap<>();
 
     private IssueFixture(Path root) {
         this.root = root;
+        environment.put("USER", "tester");
+    }
+
+    /** Sets an environment variable for the commands this fixture runs. */
+    public IssueFixture env(String name, String value) {
+        environment.put(name, value);
+        return this;
     }
 
     /** An empty workspace with the standard test configuration. */
@@ -120,7 +130,7 @@ public final class IssueFixture {
     public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, CLOCK), args);
+        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, CLOCK, environment), args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -1,0 +1,74 @@
+package org.newsletter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.concurrent.Callable;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.store.PersonalData;
+import org.newsletter.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "privacy", mixinStandardHelpOptions = true,
+        description = "Answer a person's data requests: export what is held about them, or erase it.",
+        subcommands = {PrivacyCommand.Export.class, PrivacyCommand.Erase.class})
+final class PrivacyCommand {
+
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = "Print, as JSON, everything held about an address (a subject access request).")
+    static final class Export implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Parameters(paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        EmailAddress email;
+
+        Export(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws Exception {
+            try (Store store = context.openStore(context.workspace(null))) {
+                PersonalData.Held held = store.personalData().held(email);
+                ObjectMapper json = new ObjectMapper().findAndRegisterModules().enable(SerializationFeature.INDENT_OUTPUT)
+                        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+                ObjectNode document = json.createObjectNode();
+                document.put("email", email.toString());
+                document.put("exported_at", context.clock().instant().toString());
+                document.set("record", held.details().map(d -> (com.fasterxml.jackson.databind.JsonNode) json.valueToTree(d)).orElse(json.nullNode()));
+                document.set("suppression", held.suppression().map(s -> (com.fasterxml.jackson.databind.JsonNode) json.valueToTree(s)).orElse(json.nullNode()));
+                context.out().println(json.writeValueAsString(document));
+                if (held.isEmpty()) {
+                    context.err().println("Nothing is held about " + email + ".");
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "erase", mixinStandardHelpOptions = true,
+            description = {"Delete everything held about an address (right to erasure).",
+                    "Only a hash of the address is kept, so that no later import can add it again."})
+    static final class Erase implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Parameters(paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        EmailAddress email;
+
+        Erase(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (Store store = context.openStore(context.workspace(null))) {
+                boolean removed = store.personalData().erase(email);
+                context.out().println(removed
+                        ? "Erased " + email + "; only a hash of the address is kept, to keep it off every list."
+                        : "Nothing was held about " + email + "; its hash is now suppressed so no import can add it.");
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

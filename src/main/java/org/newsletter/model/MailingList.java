@@ -1,0 +1,7 @@
+package org.newsletter.model;
+
+import java.time.Instant;
+
+/** A list people subscribe to; {@code slug} is how commands and URLs name it. */
+public record MailingList(long id, String slug, String name, String description, boolean doubleOptIn, Instant createdAt) {
+}

@@ -1,0 +1,26 @@
+package org.newsletter.model;
+
+import java.util.Locale;
+
+/** Where a subscriber stands with one list. */
+public enum SubscriptionStatus {
+    /** Asked to join a double opt-in list and has not confirmed yet: never mailed a campaign. */
+    PENDING,
+    SUBSCRIBED,
+    /** Left the list; only the person can undo this. */
+    UNSUBSCRIBED;
+
+    /** The word stored in the database and shown to users. */
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static SubscriptionStatus fromWord(String word) {
+        for (SubscriptionStatus status : values()) {
+            if (status.word().equalsIgnoreCase(word.strip())) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown status '" + word + "'; use pending, subscribed or unsubscribed");
+    }
+}

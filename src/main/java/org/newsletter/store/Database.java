@@ -1,0 +1,116 @@
+package org.newsletter.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Opens the database, brings its schema up to date with Flyway, and hands out the one JDBC
+ * connection a command works through. SQLite runs in WAL mode with a busy timeout so a running
+ * {@code serve} and a CLI command can share the file without "database is locked".
+ */
+public final class Database implements AutoCloseable {
+
+    /** How long SQLite waits for another process's write lock before giving up. */
+    static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final DatabaseLocation location;
+    private final Handle handle;
+
+    private Database(DatabaseLocation location, Handle handle) {
+        this.location = location;
+        this.handle = handle;
+    }
+
+    public static Database open(DatabaseLocation location) {
+        DataSource dataSource = dataSource(location);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(location.dialect().migrationLocation())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot prepare the database " + location + ": " + firstLine(e.getMessage()), e);
+        }
+        Jdbi jdbi = Jdbi.create(dataSource);
+        try {
+            return new Database(location, jdbi.open());
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the database " + location + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static DataSource dataSource(DatabaseLocation location) {
+        if (location.dialect() == Dialect.SQLITE) {
+            createParentFolder(location.jdbcUrl().substring("jdbc:sqlite:".length()));
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            // WAL with NORMAL is durable against application crashes; only a power cut can lose the last commits.
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            config.enforceForeignKeys(true);
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            config.setCacheSize(-64_000); // 64 MB page cache: imports touch large indexes
+            SQLiteDataSource dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl(location.jdbcUrl());
+            return dataSource;
+        }
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(location.jdbcUrl());
+        if (location.password() != null) {
+            dataSource.setPassword(location.password());
+        }
+        // One multi-row INSERT per batch instead of one round trip per row.
+        dataSource.setReWriteBatchedInserts(true);
+        dataSource.setConnectTimeout(10);
+        dataSource.setSocketTimeout(300);
+        return dataSource;
+    }
+
+    private static void createParentFolder(String file) {
+        if (file.startsWith(":memory:") || file.isEmpty()) {
+            return;
+        }
+        Path parent = Path.of(file.replaceFirst("\\?.*$", "")).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (java.io.IOException e) {
+            throw new StoreException("cannot create the folder for the database: " + parent, e);
+        }
+    }
+
+    public Handle handle() {
+        return handle;
+    }
+
+    public Dialect dialect() {
+        return location.dialect();
+    }
+
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    @Override
+    public void close() {
+        handle.close();
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String trimmed = message.strip();
+        int newline = trimmed.indexOf('\n');
+        return newline < 0 ? trimmed : trimmed.substring(0, newline).strip();
+    }
+}

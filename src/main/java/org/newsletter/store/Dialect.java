@@ -1,0 +1,29 @@
+package org.newsletter.store;
+
+/** The two databases we support; they share one schema and almost all SQL. */
+public enum Dialect {
+    SQLITE("sqlite"),
+    POSTGRESQL("postgresql");
+
+    private final String migrations;
+
+    Dialect(String migrations) {
+        this.migrations = migrations;
+    }
+
+    /** Classpath folder of this dialect's Flyway migrations. */
+    String migrationLocation() {
+        return "classpath:db/migration/" + migrations;
+    }
+
+    public static Dialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return SQLITE;
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        throw new IllegalArgumentException("unsupported database URL '" + jdbcUrl
+                + "'; use jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB");
+    }
+}

@@ -1,0 +1,73 @@
+package org.newsletter.store;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.newsletter.model.ListSummary;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.UserInputException;
+
+/** Mailing lists: create, look up, count. */
+public final class ListRepository {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final Handle handle;
+    private final Sql sql;
+    private final Clock clock;
+
+    ListRepository(Handle handle, Sql sql, Clock clock) {
+        this.handle = handle;
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    public MailingList create(String slug, String name, String description, boolean doubleOptIn) {
+        if (!SLUG.matcher(slug).matches()) {
+            throw new UserInputException("list name '" + slug + "' must be lower-case letters, digits and '-' (it appears in List-Id headers)");
+        }
+        if (name == null || name.isBlank()) {
+            throw new UserInputException("a list needs a --name people will see");
+        }
+        return handle.inTransaction(h -> {
+            if (find(slug).isPresent()) {
+                throw new UserInputException("list '" + slug + "' already exists");
+            }
+            h.createUpdate(sql.get("list-insert"))
+                    .bind("slug", slug).bind("name", name.strip()).bind("description", description == null ? "" : description.strip())
+                    .bind("doubleOptIn", doubleOptIn).bind("now", clock.millis())
+                    .execute();
+            return find(slug).orElseThrow();
+        });
+    }
+
+    public Optional<MailingList> find(String slug) {
+        return handle.createQuery(sql.get("list-select") + " WHERE slug = :slug")
+                .bind("slug", slug)
+                .map((rs, ctx) -> mapList(rs))
+                .findOne();
+    }
+
+    /** The list, or an error naming the lists that do exist. */
+    public MailingList require(String slug) {
+        return find(slug).orElseThrow(() -> {
+            List<String> known = handle.createQuery("SELECT slug FROM mailing_list ORDER BY slug").mapTo(String.class).list();
+            return new UserInputException("no list '" + slug + "'" + (known.isEmpty()
+                    ? "; create one with 'newsletter lists create SLUG --name NAME'"
+                    : "; lists: " + String.join(", ", known)));
+        });
+    }
+
+    public List<ListSummary> summaries() {
+        return handle.createQuery(sql.get("list-summaries"))
+                .map((rs, ctx) -> new ListSummary(mapList(rs), rs.getLong("subscribed"), rs.getLong("pending"), rs.getLong("unsubscribed")))
+                .list();
+    }
+
+    static MailingList mapList(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new MailingList(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
+                rs.getBoolean("double_opt_in"), Rows.instant(rs, "created_at"));
+    }
+}

@@ -1,0 +1,30 @@
+package org.newsletter.store;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Loads the SQL kept in resource files (org/newsletter/store/sql/NAME.sql), once each. */
+final class Sql {
+
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    String get(String name) {
+        return cache.computeIfAbsent(name, Sql::load);
+    }
+
+    private static String load(String name) {
+        String path = "sql/" + name + ".sql";
+        try (InputStream in = Sql.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing SQL resource " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read SQL resource " + path, e);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.newsletter.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
+import org.newsletter.model.Subscriber;
+import org.newsletter.store.segment.SegmentSql;
+
+/**
+ * Streams subscribers in address order with their tags and attributes in one query, so listing or
+ * exporting a million people holds one row at a time.
+ */
+public final class SubscriberListing {
+
+    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
+    };
+    /** Rows fetched per round trip (PostgreSQL only streams with a fetch size inside a transaction). */
+    private static final int FETCH = 1_000;
+
+    private final Handle handle;
+    private final Sql sql;
+    private final Dialect dialect;
+    private final ObjectMapper json = new ObjectMapper();
+
+    SubscriberListing(Handle handle, Sql sql, Dialect dialect) {
+        this.handle = handle;
+        this.sql = sql;
+        this.dialect = dialect;
+    }
+
+    public void forEach(SubscriberQuery query, Consumer<SubscriberRow> consumer) {
+        List<Object> parameters = new ArrayList<>();
+        String join = "";
+        String status = sql.get("subscriber-statuses." + dialect.name().toLowerCase(java.util.Locale.ROOT));
+        List<String> conditions = new ArrayList<>();
+        conditions.add("1 = 1");
+        if (query.list() != null) {
+            join = "JOIN subscription sub ON sub.subscriber_id = s.id AND sub.list_id = ?";
+            parameters.add(query.list().id());
+            status = "sub.status";
+            if (query.status() != null) {
+                conditions.add("sub.status = ?");
+            }
+        } else if (query.status() != null) {
+            conditions.add("EXISTS (SELECT 1 FROM subscription st WHERE st.subscriber_id = s.id AND st.status = ?)");
+        }
+        if (query.status() != null) {
+            parameters.add(query.status().word());
+        }
+        if (query.segment() != null) {
+            SegmentSql.SqlCondition condition = SegmentSql.toSql(query.segment(), "s", query.list() == null ? null : query.list().id());
+            conditions.add("(" + condition.sql() + ")");
+            parameters.addAll(condition.parameters());
+        }
+        String statement = sql.get("subscriber-list." + dialect.name().toLowerCase(java.util.Locale.ROOT))
+                .replace("${status}", status)
+                .replace("${join}", join)
+                .replace("${where}", String.join(" AND ", conditions));
+        handle.useTransaction(h -> {
+            Query select = h.createQuery(statement).setFetchSize(FETCH);
+            for (int i = 0; i < parameters.size(); i++) {
+                select.bind(i, parameters.get(i));
+            }
+            try (Stream<SubscriberRow> rows = select.map((rs, ctx) -> new SubscriberRow(new Subscriber(
+                    rs.getLong("id"), rs.getString("email"), rs.getString("name"),
+                    attributes(rs.getString("attributes")), tags(rs.getString("tags")),
+                    rs.getString("consent_source"), Rows.instant(rs, "consent_at"),
+                    Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")),
+                    rs.getString("status") == null ? "" : rs.getString("status"))).stream()) {
+                rows.forEach(consumer);
+            }
+        });
+    }
+
+    private static TreeSet<String> tags(String joined) {
+        TreeSet<String> tags = new TreeSet<>();
+        if (joined != null && !joined.isEmpty()) {
+            tags.addAll(List.of(joined.split("\u001f")));
+        }
+        return tags;
+    }
+
+    private Map<String, String> attributes(String text) {
+        if (text == null || text.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            return json.readValue(text, ATTRIBUTES);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new StoreException("unreadable attributes in the database: " + e.getOriginalMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.newsletter.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.Subscriber;
+import org.newsletter.model.SubscriberDetails;
+import org.newsletter.model.Subscription;
+import org.newsletter.model.SubscriptionChange;
+import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.model.UserInputException;
+
+/**
+ * One person at a time: add, change, look up, remove. Every change is one transaction, and a
+ * suppressed or unsubscribed address is never (re)subscribed from here.
+ */
+public final class SubscriberRepository {
+
+    private final Handle handle;
+    private final Sql sql;
+    private final Clock clock;
+    private final SuppressionRepository suppressions;
+
+    SubscriberRepository(Handle handle, Sql sql, Clock clock, SuppressionRepository suppressions) {
+        this.handle = handle;
+        this.sql = sql;
+        this.clock = clock;
+        this.suppressions = suppressions;
+    }
+
+    /** Subscribes a person to {@code list}, creating them when new; {@code how} is recorded in their history. */
+    public AddOutcome add(NewSubscriber person, MailingList list, String how) {
+        return handle.inTransaction(h -> {
+            suppressions.find(person.email()).ifPresent(s -> {
+                throw new UserInputException(person.email() + " is suppressed (" + s.reason().word() + " on "
+                        + s.at().toString().substring(0, 10) + "): it is never mailed or subscribed again");
+            });
+            long now = clock.millis();
+            Optional<Subscriber> existing = find(person.email());
+            if (existing.isEmpty()) {
+                long id = h.createQuery(sql.get("subscriber-insert"))
+                        .bind("email", person.email().toString()).bind("key", person.email().key())
+                        .bind("name", person.name()).bind("consentSource", person.consentSource())
+                        .bind("consentAt", Rows.millis(person.consentAt() == null ? clock.instant() : person.consentAt()))
+                        .bind("now", now)
+                        .mapTo(Long.class).one();
+                writeDetails(id, person.tags(), person.attributes());
+                setStatus(id, list, SubscriptionStatus.SUBSCRIBED, how, now);
+                return AddOutcome.ADDED;
+            }
+            Subscriber subscriber = existing.get();
+            Optional<SubscriptionStatus> status = status(subscriber.id(), list);
+            if (status.filter(s -> s == SubscriptionStatus.UNSUBSCRIBED).isPresent()) {
+                throw new UserInputException(person.email() + " unsubscribed from '" + list.slug()
+                        + "'; only they can subscribe again (through the subscribe form)");
+            }
+            if (!person.name().isEmpty() && !person.name().equals(subscriber.name())) {
+                h.createUpdate(sql.get("subscriber-update")).bind("name", person.name()).bind("now", now).bind("id", subscriber.id()).execute();
+            }
+            writeDetails(subscriber.id(), person.tags(), person.attributes());
+            if (status.filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent()) {
+                return AddOutcome.ALREADY_SUBSCRIBED;
+            }
+            setStatus(subscriber.id(), list, SubscriptionStatus.SUBSCRIBED, how, now);
+            return AddOutcome.SUBSCRIBED;
+        });
+    }
+
+    /** Marks the person unsubscribed from {@code list}; false when they were not subscribed to it. */
+    public boolean unsubscribe(EmailAddress email, MailingList list, String how) {
+        return handle.inTransaction(h -> {
+            Subscriber subscriber = require(email);
+            Optional<SubscriptionStatus> status = status(subscriber.id(), list);
+            if (status.isEmpty() || status.get() == SubscriptionStatus.UNSUBSCRIBED) {
+                return false;
+            }
+            setStatus(subscriber.id(), list, SubscriptionStatus.UNSUBSCRIBED, how, clock.millis());
+            return true;
+        });
+    }
+
+    /** Deletes the person and everything about them; false when there was nobody. */
+    public boolean remove(EmailAddress email) {
+        return handle.inTransaction(h -> find(email)
+                .map(s -> h.createUpdate(sql.get("subscriber-delete")).bind("id", s.id()).execute() > 0)
+                .orElse(false));
+    }
+
+    public void tag(EmailAddress email, Collection<String> tags) {
+        handle.useTransaction(h -> {
+            Subscriber subscriber = require(email);
+            writeDetails(subscriber.id(), tags, Map.of());
+            touch(subscriber.id());
+        });
+    }
+
+    public void untag(EmailAddress email, Collection<String> tags) {
+        handle.useTransaction(h -> {
+            Subscriber subscriber = require(email);
+            for (String tag : tags) {
+                h.createUpdate(sql.get("tag-delete")).bind("id", subscriber.id()).bind("tag", tag).execute();
+            }
+            touch(subscriber.id());
+        });
+    }
+
+    public Optional<Subscriber> find(EmailAddress email) {
+        return handle.createQuery(sql.get("subscriber-by-key"))
+                .bind("key", email.key())
+                .map((rs, ctx) -> {
+                    long id = rs.getLong("id");
+                    return new Subscriber(id, rs.getString("email"), rs.getString("name"), attributes(id), tags(id),
+                            rs.getString("consent_source"), Rows.instant(rs, "consent_at"),
+                            Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
+                })
+                .findOne();
+    }
+
+    public Subscriber require(EmailAddress email) {
+        return find(email).orElseThrow(() -> new UserInputException("no subscriber " + email));
+    }
+
+    /** Everything held about the person, or empty; a suppression alone (e.g. after erasure) is reported too. */
+    public Optional<SubscriberDetails> details(EmailAddress email) {
+        Optional<Subscriber> subscriber = find(email);
+        var suppression = suppressions.find(email);
+        if (subscriber.isEmpty()) {
+            return Optional.empty();
+        }
+        long id = subscriber.get().id();
+        List<Subscription> subscriptions = handle.createQuery(sql.get("subscriptions-of")).bind("id", id)
+                .map((rs, ctx) -> new Subscription(rs.getString("slug"), SubscriptionStatus.fromWord(rs.getString("status")),
+                        rs.getString("how"), Rows.instant(rs, "changed_at")))
+                .list();
+        List<SubscriptionChange> history = handle.createQuery(sql.get("history-of")).bind("id", id)
+                .map((rs, ctx) -> new SubscriptionChange(rs.getString("slug"), SubscriptionStatus.fromWord(rs.getString("status")),
+                        rs.getString("how"), Rows.instant(rs, "at")))
+                .list();
+        return Optional.of(new SubscriberDetails(subscriber.get(), subscriptions, history, suppression));
+    }
+
+    private Optional<SubscriptionStatus> status(long subscriberId, MailingList list) {
+        return handle.createQuery(sql.get("subscription-status")).bind("id", subscriberId).bind("listId", list.id())
+                .mapTo(String.class).findOne().map(SubscriptionStatus::fromWord);
+    }
+
+    private void setStatus(long subscriberId, MailingList list, SubscriptionStatus status, String how, long now) {
+        handle.createUpdate(sql.get("subscription-upsert")).bind("id", subscriberId).bind("listId", list.id())
+                .bind("status", status.word()).bind("how", how).bind("now", now).execute();
+        handle.createUpdate(sql.get("subscription-event-insert")).bind("id", subscriberId).bind("listId", list.id())
+                .bind("status", status.word()).bind("how", how).bind("now", now).execute();
+    }
+
+    private void writeDetails(long id, Collection<String> tags, Map<String, String> attributes) {
+        for (String tag : tags) {
+            handle.createUpdate(sql.get("tag-insert")).bind("id", id).bind("tag", tag).execute();
+        }
+        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
+            handle.createUpdate(sql.get("attribute-upsert")).bind("id", id)
+                    .bind("name", attribute.getKey()).bind("value", attribute.getValue()).execute();
+        }
+    }
+
+    private void touch(long id) {
+        handle.createUpdate("UPDATE subscriber SET updated_at = :now WHERE id = :id").bind("now", clock.millis()).bind("id", id).execute();
+    }
+
+    private TreeMap<String, String> attributes(long id) {
+        TreeMap<String, String> attributes = new TreeMap<>();
+        handle.createQuery(sql.get("attributes-of")).bind("id", id)
+                .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getString("value")))
+                .forEach(e -> attributes.put(e.getKey(), e.getValue()));
+        return attributes;
+    }
+
+    private TreeSet<String> tags(long id) {
+        return new TreeSet<>(handle.createQuery(sql.get("tags-of")).bind("id", id).mapTo(String.class).list());
+    }
+
+}

@@ -1,0 +1,49 @@
+package org.newsletter.store;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.Suppression;
+import org.newsletter.model.SuppressionReason;
+
+/** Addresses never mailed again, keyed by a hash so an erased person leaves no address behind. */
+public final class SuppressionRepository {
+
+    private final Handle handle;
+    private final Sql sql;
+    private final Clock clock;
+
+    SuppressionRepository(Handle handle, Sql sql, Clock clock) {
+        this.handle = handle;
+        this.sql = sql;
+        this.clock = clock;
+    }
+
+    /** Adds or replaces the suppression; {@code keepAddress} false stores only the hash (erasure). */
+    public void suppress(EmailAddress email, SuppressionReason reason, String note, boolean keepAddress) {
+        handle.createUpdate(sql.get("suppression-upsert"))
+                .bind("hash", EmailHash.of(email.key()))
+                .bind("email", keepAddress ? email.toString() : null)
+                .bind("reason", reason.word())
+                .bind("note", note == null ? "" : note)
+                .bind("now", clock.millis())
+                .execute();
+    }
+
+    public Optional<Suppression> find(EmailAddress email) {
+        return handle.createQuery(sql.get("suppression-by-hash")).bind("hash", EmailHash.of(email.key()))
+                .map((rs, ctx) -> map(rs))
+                .findOne();
+    }
+
+    public List<Suppression> recent(int limit) {
+        return handle.createQuery(sql.get("suppressions-recent")).bind("limit", limit).map((rs, ctx) -> map(rs)).list();
+    }
+
+    private static Suppression map(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Suppression(rs.getString("email"), SuppressionReason.fromWord(rs.getString("reason")),
+                rs.getString("note"), Rows.instant(rs, "at"));
+    }
+}

@@ -1,0 +1,2 @@
+INSERT INTO mailing_list (slug, name, description, double_opt_in, created_at)
+VALUES (:slug, :name, :description, :doubleOptIn, :now)

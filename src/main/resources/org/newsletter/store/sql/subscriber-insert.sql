@@ -1,0 +1,3 @@
+INSERT INTO subscriber (email, email_key, name, consent_source, consent_at, created_at, updated_at)
+VALUES (:email, :key, :name, :consentSource, :consentAt, :now, :now)
+RETURNING id

@@ -1,0 +1,1 @@
+UPDATE subscriber SET name = :name, updated_at = :now WHERE id = :id

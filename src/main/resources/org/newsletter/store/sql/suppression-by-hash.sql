@@ -1,0 +1,1 @@
+SELECT email, reason, note, at FROM suppression WHERE email_hash = :hash

@@ -1,0 +1,1 @@
+DELETE FROM subscriber_tag WHERE subscriber_id = :id AND tag = :tag
