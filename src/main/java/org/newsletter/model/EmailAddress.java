@@ -1,0 +1,335 @@
+package org.newsletter.model;
+
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * A subscriber's e-mail address, validated on creation: "practical RFC 5321/5322", meaning we accept what
+ * real mailbox providers accept and what our SMTP path (plain ASCII, no SMTPUTF8) can deliver to, and reject
+ * the rest with a short reason ({@link InvalidAddressException}).
+ *
+ * <p>The local part is a dot-atom kept exactly as written (case included); the domain is normalised to
+ * lower-case ASCII, with international names in their punycode ({@code xn--}) form. Two addresses are
+ * {@linkplain #equals equal} when both components are; {@link #key()} is the case-insensitive identity that
+ * uniqueness and suppression compare.
+ *
+ * <p>Rejected on purpose: quoted local parts, non-ASCII local parts (they need SMTPUTF8), IP addresses and
+ * address literals, single-label domains such as {@code localhost}, a trailing dot on the domain, display
+ * names and angle brackets, and any whitespace or control character inside the address.
+ */
+public record EmailAddress(String localPart, String domain) {
+
+    /** RFC 5321 §4.5.3.1.1. */
+    public static final int MAX_LOCAL_PART = 64;
+    /** RFC 5321 §4.5.3.1.2. */
+    public static final int MAX_DOMAIN = 255;
+    /** RFC 5321 §4.5.3.1.3 caps a path at 256 octets including the angle brackets: 254 for the address. */
+    public static final int MAX_ADDRESS = 254;
+    /** RFC 1035 §2.3.4. */
+    private static final int MAX_LABEL = 63;
+
+    /** RFC 5322 §3.2.3 atext, besides letters and digits. */
+    private static final String ATEXT_SPECIALS = "!#$%&'*+/=?^_`{|}~-";
+    /** Besides '.', the full stops IDNA treats as label separators: ideographic, full-width and half-width. */
+    private static final String IDN_DOTS = "\u3002\uFF0E\uFF61";
+
+    private static final String SMTPUTF8 = "non-ASCII local part needs SMTPUTF8, which we do not use";
+
+    /**
+     * Validates both parts and normalises the domain, so an address built directly is held to the same rules
+     * as a parsed one. Surrounding whitespace is <em>not</em> trimmed here; use {@link #parse} for user input.
+     */
+    public EmailAddress {
+        Objects.requireNonNull(localPart, "localPart");
+        Objects.requireNonNull(domain, "domain");
+        checkCharacters(localPart);
+        checkCharacters(domain);
+        checkSpaces(localPart);
+        checkSpaces(domain);
+        checkLocalPart(localPart);
+        domain = normaliseDomain(domain);
+        int length = localPart.length() + 1 + domain.length();
+        if (length > MAX_ADDRESS) {
+            throw invalid("address is longer than " + MAX_ADDRESS + " characters (" + length + ")");
+        }
+    }
+
+    /**
+     * Parses and validates an address as a person typed it or a CSV cell held it: surrounding whitespace is
+     * trimmed, anything else that is wrong throws {@link InvalidAddressException} with a reason such as
+     * "no @", "spaces are not allowed", "consecutive dots in the local part", "domain label 'a_b' has an
+     * invalid character '_'", "local part is longer than 64 characters (65)" or "line break in address".
+     */
+    public static EmailAddress parse(String raw) {
+        if (raw == null) {
+            throw invalid("empty address");
+        }
+        String address = strip(raw);
+        if (address.isEmpty()) {
+            throw invalid("empty address");
+        }
+        checkCharacters(address);
+        if (address.indexOf('<') >= 0 || address.indexOf('>') >= 0) {
+            throw invalid("write the bare address, without a name or <>");
+        }
+        int at = address.lastIndexOf('@');
+        if (at > 0 && address.substring(0, at).indexOf('"') >= 0) {
+            throw invalid("quoted local parts are not supported");
+        }
+        long ats = address.chars().filter(c -> c == '@').count();
+        if (ats > 1 && (address.indexOf(',') >= 0 || address.indexOf(';') >= 0)) {
+            throw invalid("a list of addresses: give one address at a time");
+        }
+        checkSpaces(address);
+        if (ats == 0) {
+            throw invalid(address.indexOf('\uFF20') >= 0 ? "no @ (found the full-width \uFF20; type @ instead)" : "no @");
+        }
+        if (ats > 1) {
+            throw invalid("more than one @");
+        }
+        if (at == 0) {
+            throw invalid("nothing before the @");
+        }
+        if (at == address.length() - 1) {
+            throw invalid("nothing after the @");
+        }
+        return new EmailAddress(address.substring(0, at), address.substring(at + 1));
+    }
+
+    /** The address as it is sent: {@code localPart@domain}, the domain lower-case ASCII (punycode for IDNs). */
+    @Override
+    public String toString() {
+        return localPart + "@" + domain;
+    }
+
+    /**
+     * The whole address lower-cased: what uniqueness and suppression compare, since mailbox providers treat
+     * local parts case-insensitively in practice. Never used to send.
+     */
+    public String key() {
+        return toString().toLowerCase(Locale.ROOT);
+    }
+
+    // ---- characters anywhere in the address ----
+
+    /** Whitespace at either end, including the no-break spaces and byte order mark that copy and paste bring along. */
+    private static String strip(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && isBlank(s.charAt(start))) {
+            start++;
+        }
+        while (end > start && isBlank(s.charAt(end - 1))) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    private static boolean isBlank(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || c == '\uFEFF';
+    }
+
+    /** Line breaks first (they would allow header injection), then tabs, control and invisible characters. */
+    private static void checkCharacters(String s) {
+        if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) {
+            throw invalid("line break in address");
+        }
+        s.codePoints().forEach(c -> {
+            if (c == '\t') {
+                throw invalid("tabs are not allowed");
+            }
+            if (Character.isISOControl(c)) {
+                throw invalid("control character " + codePoint(c) + " is not allowed");
+            }
+            int type = Character.getType(c);
+            if (type == Character.FORMAT) {
+                throw invalid("invisible character " + codePoint(c) + " is not allowed");
+            }
+            if (type == Character.SURROGATE) {
+                throw invalid("broken character " + codePoint(c) + " (half of a surrogate pair)");
+            }
+        });
+    }
+
+    private static void checkSpaces(String s) {
+        if (s.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
+            throw invalid("spaces are not allowed");
+        }
+    }
+
+    // ---- local part ----
+
+    private static void checkLocalPart(String local) {
+        if (local.isEmpty()) {
+            throw invalid("nothing before the @");
+        }
+        if (local.indexOf('"') >= 0) {
+            throw invalid("quoted local parts are not supported");
+        }
+        if (local.chars().anyMatch(c -> c >= 0x80)) {
+            throw invalid(SMTPUTF8);
+        }
+        if (local.length() > MAX_LOCAL_PART) {
+            throw invalid("local part is longer than " + MAX_LOCAL_PART + " characters (" + local.length() + ")");
+        }
+        for (int i = 0; i < local.length(); i++) {
+            char c = local.charAt(i);
+            if (c != '.' && !isAtext(c)) {
+                throw invalid("character '" + c + "' is not allowed in the local part");
+            }
+        }
+        if (local.startsWith(".")) {
+            throw invalid("local part starts with a dot");
+        }
+        if (local.endsWith(".")) {
+            throw invalid("local part ends with a dot");
+        }
+        if (local.contains("..")) {
+            throw invalid("consecutive dots in the local part");
+        }
+    }
+
+    private static boolean isAtext(char c) {
+        return isLetterOrDigit(c) || ATEXT_SPECIALS.indexOf(c) >= 0;
+    }
+
+    private static boolean isLetterOrDigit(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    // ---- domain ----
+
+    private static String normaliseDomain(String domain) {
+        if (domain.isEmpty()) {
+            throw invalid("nothing after the @");
+        }
+        if (domain.startsWith("[")) {
+            throw invalid("IP address literals are not accepted");
+        }
+        List<String> labels = splitLabels(domain);
+        if (labels.get(0).isEmpty()) {
+            throw invalid("domain starts with a dot");
+        }
+        if (labels.get(labels.size() - 1).isEmpty()) {
+            throw invalid("domain ends with a dot");
+        }
+        if (labels.contains("")) {
+            throw invalid("consecutive dots in the domain");
+        }
+        List<String> ascii = new ArrayList<>(labels.size());
+        for (String label : labels) {
+            ascii.add(asciiLabel(label));
+        }
+        if (ascii.size() < 2) {
+            throw invalid("domain needs a dot, e.g. example.org");
+        }
+        if (ascii.stream().allMatch(EmailAddress::isNumeric)) {
+            throw invalid("IP addresses are not accepted, only domain names");
+        }
+        String tld = ascii.get(ascii.size() - 1);
+        if (isNumeric(tld)) {
+            throw invalid("top-level domain '" + tld + "' is all digits");
+        }
+        String result = String.join(".", ascii);
+        if (result.length() > MAX_DOMAIN) {
+            throw invalid("domain is longer than " + MAX_DOMAIN + " characters (" + result.length() + ")");
+        }
+        return result;
+    }
+
+    /** Splits at every label separator, keeping empty labels so that stray dots can be reported. */
+    private static List<String> splitLabels(String domain) {
+        List<String> labels = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < domain.length(); i++) {
+            char c = domain.charAt(i);
+            if (c == '.' || IDN_DOTS.indexOf(c) >= 0) {
+                labels.add(domain.substring(start, i));
+                start = i + 1;
+            }
+        }
+        labels.add(domain.substring(start));
+        return labels;
+    }
+
+    /** One label as it goes into DNS: lower-case letters, digits and hyphens, 1 to 63 of them. */
+    private static String asciiLabel(String label) {
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c < 0x80 && c != '-' && !isLetterOrDigit(c)) {
+                throw invalid("domain label '" + shorten(label) + "' has an invalid character '" + c + "'");
+            }
+        }
+        if (label.startsWith("-")) {
+            throw invalid("domain label '" + shorten(label) + "' starts with a hyphen");
+        }
+        if (label.endsWith("-")) {
+            throw invalid("domain label '" + shorten(label) + "' ends with a hyphen");
+        }
+        String ascii;
+        if (label.chars().allMatch(c -> c < 0x80)) {
+            ascii = label.toLowerCase(Locale.ROOT);
+        } else {
+            ascii = internationalLabel(label);
+        }
+        if (ascii.length() > MAX_LABEL) {
+            throw invalid("domain label '" + shorten(label) + "' is longer than " + MAX_LABEL + " characters");
+        }
+        return ascii;
+    }
+
+    /**
+     * Converts with java.net.IDN (IDNA 2003). Its mapping of 'ß' and final 'ς' differs from IDNA 2008, which
+     * registries use now ({@code faß.de} would become {@code fass.de}, another domain), so those are refused
+     * rather than sent somewhere else.
+     */
+    private static String internationalLabel(String label) {
+        for (char deviation : new char[] {'\u00DF', '\u03C2'}) {
+            if (label.indexOf(deviation) >= 0) {
+                throw invalid("domain label '" + shorten(label) + "' contains '" + deviation
+                        + "', which IDN rules old and new convert differently; write the domain in its xn-- form");
+            }
+        }
+        String ascii;
+        try {
+            ascii = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+        } catch (IllegalArgumentException e) {
+            throw invalid("domain label '" + shorten(label) + "' is not a valid international name: "
+                    + idnReason(e));
+        }
+        // Nameprep can map characters to nothing or to ASCII punctuation (U+2488 becomes "1."); check the result.
+        boolean ldh = !ascii.isEmpty() && ascii.chars().allMatch(c -> c == '-' || isLetterOrDigit(c))
+                && !ascii.startsWith("-") && !ascii.endsWith("-");
+        if (!ldh) {
+            throw invalid("domain label '" + shorten(label) + "' does not convert to a valid name ('" + ascii + "')");
+        }
+        return ascii;
+    }
+
+    private static String idnReason(IllegalArgumentException e) {
+        String message = e.getMessage() == null ? "rejected" : e.getMessage();
+        String prefix = "java.text.ParseException: ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    private static boolean isNumeric(String label) {
+        return label.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    // ---- messages ----
+
+    private static String shorten(String label) {
+        return label.length() <= 24 ? label : label.substring(0, 20) + "…";
+    }
+
+    private static String codePoint(int c) {
+        return String.format(Locale.ROOT, "U+%04X", c);
+    }
+
+    private static InvalidAddressException invalid(String reason) {
+        return new InvalidAddressException(reason);
+    }
+}
