@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Write a newsletter in Markdown, check and preview it, and send it as a well-made email.",
-        subcommands = {NewCommand.class, BuildCommand.class, CheckCommand.class, picocli.CommandLine.HelpCommand.class},
+        subcommands = {NewCommand.class, BuildCommand.class, CheckCommand.class, ListsCommand.class, SubscribersCommand.class,
+                PrivacyCommand.class, picocli.CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class NewsletterCommand implements Runnable {
 

@@ -1,0 +1,91 @@
+package org.newsletter.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.UserInputException;
+import org.newsletter.store.ImportReport;
+import org.newsletter.store.Store;
+import org.newsletter.store.SubscriberImport;
+import org.newsletter.store.csv.CsvImportReader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "import", mixinStandardHelpOptions = true,
+        description = {"Import subscribers from CSV: our own export, a Mailchimp audience export, a listmonk",
+                "export, or any CSV with an email column (other columns become attributes).",
+                "Invalid rows are reported with their line and skipped; suppressed and unsubscribed",
+                "addresses are never resubscribed; importing the same file again changes nothing."})
+final class SubscriberImportCommand implements Callable<Integer> {
+
+    /** Files smaller than this import too fast for a progress bar to help. */
+    private static final long PROGRESS_THRESHOLD = 1 << 20;
+
+    private final CommandContext context;
+
+    @Parameters(paramLabel = "FILE")
+    Path file;
+
+    @Option(names = "--list", required = true, paramLabel = "LIST")
+    String list;
+
+    @Option(names = "--dry-run", description = "Report what would happen; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--update", description = "Also update names, tags and attributes of people already on file.")
+    boolean update;
+
+    SubscriberImportCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path path = context.workingDir().resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new UserInputException("no such file: " + path);
+        }
+        long size = Files.size(path);
+        try (Store store = context.openStore(context.workspace(null));
+                CsvImportReader reader = CsvImportReader.open(path)) {
+            MailingList mailingList = store.lists().require(list);
+            SubscriberImport.Options options = new SubscriberImport.Options(dryRun, update, "import: " + path.getFileName());
+            String display = file.toString();
+            ImportReport report;
+            try (ProgressBar bar = progressBar(size)) {
+                report = store.imports().run(reader.iterator(), mailingList, options,
+                        (line, reason) -> context.err().println(display + ":" + line + ": skipped: " + reason),
+                        rows -> {
+                            if (bar != null) {
+                                bar.stepTo(reader.bytesRead());
+                                bar.setExtraMessage(rows + " rows");
+                            }
+                        });
+            }
+            context.out().println((dryRun ? "Dry run, nothing changed: " : "Imported ") + display + " into '" + mailingList.slug()
+                    + "' (" + reader.format().name().toLowerCase(java.util.Locale.ROOT) + " format): " + report);
+        }
+        return ExitCodes.OK;
+    }
+
+    /** A bar on stderr for big files when a person is watching; null otherwise (no output in scripts and tests). */
+    private ProgressBar progressBar(long size) {
+        if (size < PROGRESS_THRESHOLD || System.console() == null) {
+            return null;
+        }
+        return new ProgressBarBuilder()
+                .setTaskName("Importing")
+                .setInitialMax(size)
+                .setUnit(" MB", 1 << 20)
+                .setStyle(ProgressBarStyle.ASCII)
+                .setConsumer(new ConsoleProgressBarConsumer(System.err))
+                .showSpeed()
+                .build();
+    }
+}

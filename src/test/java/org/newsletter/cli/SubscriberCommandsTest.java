@@ -1,0 +1,122 @@
+package org.newsletter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.StoreBackend;
+import org.newsletter.testing.IssueFixture;
+
+/** The lists, subscribers and privacy commands, through the real command line. */
+class SubscriberCommandsTest {
+
+    @TempDir
+    Path dir;
+
+    private static IssueFixture.Run ok(IssueFixture.Run run) {
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        return run;
+    }
+
+    @Test
+    void aStaffMemberManagesAListFromTheCommandLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        assertThat(ok(fixture.run("lists")).out()).contains("No lists yet");
+        ok(fixture.run("lists", "create", "news", "--name", "Monthly news", "--double-opt-in"));
+        assertThat(dir.resolve(".newsletter/newsletter.db")).isRegularFile();
+        assertThat(ok(fixture.run("subscribers", "add", "Ann@Example.ORG", "--name", "Ann", "--list", "news",
+                "--tag", "cuppa", "--attr", "city=Leeds")).out()).contains("Added Ann@example.org to 'news'");
+        ok(fixture.run("subscribers", "add", "bob@example.org", "--list", "news"));
+        ok(fixture.run("subscribers", "tag", "bob@example.org", "volunteer", "drop-in"));
+        ok(fixture.run("subscribers", "untag", "bob@example.org", "drop-in"));
+        ok(fixture.run("subscribers", "unsubscribe", "bob@example.org", "--list", "news"));
+
+        String lists = ok(fixture.run("lists")).out();
+        assertThat(lists).containsPattern("news\\s+Monthly news\\s+1\\s+0\\s+1\\s+yes");
+        assertThat(ok(fixture.run("lists", "show", "news")).out()).contains("Subscribed:    1").contains("Double opt-in: yes");
+
+        String show = ok(fixture.run("subscribers", "show", "ann@example.org")).out();
+        assertThat(show).contains("Email:       Ann@example.org").contains("Tags:        cuppa").contains("city=Leeds")
+                .contains("Consent:     staff: tester, 2024-08-01 09:00 UTC")
+                .containsPattern("news\\s+subscribed\\s+since 2024-08-01 09:00 UTC \\(staff: tester\\)");
+        String bob = ok(fixture.run("subscribers", "show", "bob@example.org")).out();
+        assertThat(bob).containsPattern("subscribed\\s+staff: tester").containsPattern("unsubscribed\\s+staff: tester")
+                .contains("Tags:        volunteer");
+
+        IssueFixture.Run table = ok(fixture.run("subscribers", "list", "--list", "news", "--status", "subscribed"));
+        assertThat(table.out()).contains("Ann@example.org").doesNotContain("bob@example.org");
+        assertThat(table.err()).contains("1 subscriber(s)");
+        assertThat(ok(fixture.run("subscribers", "list", "--segment", "tag:volunteer or attr.city=Leeds", "--format", "json")).out())
+                .contains("\"email\":\"Ann@example.org\"").contains("\"email\":\"bob@example.org\"").contains("\"city\":\"Leeds\"");
+
+        ok(fixture.run("subscribers", "remove", "bob@example.org"));
+        assertThat(fixture.run("subscribers", "show", "bob@example.org").err()).contains("no subscriber bob@example.org");
+    }
+
+    @Test
+    void mistakesGetOneClearLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        IssueFixture.Run badAddress = fixture.run("subscribers", "add", "ann@@example.org", "--list", "news");
+        assertThat(badAddress.exitCode()).isEqualTo(2);
+        assertThat(badAddress.err()).contains("'ann@@example.org' is not a valid e-mail address: more than one @");
+        IssueFixture.Run noList = fixture.run("subscribers", "add", "ann@example.org", "--list", "newz");
+        assertThat(noList.exitCode()).isEqualTo(1);
+        assertThat(noList.errLines()).containsExactly("newsletter: error: no list 'newz'; lists: news");
+        IssueFixture.Run badSegment = fixture.run("subscribers", "list", "--segment", "tag:a tag:b");
+        assertThat(badSegment.exitCode()).isEqualTo(1);
+        assertThat(badSegment.err()).contains("column 7").contains("'tag:a tag:b'");
+        IssueFixture.Run badTag = fixture.run("subscribers", "add", "x@example.org", "--list", "news", "--tag", "two words");
+        assertThat(badTag.exitCode()).isEqualTo(1);
+        assertThat(badTag.err()).contains("tag 'two words' must be one word");
+        IssueFixture.Run badDatabase = fixture.env("NEWSLETTER_DATABASE_URL", "jdbc:mysql://x/y").run("lists");
+        assertThat(badDatabase.exitCode()).isEqualTo(1);
+        assertThat(badDatabase.errLines()).singleElement().asString().contains("unsupported database URL");
+    }
+
+    @Test
+    void importExportAndPrivacyFromTheCommandLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        fixture.write("mailchimp.csv", "\uFEFF\"Email Address\",\"First Name\",\"Last Name\",\"MEMBER_RATING\",\"TAGS\"\r\n"
+                + "ann@example.org,Ann,Lee,2,\"\"\"cuppa\"\",\"\"drop-in\"\"\"\r\n"
+                + "broken,Bob,Ray,1,\r\n"
+                + "cat@example.org,Cat,\"Smith, Jr\",5,\r\n");
+        IssueFixture.Run dry = ok(fixture.run("subscribers", "import", "mailchimp.csv", "--list", "news", "--dry-run"));
+        assertThat(dry.out()).contains("Dry run, nothing changed").contains("(mailchimp format)").contains("added 2");
+        assertThat(ok(fixture.run("lists")).out()).containsPattern("news\\s+News\\s+0\\s");
+        IssueFixture.Run imported = ok(fixture.run("subscribers", "import", "mailchimp.csv", "--list", "news"));
+        assertThat(imported.out()).contains("added 2, updated 0, unchanged 0, skipped 1 (invalid address: 1)");
+        assertThat(imported.err()).contains("mailchimp.csv:3: skipped: invalid address 'broken'");
+        assertThat(ok(fixture.run("subscribers", "import", "mailchimp.csv", "--list", "news")).out())
+                .contains("added 0, updated 0, unchanged 2");
+
+        IssueFixture.Run exported = ok(fixture.run("subscribers", "export", "--list", "news"));
+        assertThat(exported.out()).startsWith("email,name,status,tags,attributes,consent_source,consent_at,created_at,updated_at\r\n")
+                .contains("ann@example.org,Ann Lee,subscribed,cuppa;drop-in,").contains("\"Cat Smith, Jr\"");
+        assertThat(exported.err()).contains("Exported 2 subscriber(s)");
+
+        IssueFixture.Run export = ok(fixture.run("privacy", "export", "ann@example.org"));
+        assertThat(export.out()).contains("\"email\" : \"ann@example.org\"").contains("\"name\" : \"Ann Lee\"").contains("cuppa");
+        assertThat(ok(fixture.run("privacy", "erase", "ann@example.org")).out()).contains("Erased ann@example.org");
+        assertThat(ok(fixture.run("privacy", "export", "ann@example.org")).out()).contains("\"record\" : null").contains("\"reason\" : \"ERASED\"");
+        assertThat(ok(fixture.run("subscribers", "import", "mailchimp.csv", "--list", "news")).out()).contains("suppressed: 1");
+    }
+
+    @Test
+    void theEnvironmentChoosesPostgreSql() {
+        String server = StoreBackend.postgresUrl();
+        DatabaseLocation schema = StoreBackend.postgresSchema(server);
+        try {
+            IssueFixture fixture = IssueFixture.in(dir).env("NEWSLETTER_DATABASE_URL", schema.jdbcUrl());
+            ok(fixture.run("lists", "create", "news", "--name", "News"));
+            ok(fixture.run("subscribers", "add", "pg@example.org", "--list", "news"));
+            assertThat(ok(fixture.run("subscribers", "list")).out()).contains("pg@example.org");
+            assertThat(dir.resolve(".newsletter/newsletter.db")).doesNotExist();
+        } finally {
+            StoreBackend.dropSchema(server, schema);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+package org.newsletter.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.SubscriberDetails;
+import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.model.SuppressionReason;
+import org.newsletter.model.UserInputException;
+import org.newsletter.store.csv.CsvExportWriter;
+import org.newsletter.store.csv.CsvImportReader;
+import org.newsletter.store.csv.ExportRow;
+import org.newsletter.store.segment.SegmentParser;
+
+/**
+ * What every store backend must do, run against SQLite and PostgreSQL alike (see the subclasses).
+ */
+abstract class StoreContractTest {
+
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-08-01T09:00:00Z"), ZoneOffset.UTC);
+
+    Store store;
+    MailingList news;
+
+    /** A fresh, empty database for one test. */
+    abstract DatabaseLocation freshDatabase();
+
+    /** Called after each test with what {@link #freshDatabase()} returned. */
+    void dispose(DatabaseLocation location) {
+    }
+
+    private DatabaseLocation location;
+
+    @BeforeEach
+    void open() {
+        location = freshDatabase();
+        store = Store.open(location, CLOCK);
+        news = store.lists().create("news", "Monthly news", "What we did", false);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+        dispose(location);
+    }
+
+    static EmailAddress address(String text) {
+        return EmailAddress.parse(text);
+    }
+
+    AddOutcome add(String email, String name, Set<String> tags, Map<String, String> attributes) {
+        return store.subscribers().add(new NewSubscriber(address(email), name, tags, attributes, "staff: tester", CLOCK.instant()),
+                news, "staff: tester");
+    }
+
+    ImportReport importCsv(String csv, boolean dryRun, boolean update, List<String> problems) throws Exception {
+        try (CsvImportReader reader = CsvImportReader.open(new StringReader(csv))) {
+            return store.imports().run(reader.iterator(), news, new SubscriberImport.Options(dryRun, update, "import: test.csv"),
+                    (line, reason) -> problems.add(line + ": " + reason), rows -> { });
+        }
+    }
+
+    List<String> emails(String segment, MailingList list, SubscriptionStatus status) {
+        List<String> emails = new ArrayList<>();
+        store.listing().forEach(new SubscriberQuery(list, status, segment == null ? null : SegmentParser.parse(segment)),
+                row -> emails.add(row.subscriber().email()));
+        return emails;
+    }
+
+    @Test
+    void listsAreCreatedOnceAndCounted() {
+        assertThatThrownBy(() -> store.lists().create("news", "Again", null, false)).hasMessageContaining("already exists");
+        assertThatThrownBy(() -> store.lists().create("News Letter", "x", null, false)).hasMessageContaining("lower-case");
+        store.lists().create("events", "Events", null, true);
+        add("a@example.org", "A", Set.of(), Map.of());
+        add("b@example.org", "B", Set.of(), Map.of());
+        store.subscribers().unsubscribe(address("b@example.org"), news, "test");
+        assertThat(store.lists().summaries()).extracting(s -> s.list().slug() + " " + s.subscribed() + "/" + s.pending() + "/" + s.unsubscribed())
+                .containsExactly("events 0/0/0", "news 1/0/1");
+        assertThat(store.lists().find("events").orElseThrow().doubleOptIn()).isTrue();
+        assertThatThrownBy(() -> store.lists().require("nope")).hasMessageContaining("no list 'nope'").hasMessageContaining("events, news");
+    }
+
+    @Test
+    void addressesAreUniqueWhateverTheirCaseAndKeepTheirSpelling() {
+        assertThat(add("Ann.Lee+news@Example.ORG", "Ann", Set.of("cuppa"), Map.of("city", "Leeds"))).isEqualTo(AddOutcome.ADDED);
+        assertThat(add("ann.lee+NEWS@example.org", "", Set.of("drop-in"), Map.of("plan", "free"))).isEqualTo(AddOutcome.ALREADY_SUBSCRIBED);
+        SubscriberDetails details = store.subscribers().details(address("ANN.LEE+news@example.org")).orElseThrow();
+        assertThat(details.subscriber().email()).isEqualTo("Ann.Lee+news@example.org");
+        assertThat(details.subscriber().name()).isEqualTo("Ann");
+        assertThat(details.subscriber().tags()).containsExactly("cuppa", "drop-in");
+        assertThat(details.subscriber().attributes()).containsExactlyEntriesOf(Map.of("city", "Leeds", "plan", "free"));
+        assertThat(details.subscriber().consentSource()).isEqualTo("staff: tester");
+        assertThat(details.subscriptions()).singleElement().satisfies(s -> {
+            assertThat(s.listSlug()).isEqualTo("news");
+            assertThat(s.status()).isEqualTo(SubscriptionStatus.SUBSCRIBED);
+        });
+    }
+
+    @Test
+    void unsubscribedPeopleAreNeverResubscribedByStaffAndHistoryIsKept() {
+        add("a@example.org", "A", Set.of(), Map.of());
+        assertThat(store.subscribers().unsubscribe(address("a@example.org"), news, "one-click")).isTrue();
+        assertThat(store.subscribers().unsubscribe(address("a@example.org"), news, "again")).isFalse();
+        assertThatThrownBy(() -> add("A@example.org", "A", Set.of(), Map.of()))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("only they can subscribe again");
+        SubscriberDetails details = store.subscribers().details(address("a@example.org")).orElseThrow();
+        assertThat(details.history()).extracting(c -> c.status().word() + " " + c.how())
+                .containsExactly("subscribed staff: tester", "unsubscribed one-click");
+    }
+
+    @Test
+    void suppressedAddressesAreNeverAdded() {
+        store.suppressions().suppress(address("bounce@example.org"), SuppressionReason.HARD_BOUNCE, "550 5.1.1", true);
+        assertThatThrownBy(() -> add("Bounce@Example.org", "", Set.of(), Map.of()))
+                .isInstanceOf(UserInputException.class).hasMessageContaining("suppressed (hard-bounce");
+        assertThat(store.subscribers().find(address("bounce@example.org"))).isEmpty();
+    }
+
+    @Test
+    void removeDeletesEverythingAboutThePerson() {
+        add("a@example.org", "A", Set.of("t"), Map.of("k", "v"));
+        assertThat(store.subscribers().remove(address("a@example.org"))).isTrue();
+        assertThat(store.subscribers().remove(address("a@example.org"))).isFalse();
+        assertThat(store.subscribers().details(address("a@example.org"))).isEmpty();
+        assertThat(emails(null, null, null)).isEmpty();
+        assertThat(store.lists().summaries().get(0).subscribed()).isZero();
+    }
+
+    @Test
+    void tagsComeAndGo() {
+        add("a@example.org", "A", Set.of("one"), Map.of());
+        store.subscribers().tag(address("a@example.org"), List.of("two", "three"));
+        store.subscribers().untag(address("a@example.org"), List.of("one"));
+        assertThat(store.subscribers().find(address("a@example.org")).orElseThrow().tags()).containsExactly("three", "two");
+        assertThatThrownBy(() -> store.subscribers().tag(address("nobody@example.org"), List.of("x"))).hasMessageContaining("no subscriber");
+    }
+
+    @Test
+    void listingFiltersByListStatusAndSegmentInAddressOrder() {
+        MailingList events = store.lists().create("events", "Events", null, false);
+        add("c@example.org", "C", Set.of("cuppa"), Map.of("city", "London"));
+        add("a@example.org", "A", Set.of("cuppa", "drop-in"), Map.of("city", "Leeds"));
+        add("b@example.org", "B", Set.of(), Map.of("city", "London"));
+        store.subscribers().add(new NewSubscriber(address("b@example.org"), "", Set.of(), Map.of(), "", null), events, "test");
+        store.subscribers().unsubscribe(address("c@example.org"), news, "test");
+
+        assertThat(emails(null, null, null)).containsExactly("a@example.org", "b@example.org", "c@example.org");
+        assertThat(emails(null, news, SubscriptionStatus.SUBSCRIBED)).containsExactly("a@example.org", "b@example.org");
+        assertThat(emails("tag:cuppa", null, null)).containsExactly("a@example.org", "c@example.org");
+        assertThat(emails("tag:cuppa and not attr.city=London", null, null)).containsExactly("a@example.org");
+        assertThat(emails("attr.city=London or tag:drop-in", news, null)).containsExactly("a@example.org", "b@example.org", "c@example.org");
+        assertThat(emails("status:unsubscribed", news, null)).containsExactly("c@example.org");
+        assertThat(emails(null, events, null)).containsExactly("b@example.org");
+        List<SubscriberRow> rows = new ArrayList<>();
+        store.listing().forEach(SubscriberQuery.everyone(), rows::add);
+        assertThat(rows.get(1).status()).contains("events:subscribed").contains("news:subscribed");
+        assertThat(rows.get(0).subscriber().tags()).containsExactly("cuppa", "drop-in");
+        assertThat(rows.get(0).subscriber().attributes()).containsExactlyEntriesOf(Map.of("city", "Leeds"));
+    }
+
+    @Test
+    void importReportsBadRowsByLineMergesDuplicatesAndIsIdempotent() throws Exception {
+        String csv = """
+                email,name,city
+                ann@example.org,Ann,Leeds
+                not-an-address,Bob,York
+                "cat@example.org","Cat, the ""Great""",London
+                ANN@example.org,,Hull
+                ,Nobody,
+                dan@example.org,Dan,
+                """;
+        List<String> problems = new ArrayList<>();
+        ImportReport first = importCsv(csv, false, false, problems);
+        assertThat(first.added()).isEqualTo(3);
+        assertThat(first.skippedByReason()).containsEntry("invalid address", 2L).containsEntry("duplicate (merged)", 1L);
+        assertThat(problems).anyMatch(p -> p.startsWith("3: invalid address 'not-an-address'"))
+                .anyMatch(p -> p.startsWith("5: ") && p.contains("repeats line 2"))
+                .anyMatch(p -> p.startsWith("6: invalid address"));
+        SubscriberDetails cat = store.subscribers().details(address("cat@example.org")).orElseThrow();
+        assertThat(cat.subscriber().name()).isEqualTo("Cat, the \"Great\"");
+        assertThat(cat.subscriber().consentSource()).isEqualTo("import: test.csv");
+        assertThat(store.subscribers().find(address("ann@example.org")).orElseThrow().attributes()).containsEntry("city", "Hull");
+
+        ImportReport again = importCsv(csv, false, false, new ArrayList<>());
+        assertThat(again.added()).isZero();
+        assertThat(again.updatedCount()).isZero();
+        assertThat(again.unchangedCount()).isEqualTo(3);
+        ImportReport againWithUpdate = importCsv(csv, false, true, new ArrayList<>());
+        assertThat(againWithUpdate.updatedCount()).isZero();
+        assertThat(againWithUpdate.unchangedCount()).isEqualTo(3);
+    }
+
+    @Test
+    void importNeverResubscribesTheUnsubscribedOrSuppressedAndOnlyUpdatesWhenAsked() throws Exception {
+        add("gone@example.org", "Gone", Set.of(), Map.of());
+        store.subscribers().unsubscribe(address("gone@example.org"), news, "one-click");
+        store.suppressions().suppress(address("bounced@example.org"), SuppressionReason.HARD_BOUNCE, "", true);
+        add("stay@example.org", "Old name", Set.of(), Map.of());
+        String csv = "email,name\ngone@example.org,Gone\nBOUNCED@example.org,B\nstay@example.org,New name\n";
+        List<String> problems = new ArrayList<>();
+        ImportReport report = importCsv(csv, false, false, problems);
+        assertThat(report.skippedByReason()).containsEntry("unsubscribed", 1L).containsEntry("suppressed", 1L);
+        assertThat(report.unchangedCount()).isEqualTo(1);
+        assertThat(problems).anyMatch(p -> p.startsWith("2: ")).anyMatch(p -> p.startsWith("3: "));
+        assertThat(store.subscribers().find(address("stay@example.org")).orElseThrow().name()).isEqualTo("Old name");
+        assertThat(store.subscribers().details(address("gone@example.org")).orElseThrow().subscriptions().get(0).status())
+                .isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
+        assertThat(store.subscribers().find(address("bounced@example.org"))).isEmpty();
+
+        ImportReport updated = importCsv(csv, false, true, new ArrayList<>());
+        assertThat(updated.updatedCount()).isEqualTo(1);
+        assertThat(store.subscribers().find(address("stay@example.org")).orElseThrow().name()).isEqualTo("New name");
+    }
+
+    @Test
+    void dryRunChangesNothing() throws Exception {
+        ImportReport report = importCsv("email\nx@example.org\ny@example.org\n", true, false, new ArrayList<>());
+        assertThat(report.added()).isEqualTo(2);
+        assertThat(emails(null, null, null)).isEmpty();
+    }
+
+    @Test
+    void largeImportsSpanManyBatchesAndDuplicatesAcrossBatchesMerge() throws Exception {
+        StringBuilder csv = new StringBuilder("email,name,n\n");
+        int rows = SubscriberImport.BATCH * 2 + 17;
+        for (int i = 0; i < rows; i++) {
+            csv.append("person").append(i).append("@example.org,Person ").append(i).append(',').append(i).append('\n');
+        }
+        csv.append("PERSON7@example.org,Seven,again\n");
+        List<String> problems = new ArrayList<>();
+        ImportReport report = importCsv(csv.toString(), false, false, problems);
+        assertThat(report.added()).isEqualTo(rows);
+        assertThat(report.skippedByReason()).containsExactly(Map.entry("duplicate (merged)", 1L));
+        assertThat(problems).singleElement().asString().startsWith((rows + 2) + ": ");
+        assertThat(store.lists().summaries().get(0).subscribed()).isEqualTo(rows);
+        assertThat(store.subscribers().find(address("person7@example.org")).orElseThrow().attributes()).containsEntry("n", "again");
+    }
+
+    @Test
+    void exportRoundTripsThroughImport() throws Exception {
+        add("a@example.org", "=HYPERLINK(\"x\")", Set.of("cuppa", "drop-in"), Map.of("city", "Leeds", "note", "+44 1234"));
+        add("b@example.org", "Bé, \"quoted\"\nnew line", Set.of(), Map.of());
+        store.subscribers().unsubscribe(address("b@example.org"), news, "test");
+        StringWriter out = new StringWriter();
+        try (CsvExportWriter writer = new CsvExportWriter(out)) {
+            store.listing().forEach(new SubscriberQuery(news, null, null), row -> writer.write(new ExportRow(
+                    row.subscriber().email(), row.subscriber().name(), row.status(), row.subscriber().tags(),
+                    row.subscriber().attributes(), row.subscriber().consentSource(), row.subscriber().consentAt().toEpochMilli(),
+                    row.subscriber().createdAt().toEpochMilli(), row.subscriber().updatedAt().toEpochMilli())));
+        }
+        assertThat(out.toString()).contains("'=HYPERLINK");
+        store.subscribers().remove(address("a@example.org"));
+        store.subscribers().remove(address("b@example.org"));
+        ImportReport report = importCsv(out.toString(), false, false, new ArrayList<>());
+        assertThat(report.added()).isEqualTo(2);
+        SubscriberDetails a = store.subscribers().details(address("a@example.org")).orElseThrow();
+        assertThat(a.subscriber().name()).isEqualTo("=HYPERLINK(\"x\")");
+        assertThat(a.subscriber().tags()).containsExactly("cuppa", "drop-in");
+        assertThat(a.subscriber().attributes()).containsExactlyEntriesOf(Map.of("city", "Leeds", "note", "+44 1234"));
+        SubscriberDetails b = store.subscribers().details(address("b@example.org")).orElseThrow();
+        assertThat(b.subscriber().name()).isEqualTo("Bé, \"quoted\"\nnew line");
+        assertThat(b.subscriptions().get(0).status()).isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
+    }
+
+    @Test
+    void erasureKeepsOnlyAHashThatStillBlocksImports() throws Exception {
+        add("private@example.org", "Pat", Set.of("t"), Map.of("k", "v"));
+        assertThat(store.personalData().held(address("private@example.org")).details()).isPresent();
+        assertThat(store.personalData().erase(address("Private@example.org"))).isTrue();
+        PersonalData.Held held = store.personalData().held(address("private@example.org"));
+        assertThat(held.details()).isEmpty();
+        assertThat(held.suppression()).hasValueSatisfying(s -> {
+            assertThat(s.email()).isNull();
+            assertThat(s.reason()).isEqualTo(SuppressionReason.ERASED);
+        });
+        ImportReport report = importCsv("email\nprivate@example.org\n", false, false, new ArrayList<>());
+        assertThat(report.skippedByReason()).containsEntry("suppressed", 1L);
+        assertThat(store.subscribers().find(address("private@example.org"))).isEmpty();
+    }
+}
