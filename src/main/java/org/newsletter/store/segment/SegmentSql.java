@@ -1,0 +1,132 @@
+package org.newsletter.store.segment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a segment into a condition on the {@code subscriber} table, so the database does the choosing
+ * instead of loading every subscriber. The SQL is plain standard SQL ({@code EXISTS}, {@code LIKE ... ESCAPE})
+ * that SQLite and PostgreSQL read alike; each term is an {@code EXISTS} subquery rather than a join, so a
+ * subscriber is never duplicated and {@code not} is a plain {@code NOT} with no {@code NULL}s to reason about.
+ *
+ * <p>{@link SegmentMatcher} evaluates the same meaning in memory; the tests hold the two to each other.
+ */
+public final class SegmentSql {
+
+    /**
+     * The LIKE escape character. Not the usual backslash: Jdbi's statement lexer reads {@code '\'} as an
+     * escaped quote and then misses every {@code ?} after it, and PostgreSQL reads it differently when
+     * {@code standard_conforming_strings} is off. {@code !} means the same to every SQL parser.
+     */
+    static final char LIKE_ESCAPE = '!';
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern SUBQUERY_ALIAS = Pattern.compile("[tau][0-9]+", Pattern.CASE_INSENSITIVE);
+
+    private final String subscriber;
+    private final Long listId;
+    private final List<Object> parameters = new ArrayList<>();
+    private int aliases;
+
+    private SegmentSql(String subscriberAlias, Long listId) {
+        this.subscriber = subscriberAlias;
+        this.listId = listId;
+    }
+
+    /**
+     * The condition choosing the subscribers in {@code segment}, for a query whose {@code subscriber} table is
+     * aliased {@code subscriberAlias}, e.g. {@code SELECT s.id FROM subscriber s WHERE <sql>}.
+     *
+     * @param listId the list being queried: {@code status:} then means the status in that list; when
+     *     {@code null}, in any list
+     */
+    public static SqlCondition toSql(Segment segment, String subscriberAlias, Long listId) {
+        Objects.requireNonNull(segment, "segment");
+        Objects.requireNonNull(subscriberAlias, "subscriberAlias");
+        if (!IDENTIFIER.matcher(subscriberAlias).matches() || SUBQUERY_ALIAS.matcher(subscriberAlias).matches()) {
+            // The alias is the one piece of text put into the SQL as is, so it must be a plain identifier, and not
+            // one of the subquery aliases (t1, a2, u3...) that would capture it.
+            throw new IllegalArgumentException("unusable subscriber table alias '" + subscriberAlias + "'");
+        }
+        SegmentSql compiler = new SegmentSql(subscriberAlias, listId);
+        String sql = compiler.compile(segment);
+        return new SqlCondition(sql, compiler.parameters);
+    }
+
+    private String compile(Segment segment) {
+        if (segment instanceof Segment.HasTag tag) {
+            String t = alias("t");
+            return exists("subscriber_tag " + t, t, t + ".tag = ?", tag.tag());
+        }
+        if (segment instanceof Segment.HasStatus status) {
+            String u = alias("u");
+            if (listId == null) {
+                return exists("subscription " + u, u, u + ".status = ?", status.status().code());
+            }
+            return exists("subscription " + u, u, u + ".list_id = ? AND " + u + ".status = ?",
+                    listId, status.status().code());
+        }
+        if (segment instanceof Segment.AttributeEquals equals) {
+            return attributeEquals(equals.name(), equals.value());
+        }
+        if (segment instanceof Segment.AttributeNotEquals notEquals) {
+            return "NOT " + attributeEquals(notEquals.name(), notEquals.value());
+        }
+        if (segment instanceof Segment.EmailMatches email) {
+            parameters.add(likePattern(email.pattern()));
+            return subscriber + ".email_key LIKE ? ESCAPE '" + LIKE_ESCAPE + "'";
+        }
+        if (segment instanceof Segment.And and) {
+            return join(and.operands(), " AND ");
+        }
+        if (segment instanceof Segment.Or or) {
+            return join(or.operands(), " OR ");
+        }
+        if (segment instanceof Segment.Not not) {
+            return "NOT (" + compile(not.operand()) + ")";
+        }
+        throw new IllegalArgumentException("unknown segment " + segment.getClass());
+    }
+
+    private String attributeEquals(String name, String value) {
+        String a = alias("a");
+        return exists("subscriber_attribute " + a, a, a + ".name = ? AND " + a + ".value = ?", name, value);
+    }
+
+    private String exists(String table, String alias, String condition, Object... values) {
+        parameters.addAll(List.of(values));
+        return "EXISTS (SELECT 1 FROM " + table + " WHERE " + alias + ".subscriber_id = " + subscriber + ".id AND "
+                + condition + ")";
+    }
+
+    private String join(List<Segment> operands, String operator) {
+        StringJoiner sql = new StringJoiner(operator, "(", ")");
+        operands.forEach(operand -> sql.add(compile(operand)));
+        return sql.toString();
+    }
+
+    private String alias(String prefix) {
+        return prefix + ++aliases;
+    }
+
+    /**
+     * A glob as a LIKE pattern: {@code *} becomes {@code %}; {@code %}, {@code _} and the escape character
+     * {@code !} are escaped so they stay literal.
+     */
+    static String likePattern(String glob) {
+        StringBuilder like = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*') {
+                like.append('%');
+            } else if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                like.append(LIKE_ESCAPE).append(c);
+            } else {
+                like.append(c);
+            }
+        }
+        return like.toString();
+    }
+}

@@ -1,0 +1,236 @@
+package org.newsletter.store.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Holds the SQL to the in-memory meaning: a random population in a real SQLite file made by the schema
+ * migration, queried with many random segments, must give exactly the subscribers {@link SegmentMatcher} picks.
+ */
+class SegmentSqlTest {
+
+    private static final String[] TAGS = {"news", "vip", "beta", "press", "Events"};
+    private static final String[] CITIES = {"Paris", "paris", "Berlin", "Oslo", "São Paulo"};
+    private static final String[] PLANS = {"free", "pro"};
+    private static final String[] LOCAL_PARTS = {"ann", "bob", "cy", "d_n", "dan", "e.f", "anna", "zoë"};
+    private static final String[] DOMAINS = {"example.org", "Example.COM", "mail.example.org", "ex.net"};
+    private static final String[] STATUSES = {null, "pending", "subscribed", "unsubscribed"};
+    private static final long[] LISTS = {1, 2};
+
+    @TempDir
+    static Path directory;
+
+    private static Handle handle;
+    private static final Map<Long, SubscriberFacts> POPULATION = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void createPopulation() {
+        handle = openDatabase(directory.resolve("population.db"));
+        for (long list : LISTS) {
+            handle.execute("INSERT INTO mailing_list (id, slug, name, created_at) VALUES (?, ?, ?, 0)",
+                    list, "list-" + list, "List " + list);
+        }
+        Random random = new Random(20261126);
+        for (long id = 1; id <= 300; id++) {
+            String email = LOCAL_PARTS[random.nextInt(LOCAL_PARTS.length)] + id + "@"
+                    + DOMAINS[random.nextInt(DOMAINS.length)];
+            Set<String> tags = new HashSet<>();
+            for (String tag : TAGS) {
+                if (random.nextInt(3) == 0) {
+                    tags.add(tag);
+                }
+            }
+            Map<String, String> attributes = new HashMap<>();
+            if (random.nextInt(5) > 0) {
+                attributes.put("city", CITIES[random.nextInt(CITIES.length)]);
+            }
+            if (random.nextInt(10) > 2) {
+                attributes.put("plan", PLANS[random.nextInt(PLANS.length)]);
+            }
+            if (random.nextInt(4) == 0) {
+                attributes.put("address.city", CITIES[random.nextInt(CITIES.length)]);
+            }
+            Map<Long, String> statuses = new HashMap<>();
+            for (long list : LISTS) {
+                String status = STATUSES[random.nextInt(STATUSES.length)];
+                if (status != null) {
+                    statuses.put(list, status);
+                }
+            }
+            insert(id, email, new SubscriberFacts(email.toLowerCase(Locale.ROOT), tags, attributes, statuses));
+        }
+    }
+
+    @AfterAll
+    static void close() {
+        handle.close();
+    }
+
+    @ParameterizedTest(name = "list {0}")
+    @NullSource
+    @ValueSource(longs = {1, 2})
+    void selectsExactlyWhatTheMatcherSelects(Long listId) {
+        Random random = new Random(listId == null ? 7 : listId);
+        RandomSegments segments = new RandomSegments(random,
+                RandomSegments.oneOf("news", "vip", "beta", "press", "Events", "events", "nobody"),
+                RandomSegments.oneOf("city", "plan", "address.city", "missing"),
+                RandomSegments.oneOf("Paris", "paris", "Berlin", "Oslo", "São Paulo", "free", "pro", ""),
+                RandomSegments.oneOf("*@example.org", "*example*", "a*", "*.com", "*", "b*@*", "*_*", "*%*", "ann*",
+                        "*@EX.NET", "d_n*", "dan*", "*.*@*", "zoë*", "anna1*@*", ""));
+        int informative = 0;
+        int count = 200;
+        for (int i = 0; i < count; i++) {
+            Segment segment = segments.next(1 + random.nextInt(4));
+            Set<Long> expected = new TreeSet<>();
+            POPULATION.forEach((id, facts) -> {
+                if (SegmentMatcher.matches(segment, facts, listId)) {
+                    expected.add(id);
+                }
+            });
+            assertThat(select(segment, listId)).as("%s in list %s", segment, listId).isEqualTo(expected);
+            if (!expected.isEmpty() && expected.size() < POPULATION.size()) {
+                informative++;
+            }
+        }
+        assertThat(informative).as("segments choosing some but not all").isGreaterThan(count / 2);
+    }
+
+    @Test
+    void statusMeansTheQueriedListOrElseAnyList() {
+        Segment pending = SegmentParser.parse("status:pending");
+        Set<Long> inList1 = select(pending, 1L);
+        Set<Long> inList2 = select(pending, 2L);
+        Set<Long> inAny = new TreeSet<>(inList1);
+        inAny.addAll(inList2);
+        assertThat(inList1).isNotEqualTo(inList2).isNotEmpty();
+        assertThat(select(pending, null)).isEqualTo(inAny);
+    }
+
+    @Test
+    void matchesValuesLiterallyWithoutInjectionOrWildcards(@TempDir Path elsewhere) {
+        try (Handle literal = openDatabase(elsewhere.resolve("literal.db"))) {
+            literal.execute("INSERT INTO subscriber (id, email, email_key, created_at, updated_at) VALUES "
+                    + "(1, 'A_b%c\\d''e@x.org', 'a_b%c\\d''e@x.org', 0, 0), "
+                    + "(2, 'axbyyc\\d''e@x.org', 'axbyyc\\d''e@x.org', 0, 0), "
+                    + "(3, 'a_b%cd''e@x.org', 'a_b%cd''e@x.org', 0, 0), "
+                    + "(4, 'a!b@x.org', 'a!b@x.org', 0, 0), (5, 'ab@x.org', 'ab@x.org', 0, 0)");
+            literal.execute("INSERT INTO subscriber_tag (subscriber_id, tag) VALUES "
+                    + "(1, 'x'' OR ''1''=''1'), (1, 'it''s 100%_\\ done'), (2, 'it''s 100xy\\ done'), (3, 'x')");
+            literal.execute("INSERT INTO subscriber_attribute (subscriber_id, name, value) VALUES "
+                    + "(1, 'note', '50% \"off\" \\ now'), (2, 'note', '50X \"off\" \\ now'), (3, 'note', '50')");
+
+            assertThat(select(literal, "tag:\"x' OR '1'='1\"")).containsExactly(1L);
+            assertThat(select(literal, "tag:\"it's 100%_\\\\ done\"")).containsExactly(1L);
+            assertThat(select(literal, "tag:\"it's 100__\\\\ done\"")).isEmpty();
+            assertThat(select(literal, "attr.note=\"50% \\\"off\\\" \\\\ now\"")).containsExactly(1L);
+            assertThat(select(literal, "attr.note!=\"50% \\\"off\\\" \\\\ now\"")).containsExactly(2L, 3L, 4L, 5L);
+            assertThat(select(literal, "attr.note=\"50%\"")).isEmpty();
+            assertThat(select(literal, "email:\"a_b%c\\\\d'e@*\"")).containsExactly(1L);
+            assertThat(select(literal, "email:\"A_B%C\\\\D'E@X.ORG\"")).containsExactly(1L);
+            assertThat(select(literal, "email:\"*_*\"")).containsExactly(1L, 3L);
+            assertThat(select(literal, "email:\"*%*\"")).containsExactly(1L, 3L);
+            assertThat(select(literal, "email:\"*\\\\*\"")).containsExactly(1L, 2L);
+            assertThat(select(literal, "email:\"a_b%c*\"")).containsExactly(1L, 3L);
+            assertThat(select(literal, "email:\"a!b*\"")).containsExactly(4L);
+            assertThat(select(literal, "email:\"*!*\"")).containsExactly(4L);
+            assertThat(select(literal, "email:\"a!*\"")).containsExactly(4L);
+        }
+    }
+
+    @Test
+    void putsOnlyPlaceholdersInTheSqlAndGivesEachSubqueryItsOwnAlias() {
+        SqlCondition condition = SegmentSql.toSql(
+                SegmentParser.parse("tag:\"x' OR 1=1 --\" and not attr.city=Oslo or status:pending or email:*_x"),
+                "s", 7L);
+        assertThat(condition.sql()).isEqualTo("(("
+                + "EXISTS (SELECT 1 FROM subscriber_tag t1 WHERE t1.subscriber_id = s.id AND t1.tag = ?)"
+                + " AND NOT (EXISTS (SELECT 1 FROM subscriber_attribute a2 WHERE a2.subscriber_id = s.id"
+                + " AND a2.name = ? AND a2.value = ?)))"
+                + " OR EXISTS (SELECT 1 FROM subscription u3 WHERE u3.subscriber_id = s.id"
+                + " AND u3.list_id = ? AND u3.status = ?)"
+                + " OR s.email_key LIKE ? ESCAPE '!')");
+        assertThat(condition.parameters())
+                .containsExactly("x' OR 1=1 --", "city", "Oslo", 7L, "pending", "%!_x");
+    }
+
+    @Test
+    void refusesAnAliasThatIsNotAPlainIdentifierOrCollidesWithASubquery() {
+        Segment segment = SegmentParser.parse("tag:a");
+        assertThat(SegmentSql.toSql(segment, "sub", null).sql()).contains("t1.subscriber_id = sub.id");
+        assertThatThrownBy(() -> SegmentSql.toSql(segment, "s; DROP TABLE subscriber", null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SegmentSql.toSql(segment, "t1", null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static Set<Long> select(Segment segment, Long listId) {
+        return select(handle, SegmentSql.toSql(segment, "s", listId));
+    }
+
+    private static Set<Long> select(Handle on, String segment) {
+        return select(on, SegmentSql.toSql(SegmentParser.parse(segment), "s", null));
+    }
+
+    private static Set<Long> select(Handle on, SqlCondition condition) {
+        Query query = on.createQuery("SELECT s.id FROM subscriber s WHERE " + condition.sql());
+        List<Object> parameters = condition.parameters();
+        for (int i = 0; i < parameters.size(); i++) {
+            query.bind(i, parameters.get(i));
+        }
+        return new TreeSet<>(query.mapTo(Long.class).list());
+    }
+
+    private static void insert(long id, String email, SubscriberFacts facts) {
+        handle.execute("INSERT INTO subscriber (id, email, email_key, created_at, updated_at) VALUES (?, ?, ?, 0, 0)",
+                id, email, facts.emailKey());
+        facts.tags().forEach(tag -> handle.execute(
+                "INSERT INTO subscriber_tag (subscriber_id, tag) VALUES (?, ?)", id, tag));
+        facts.attributes().forEach((name, value) -> handle.execute(
+                "INSERT INTO subscriber_attribute (subscriber_id, name, value) VALUES (?, ?, ?)", id, name, value));
+        facts.statusByListId().forEach((list, status) -> handle.execute(
+                "INSERT INTO subscription (subscriber_id, list_id, status, changed_at) VALUES (?, ?, ?, 0)",
+                id, list, status));
+        POPULATION.put(id, facts);
+    }
+
+    /** A new SQLite file with the schema the store's migration creates (Flyway is not wired up yet). */
+    private static Handle openDatabase(Path file) {
+        Handle opened = Jdbi.create("jdbc:sqlite:" + file).open();
+        opened.createScript(readResource("/db/migration/sqlite/V1__subscribers.sql")).execute();
+        return opened;
+    }
+
+    private static String readResource(String name) {
+        try (InputStream in = SegmentSqlTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+}
