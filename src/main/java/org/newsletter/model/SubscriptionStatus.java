@@ -15,6 +15,16 @@ public enum SubscriptionStatus {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The status a word names, ignoring case, if any. */
+    public static java.util.Optional<SubscriptionStatus> find(String word) {
+        for (SubscriptionStatus status : values()) {
+            if (status.word().equalsIgnoreCase(word.strip())) {
+                return java.util.Optional.of(status);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static SubscriptionStatus fromWord(String word) {
         for (SubscriptionStatus status : values()) {
             if (status.word().equalsIgnoreCase(word.strip())) {

@@ -1,5 +1,6 @@
 package org.newsletter.store.segment;
 
+import org.newsletter.model.SubscriptionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,7 +40,7 @@ public sealed interface Segment {
 
         @Override
         public String toString() {
-            return "status:" + status.code();
+            return "status:" + status.word();
         }
     }
 

@@ -25,7 +25,7 @@ public final class SegmentMatcher {
             return facts.tags().contains(tag.tag());
         }
         if (segment instanceof Segment.HasStatus status) {
-            String code = status.status().code();
+            String code = status.status().word();
             return listId == null
                     ? facts.statusByListId().containsValue(code)
                     : code.equals(facts.statusByListId().get(listId));

@@ -64,10 +64,10 @@ public final class SegmentSql {
         if (segment instanceof Segment.HasStatus status) {
             String u = alias("u");
             if (listId == null) {
-                return exists("subscription " + u, u, u + ".status = ?", status.status().code());
+                return exists("subscription " + u, u, u + ".status = ?", status.status().word());
             }
             return exists("subscription " + u, u, u + ".list_id = ? AND " + u + ".status = ?",
-                    listId, status.status().code());
+                    listId, status.status().word());
         }
         if (segment instanceof Segment.AttributeEquals equals) {
             return attributeEquals(equals.name(), equals.value());

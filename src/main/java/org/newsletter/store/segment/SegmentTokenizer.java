@@ -1,5 +1,6 @@
 package org.newsletter.store.segment;
 
+import org.newsletter.model.SubscriptionStatus;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -98,7 +99,7 @@ final class SegmentTokenizer {
             case "status:":
                 int at = position;
                 String code = readValue("a status", prefix, false);
-                return new Segment.HasStatus(SubscriptionStatus.fromCode(code).orElseThrow(() -> error(at,
+                return new Segment.HasStatus(SubscriptionStatus.find(code).orElseThrow(() -> error(at,
                         "unknown status '" + code + "'" + suggestion(code.toLowerCase(Locale.ROOT), statusCodes())
                                 .orElse(" (expected pending, subscribed or unsubscribed)"))));
             default:
@@ -214,7 +215,7 @@ final class SegmentTokenizer {
     }
 
     private static List<String> statusCodes() {
-        return Arrays.stream(SubscriptionStatus.values()).map(SubscriptionStatus::code).toList();
+        return Arrays.stream(SubscriptionStatus.values()).map(SubscriptionStatus::word).toList();
     }
 
     /** " (did you mean 'x'?)" for the candidate nearest a typo, if one is near enough to be a likely typo. */

@@ -1,5 +1,6 @@
 package org.newsletter.store.segment;
 
+import org.newsletter.model.SubscriptionStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

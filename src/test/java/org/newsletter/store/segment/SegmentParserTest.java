@@ -1,5 +1,6 @@
 package org.newsletter.store.segment;
 
+import org.newsletter.model.SubscriptionStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
