@@ -14,19 +14,19 @@ public final class ImportReport {
     private long unchanged;
     private final Map<String, Long> skipped = new TreeMap<>();
 
-    void added() {
+    void countAdded() {
         added++;
     }
 
-    void updated() {
+    void countUpdated() {
         updated++;
     }
 
-    void unchanged() {
+    void countUnchanged() {
         unchanged++;
     }
 
-    void skipped(String reason) {
+    void countSkipped(String reason) {
         skipped.merge(reason, 1L, Long::sum);
     }
 

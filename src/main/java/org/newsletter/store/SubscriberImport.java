@@ -67,6 +67,9 @@ public final class SubscriberImport {
         handle.begin();
         boolean committed = false;
         try {
+            // Everyone this import creates gets a larger id than anyone before it: how a row that
+            // repeats an address from an earlier batch is told apart from someone already on file.
+            long firstNewId = handle.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM subscriber").mapTo(Long.class).one();
             Batch batch = new Batch();
             long read = 0;
             while (rows.hasNext()) {
@@ -78,12 +81,12 @@ public final class SubscriberImport {
                     batch.add(row, report, problems);
                 }
                 if (batch.size() >= BATCH) {
-                    apply(batch, list, options, how, now, report, problems);
+                    apply(batch, list, options, how, now, firstNewId, report, problems);
                     batch = new Batch();
                     progress.accept(read);
                 }
             }
-            apply(batch, list, options, how, now, report, problems);
+            apply(batch, list, options, how, now, firstNewId, report, problems);
             progress.accept(read);
             if (options.dryRun()) {
                 handle.rollback();
@@ -100,7 +103,7 @@ public final class SubscriberImport {
     }
 
     private static void skip(ImportReport report, Problems problems, long line, String detail, String reason) {
-        report.skipped(reason);
+        report.countSkipped(reason);
         problems.skipped(line, detail);
     }
 
@@ -174,10 +177,11 @@ public final class SubscriberImport {
     }
 
     /** A person already in the database. */
-    private record Existing(long id, String name, long createdAt, String consentSource) {
+    private record Existing(long id, String name) {
     }
 
-    private void apply(Batch batch, MailingList list, Options options, String how, long now, ImportReport report, Problems problems) {
+    private void apply(Batch batch, MailingList list, Options options, String how, long now, long firstNewId,
+            ImportReport report, Problems problems) {
         if (batch.people.isEmpty()) {
             return;
         }
@@ -197,10 +201,10 @@ public final class SubscriberImport {
             Existing known = existing.get(person.email.key());
             if (known == null) {
                 inserts.add(person);
-                report.added();
+                report.countAdded();
                 continue;
             }
-            if (known.createdAt() == now && how.equals(known.consentSource())) {
+            if (known.id() >= firstNewId) {
                 // Added earlier in this same import: the file names this address twice.
                 writes.details(known.id(), person.tags, person.attributes);
                 skip(report, problems, person.line, person.email + " appeared earlier in the file (merged)", "duplicate (merged)");
@@ -224,9 +228,9 @@ public final class SubscriberImport {
                 changed = true;
             }
             if (changed) {
-                report.updated();
+                report.countUpdated();
             } else {
-                report.unchanged();
+                report.countUnchanged();
             }
         }
         insert(inserts, writes, now, how);
@@ -235,10 +239,9 @@ public final class SubscriberImport {
 
     private Map<String, Existing> existing(List<String> keys) {
         Map<String, Existing> found = new HashMap<>();
-        handle.createQuery("SELECT id, email_key, name, created_at, consent_source FROM subscriber WHERE email_key IN (<keys>)")
+        handle.createQuery("SELECT id, email_key, name FROM subscriber WHERE email_key IN (<keys>)")
                 .bindList("keys", keys)
-                .map((rs, ctx) -> Map.entry(rs.getString("email_key"),
-                        new Existing(rs.getLong("id"), rs.getString("name"), rs.getLong("created_at"), rs.getString("consent_source"))))
+                .map((rs, ctx) -> Map.entry(rs.getString("email_key"), new Existing(rs.getLong("id"), rs.getString("name"))))
                 .forEach(e -> found.put(e.getKey(), e.getValue()));
         return found;
     }
@@ -305,7 +308,7 @@ public final class SubscriberImport {
                 query.bind(p++, person.email.toString())
                         .bind(p++, person.email.key())
                         .bind(p++, person.name == null ? "" : person.name)
-                        .bind(p++, how)
+                        .bind(p++, person.consentSource == null ? how : person.consentSource)
                         .bind(p++, person.consentAt == null ? now : person.consentAt)
                         .bind(p++, now)
                         .bind(p++, now);

@@ -12,6 +12,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.newsletter.model.Subscriber;
 import org.newsletter.store.segment.SegmentSql;
+import org.newsletter.store.segment.SqlCondition;
 
 /**
  * Streams subscribers in address order with their tags and attributes in one query, so listing or
@@ -55,7 +56,7 @@ public final class SubscriberListing {
             parameters.add(query.status().word());
         }
         if (query.segment() != null) {
-            SegmentSql.SqlCondition condition = SegmentSql.toSql(query.segment(), "s", query.list() == null ? null : query.list().id());
+            SqlCondition condition = SegmentSql.toSql(query.segment(), "s", query.list() == null ? null : query.list().id());
             conditions.add("(" + condition.sql() + ")");
             parameters.addAll(condition.parameters());
         }
@@ -87,12 +88,12 @@ public final class SubscriberListing {
         return tags;
     }
 
-    private Map<String, String> attributes(String text) {
+    private java.util.SortedMap<String, String> attributes(String text) {
         if (text == null || text.isEmpty()) {
-            return Map.of();
+            return new java.util.TreeMap<>();
         }
         try {
-            return json.readValue(text, ATTRIBUTES);
+            return new java.util.TreeMap<>(json.readValue(text, ATTRIBUTES));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new StoreException("unreadable attributes in the database: " + e.getOriginalMessage(), e);
         }
