@@ -26,18 +26,26 @@ final class SubscriberExportCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
+    public Integer call() throws java.io.IOException {
         long[] count = {0};
         try (Store store = context.openStore(context.workspace(null));
-                CsvExportWriter writer = new CsvExportWriter(new NonClosingWriter(context.out()))) {
+                CsvExportWriter writer = CsvExportWriter.open(new NonClosingWriter(context.out()))) {
             SubscriberQuery query = filter.query(store);
             store.listing().forEach(query, row -> {
-                writer.write(exportRow(row, query));
+                write(writer, exportRow(row, query));
                 count[0]++;
             });
         }
         context.err().println("Exported " + count[0] + " subscriber(s)");
         return ExitCodes.OK;
+    }
+
+    static void write(CsvExportWriter writer, ExportRow row) {
+        try {
+            writer.write(row);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write CSV", e);
+        }
     }
 
     /** Without a list a row has no single status; it is left empty rather than guessed. */

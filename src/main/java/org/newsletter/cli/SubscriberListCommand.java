@@ -51,8 +51,8 @@ final class SubscriberListCommand implements Callable<Integer> {
                     context.err().println(count[0] + " subscriber(s)");
                 }
                 case csv -> {
-                    try (CsvExportWriter writer = new CsvExportWriter(new NonClosingWriter(context.out()))) {
-                        store.listing().forEach(query, row -> writer.write(SubscriberExportCommand.exportRow(row, query)));
+                    try (CsvExportWriter writer = CsvExportWriter.open(new NonClosingWriter(context.out()))) {
+                        store.listing().forEach(query, row -> SubscriberExportCommand.write(writer, SubscriberExportCommand.exportRow(row, query)));
                     }
                 }
                 case json -> {

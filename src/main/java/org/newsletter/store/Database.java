@@ -57,6 +57,10 @@ public final class Database implements AutoCloseable {
             // WAL with NORMAL is durable against application crashes; only a power cut can lose the last commits.
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            // BEGIN IMMEDIATE: take the write lock when a transaction starts. A deferred transaction that
+            // reads first and then writes cannot wait for another writer (SQLITE_BUSY at once, whatever
+            // the busy timeout), which is the "database is locked" error this setting prevents.
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.enforceForeignKeys(true);
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             config.setCacheSize(-64_000); // 64 MB page cache: imports touch large indexes

@@ -64,8 +64,18 @@ public final class SubscriberListing {
                 .replace("${status}", status)
                 .replace("${join}", join)
                 .replace("${where}", String.join(" AND ", conditions));
-        handle.useTransaction(h -> {
-            Query select = h.createQuery(statement).setFetchSize(FETCH);
+        if (dialect == Dialect.POSTGRESQL) {
+            // PostgreSQL only honours the fetch size (a cursor) inside a transaction.
+            handle.useTransaction(h -> stream(statement, parameters, consumer));
+        } else {
+            // An SQLite transaction would take the write lock (BEGIN IMMEDIATE) for the whole listing.
+            stream(statement, parameters, consumer);
+        }
+    }
+
+    private void stream(String statement, List<Object> parameters, Consumer<SubscriberRow> consumer) {
+        {
+            Query select = handle.createQuery(statement).setFetchSize(FETCH);
             for (int i = 0; i < parameters.size(); i++) {
                 select.bind(i, parameters.get(i));
             }
@@ -77,7 +87,7 @@ public final class SubscriberListing {
                     rs.getString("status") == null ? "" : rs.getString("status"))).stream()) {
                 rows.forEach(consumer);
             }
-        });
+        }
     }
 
     private static TreeSet<String> tags(String joined) {

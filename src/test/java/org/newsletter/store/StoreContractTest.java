@@ -54,8 +54,12 @@ abstract class StoreContractTest {
 
     @AfterEach
     void close() {
-        store.close();
-        dispose(location);
+        if (store != null) {
+            store.close();
+        }
+        if (location != null) {
+            dispose(location);
+        }
     }
 
     static EmailAddress address(String text) {
@@ -69,7 +73,7 @@ abstract class StoreContractTest {
 
     ImportReport importCsv(String csv, boolean dryRun, boolean update, List<String> problems) throws Exception {
         try (CsvImportReader reader = CsvImportReader.open(new StringReader(csv))) {
-            return store.imports().run(reader.iterator(), news, new SubscriberImport.Options(dryRun, update, "import: test.csv"),
+            return store.imports().run(reader, news, new SubscriberImport.Options(dryRun, update, "import: test.csv"),
                     (line, reason) -> problems.add(line + ": " + reason), rows -> { });
         }
     }
@@ -103,7 +107,7 @@ abstract class StoreContractTest {
         assertThat(details.subscriber().email()).isEqualTo("Ann.Lee+news@example.org");
         assertThat(details.subscriber().name()).isEqualTo("Ann");
         assertThat(details.subscriber().tags()).containsExactly("cuppa", "drop-in");
-        assertThat(details.subscriber().attributes()).containsExactlyEntriesOf(Map.of("city", "Leeds", "plan", "free"));
+        assertThat(details.subscriber().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "Leeds", "plan", "free"));
         assertThat(details.subscriber().consentSource()).isEqualTo("staff: tester");
         assertThat(details.subscriptions()).singleElement().satisfies(s -> {
             assertThat(s.listSlug()).isEqualTo("news");
@@ -170,7 +174,7 @@ abstract class StoreContractTest {
         store.listing().forEach(SubscriberQuery.everyone(), rows::add);
         assertThat(rows.get(1).status()).contains("events:subscribed").contains("news:subscribed");
         assertThat(rows.get(0).subscriber().tags()).containsExactly("cuppa", "drop-in");
-        assertThat(rows.get(0).subscriber().attributes()).containsExactlyEntriesOf(Map.of("city", "Leeds"));
+        assertThat(rows.get(0).subscriber().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "Leeds"));
     }
 
     @Test
@@ -179,7 +183,7 @@ abstract class StoreContractTest {
                 email,name,city
                 ann@example.org,Ann,Leeds
                 not-an-address,Bob,York
-                "cat@example.org","Cat, the ""Great""",London
+                "cat@example.org","Cat, the ""Great""\",London
                 ANN@example.org,,Hull
                 ,Nobody,
                 dan@example.org,Dan,
@@ -187,10 +191,11 @@ abstract class StoreContractTest {
         List<String> problems = new ArrayList<>();
         ImportReport first = importCsv(csv, false, false, problems);
         assertThat(first.added()).isEqualTo(3);
-        assertThat(first.skippedByReason()).containsEntry("invalid address", 2L).containsEntry("duplicate (merged)", 1L);
+        assertThat(first.skippedByReason()).containsEntry("invalid address", 1L).containsEntry("unreadable row", 1L)
+                .containsEntry("duplicate (merged)", 1L);
         assertThat(problems).anyMatch(p -> p.startsWith("3: invalid address 'not-an-address'"))
                 .anyMatch(p -> p.startsWith("5: ") && p.contains("repeats line 2"))
-                .anyMatch(p -> p.startsWith("6: invalid address"));
+                .anyMatch(p -> p.startsWith("6: ") && p.contains("no email address"));
         SubscriberDetails cat = store.subscribers().details(address("cat@example.org")).orElseThrow();
         assertThat(cat.subscriber().name()).isEqualTo("Cat, the \"Great\"");
         assertThat(cat.subscriber().consentSource()).isEqualTo("import: test.csv");
@@ -257,8 +262,8 @@ abstract class StoreContractTest {
         add("b@example.org", "Bé, \"quoted\"\nnew line", Set.of(), Map.of());
         store.subscribers().unsubscribe(address("b@example.org"), news, "test");
         StringWriter out = new StringWriter();
-        try (CsvExportWriter writer = new CsvExportWriter(out)) {
-            store.listing().forEach(new SubscriberQuery(news, null, null), row -> writer.write(new ExportRow(
+        try (CsvExportWriter writer = CsvExportWriter.open(out)) {
+            store.listing().forEach(new SubscriberQuery(news, null, null), row -> write(writer, new ExportRow(
                     row.subscriber().email(), row.subscriber().name(), row.status(), row.subscriber().tags(),
                     row.subscriber().attributes(), row.subscriber().consentSource(), row.subscriber().consentAt().toEpochMilli(),
                     row.subscriber().createdAt().toEpochMilli(), row.subscriber().updatedAt().toEpochMilli())));
@@ -271,10 +276,18 @@ abstract class StoreContractTest {
         SubscriberDetails a = store.subscribers().details(address("a@example.org")).orElseThrow();
         assertThat(a.subscriber().name()).isEqualTo("=HYPERLINK(\"x\")");
         assertThat(a.subscriber().tags()).containsExactly("cuppa", "drop-in");
-        assertThat(a.subscriber().attributes()).containsExactlyEntriesOf(Map.of("city", "Leeds", "note", "+44 1234"));
+        assertThat(a.subscriber().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "Leeds", "note", "+44 1234"));
         SubscriberDetails b = store.subscribers().details(address("b@example.org")).orElseThrow();
         assertThat(b.subscriber().name()).isEqualTo("Bé, \"quoted\"\nnew line");
         assertThat(b.subscriptions().get(0).status()).isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
+    }
+
+    private static void write(CsvExportWriter writer, ExportRow row) {
+        try {
+            writer.write(row);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
