@@ -1,4 +1,7 @@
--- Subscribers, lists, subscriptions and suppressions. Times are epoch milliseconds (UTC) in both
+-- Subscribers, lists, subscriptions and suppressions. Tags and attributes have no index beyond their
+-- primary key: segments probe them per subscriber (EXISTS … WHERE subscriber_id = ?), and every extra
+-- index would slow down a million-row import.
+-- Times are epoch milliseconds (UTC) in both
 -- dialects so the same code reads them. email_key is the lower-cased address: uniqueness is
 -- case-insensitive while the address is kept as written.
 CREATE TABLE subscriber (
@@ -18,14 +21,12 @@ CREATE TABLE subscriber_attribute (
     value           TEXT    NOT NULL,
     PRIMARY KEY (subscriber_id, name)
 );
-CREATE INDEX subscriber_attribute_by_value ON subscriber_attribute (name, value);
 
 CREATE TABLE subscriber_tag (
     subscriber_id   BIGINT  NOT NULL REFERENCES subscriber (id) ON DELETE CASCADE,
     tag             TEXT    NOT NULL,
     PRIMARY KEY (subscriber_id, tag)
 );
-CREATE INDEX subscriber_tag_by_tag ON subscriber_tag (tag);
 
 CREATE TABLE mailing_list (
     id              BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

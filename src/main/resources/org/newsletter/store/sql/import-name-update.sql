@@ -1,0 +1,1 @@
+UPDATE subscriber SET name = ?, updated_at = ? WHERE id = ?

@@ -1,0 +1,2 @@
+INSERT INTO subscriber (email, email_key, name, consent_source, consent_at, created_at, updated_at) VALUES ${rows}
+RETURNING id, email_key

@@ -1,0 +1,1 @@
+INSERT INTO subscriber_tag (subscriber_id, tag) VALUES (?, ?) ON CONFLICT DO NOTHING
