@@ -74,8 +74,9 @@ public final class SubscriberImport {
             // Everyone this import creates gets a larger id than anyone before it: how a row that
             // repeats an address from an earlier batch is told apart from someone already on file.
             long firstNewId = handle.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM subscriber").mapTo(Long.class).one();
-            try (Writes writes = new Writes(connection(), sql, list, how, now)) {
-                read(rows, writes, list, options, how, now, firstNewId, report, problems, progress);
+            try (Writes writes = new Writes(connection(), sql, list, how, now);
+                    Lookups lookups = new Lookups(connection(), sql)) {
+                read(rows, writes, lookups, list, options, how, now, firstNewId, report, problems, progress);
             }
             if (options.dryRun()) {
                 handle.rollback();
@@ -97,7 +98,7 @@ public final class SubscriberImport {
      * Reads and validates rows on a second thread while this one writes: parsing CSV and checking
      * addresses cost about as much as the database work, and there are two cores.
      */
-    private void read(Iterator<? extends ReadResult> rows, Writes writes, MailingList list, Options options, String how, long now,
+    private void read(Iterator<? extends ReadResult> rows, Writes writes, Lookups lookups, MailingList list, Options options, String how, long now,
             long firstNewId, ImportReport report, Problems problems, LongConsumer progress) throws SQLException {
         BatchReader reader = new BatchReader(rows);
         Thread thread = new Thread(reader, "import-reader");
@@ -109,7 +110,7 @@ public final class SubscriberImport {
                 for (Skip skip : batch.skips) {
                     skip(report, problems, skip.line(), skip.detail(), skip.reason());
                 }
-                apply(batch, writes, list, options, how, now, firstNewId, report, problems);
+                apply(batch, writes, lookups, list, options, how, now, firstNewId, report, problems);
                 read += batch.rowsRead;
                 progress.accept(read);
             }
@@ -255,20 +256,20 @@ public final class SubscriberImport {
     private record Existing(long id, String name) {
     }
 
-    private void apply(Batch batch, Writes writes, MailingList list, Options options, String how, long now, long firstNewId,
-            ImportReport report, Problems problems) throws SQLException {
+    private void apply(Batch batch, Writes writes, Lookups lookups, MailingList list, Options options, String how, long now,
+            long firstNewId, ImportReport report, Problems problems) throws SQLException {
         if (batch.people.isEmpty()) {
             return;
         }
         List<String> keys = new ArrayList<>(batch.people.keySet());
-        Map<String, Existing> existing = existing(keys);
-        Set<String> suppressed = suppressed(keys);
-        Map<Long, String> statuses = statuses(list, existing.values().stream().map(Existing::id).toList());
+        Map<String, Existing> existing = lookups.existing(keys);
+        Set<String> suppressed = lookups.suppressed(keys);
+        Map<Long, String> statuses = lookups.statuses(list, existing.values().stream().map(Existing::id).toList());
         Details current = options.update() ? details(existing.values().stream().map(Existing::id).toList()) : Details.NONE;
 
         List<Person> inserts = new ArrayList<>();
         for (Person person : batch.people.values()) {
-            if (suppressed.contains(EmailHash.of(person.email.key()))) {
+            if (!suppressed.isEmpty() && suppressed.contains(person.email.key())) {
                 skip(report, problems, person.line, person.email + " is suppressed and is never subscribed again", "suppressed");
                 continue;
             }
@@ -307,35 +308,8 @@ public final class SubscriberImport {
                 report.countUnchanged();
             }
         }
-        insert(inserts, writes, now, how);
+        insert(inserts, writes, lookups, now, how);
         writes.execute();
-    }
-
-    private Map<String, Existing> existing(List<String> keys) {
-        Map<String, Existing> found = new HashMap<>();
-        handle.createQuery("SELECT id, email_key, name FROM subscriber WHERE email_key IN (<keys>)")
-                .bindList("keys", keys)
-                .map((rs, ctx) -> Map.entry(rs.getString("email_key"), new Existing(rs.getLong("id"), rs.getString("name"))))
-                .forEach(e -> found.put(e.getKey(), e.getValue()));
-        return found;
-    }
-
-    private Set<String> suppressed(List<String> keys) {
-        List<String> hashes = keys.stream().map(EmailHash::of).toList();
-        return new HashSet<>(handle.createQuery("SELECT email_hash FROM suppression WHERE email_hash IN (<hashes>)")
-                .bindList("hashes", hashes).mapTo(String.class).list());
-    }
-
-    private Map<Long, String> statuses(MailingList list, List<Long> ids) {
-        Map<Long, String> statuses = new HashMap<>();
-        if (ids.isEmpty()) {
-            return statuses;
-        }
-        handle.createQuery("SELECT subscriber_id, status FROM subscription WHERE list_id = :list AND subscriber_id IN (<ids>)")
-                .bind("list", list.id()).bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> statuses.put(e.getKey(), e.getValue()));
-        return statuses;
     }
 
     /** Current tags and attributes of existing people, to tell an update from "unchanged". */
@@ -367,33 +341,115 @@ public final class SubscriberImport {
     }
 
     /** New people in multi-row INSERT … RETURNING statements, then their details. */
-    private void insert(List<Person> people, Writes writes, long now, String how) throws SQLException {
+    private void insert(List<Person> people, Writes writes, Lookups lookups, long now, String how) throws SQLException {
         for (int from = 0; from < people.size(); from += INSERT_CHUNK) {
             List<Person> chunk = people.subList(from, Math.min(people.size(), from + INSERT_CHUNK));
-            String statement = sql.get("import-subscriber-insert")
-                    .replace("${rows}", String.join(", ", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?, ?, ?, ?, ?)")));
-            Map<String, Long> ids = new HashMap<>();
-            try (PreparedStatement insert = connection().prepareStatement(statement)) {
-                int p = 1;
-                for (Person person : chunk) {
-                    insert.setString(p++, person.email.toString());
-                    insert.setString(p++, person.email.key());
-                    insert.setString(p++, person.name == null ? "" : person.name);
-                    insert.setString(p++, person.consentSource == null ? how : person.consentSource);
-                    insert.setLong(p++, person.consentAt == null ? now : person.consentAt);
-                    insert.setLong(p++, now);
-                    insert.setLong(p++, now);
-                }
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        ids.put(rs.getString(2), rs.getLong(1));
-                    }
+            PreparedStatement insert = lookups.insert.forSize(chunk.size());
+            int p = 1;
+            for (Person person : chunk) {
+                insert.setString(p++, person.email.toString());
+                insert.setString(p++, person.email.key());
+                insert.setString(p++, person.name == null ? "" : person.name);
+                insert.setString(p++, person.consentSource == null ? how : person.consentSource);
+                insert.setLong(p++, person.consentAt == null ? now : person.consentAt);
+                insert.setLong(p++, now);
+                insert.setLong(p++, now);
+            }
+            Map<String, Long> ids = new HashMap<>(chunk.size() * 2);
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    ids.put(rs.getString(2), rs.getLong(1));
                 }
             }
             for (Person person : chunk) {
                 long id = ids.get(person.email.key());
                 writes.details(id, person.tags, person.attributes);
                 writes.status(id, person.status == null ? SubscriptionStatus.SUBSCRIBED : person.status);
+            }
+        }
+    }
+
+    /**
+     * The questions asked of every batch, prepared once per import. Suppressions are looked up only
+     * when there are any: most lists have none, and hashing every address costs time.
+     */
+    private static final class Lookups implements AutoCloseable {
+        final PreparedByArity existing;
+        final PreparedByArity suppressedHashes;
+        final PreparedByArity statuses;
+        final PreparedByArity insert;
+        final boolean anySuppressions;
+
+        Lookups(Connection connection, Sql sql) throws SQLException {
+            existing = new PreparedByArity(connection, sql.get("import-existing"), "?");
+            suppressedHashes = new PreparedByArity(connection, sql.get("import-suppressed"), "?");
+            statuses = new PreparedByArity(connection, sql.get("import-statuses"), "?");
+            insert = new PreparedByArity(connection, sql.get("import-subscriber-insert"), "(?, ?, ?, ?, ?, ?, ?)");
+            try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM suppression")) {
+                rs.next();
+                anySuppressions = rs.getLong(1) > 0;
+            }
+        }
+
+        Map<String, Existing> existing(List<String> keys) throws SQLException {
+            PreparedStatement query = existing.forSize(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                query.setString(i + 1, keys.get(i));
+            }
+            Map<String, Existing> found = new HashMap<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getString(2), new Existing(rs.getLong(1), rs.getString(3)));
+                }
+            }
+            return found;
+        }
+
+        /** The keys (not hashes) among {@code keys} that are suppressed. */
+        Set<String> suppressed(List<String> keys) throws SQLException {
+            if (!anySuppressions) {
+                return Set.of();
+            }
+            Map<String, String> byHash = new HashMap<>(keys.size() * 2);
+            for (String key : keys) {
+                byHash.put(EmailHash.of(key), key);
+            }
+            List<String> hashes = new ArrayList<>(byHash.keySet());
+            PreparedStatement query = suppressedHashes.forSize(hashes.size());
+            for (int i = 0; i < hashes.size(); i++) {
+                query.setString(i + 1, hashes.get(i));
+            }
+            Set<String> found = new HashSet<>();
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.add(byHash.get(rs.getString(1)));
+                }
+            }
+            return found;
+        }
+
+        Map<Long, String> statuses(MailingList list, List<Long> ids) throws SQLException {
+            Map<Long, String> found = new HashMap<>();
+            if (ids.isEmpty()) {
+                return found;
+            }
+            PreparedStatement query = statuses.forSize(ids.size());
+            query.setLong(1, list.id());
+            for (int i = 0; i < ids.size(); i++) {
+                query.setLong(i + 2, ids.get(i));
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    found.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedByArity statements : List.of(existing, suppressedHashes, statuses, insert)) {
+                statements.close();
             }
         }
     }

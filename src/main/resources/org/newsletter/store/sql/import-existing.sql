@@ -1,0 +1,1 @@
+SELECT id, email_key, name FROM subscriber WHERE email_key IN (${in})

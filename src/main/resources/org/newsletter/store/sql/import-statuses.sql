@@ -1,0 +1,1 @@
+SELECT subscriber_id, status FROM subscription WHERE list_id = ? AND subscriber_id IN (${in})
