@@ -23,7 +23,7 @@ public final class Store implements AutoCloseable {
         this.lists = new ListRepository(handle, sql, clock);
         this.suppressions = new SuppressionRepository(handle, sql, clock);
         this.subscribers = new SubscriberRepository(handle, sql, clock, suppressions);
-        this.imports = new SubscriberImport(handle, sql, clock);
+        this.imports = new SubscriberImport(handle, sql, clock, database.dialect());
         this.listing = new SubscriberListing(handle, sql, database.dialect());
         this.personalData = new PersonalData(handle, subscribers, suppressions);
     }
