@@ -1,11 +1,8 @@
 package org.newsletter.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
 /** The root command: only options and the list of subcommands. */
 @Command(name = "newsletter",
@@ -15,18 +12,10 @@ import picocli.CommandLine.Spec;
         subcommands = {NewCommand.class, BuildCommand.class, CheckCommand.class, ListsCommand.class, SubscribersCommand.class,
                 PrivacyCommand.class, picocli.CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
-public final class NewsletterCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
+public final class NewsletterCommand extends CommandGroup {
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces with errors.")
     boolean verbose;
-
-    @Override
-    public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: try 'newsletter --help'");
-    }
 
     boolean verbose() {
         return verbose;

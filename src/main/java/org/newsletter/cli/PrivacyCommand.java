@@ -13,16 +13,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "privacy", mixinStandardHelpOptions = true,
         description = "Answer a person's data requests: export what is held about them, or erase it.",
         subcommands = {PrivacyCommand.Export.class, PrivacyCommand.Erase.class})
-final class PrivacyCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "missing command: try '" + spec.qualifiedName() + " --help'");
-    }
+final class PrivacyCommand extends CommandGroup {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
             description = "Print, as JSON, everything held about an address (a subject access request).")

@@ -12,6 +12,7 @@ import org.newsletter.model.UserInputException;
 import org.newsletter.store.ImportReport;
 import org.newsletter.store.Store;
 import org.newsletter.store.SubscriberImport;
+import org.newsletter.store.csv.CsvFormatException;
 import org.newsletter.store.csv.CsvImportReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -54,23 +55,30 @@ final class SubscriberImportCommand implements Callable<Integer> {
         long size = Files.size(path);
         try (Store store = context.openStore(context.workspace(null));
                 CsvImportReader reader = CsvImportReader.open(path)) {
-            MailingList mailingList = store.lists().require(list);
-            SubscriberImport.Options options = new SubscriberImport.Options(dryRun, update, "import: " + path.getFileName());
-            String display = file.toString();
-            ImportReport report;
-            try (ProgressBar bar = progressBar(size)) {
-                report = store.imports().run(reader, mailingList, options,
-                        (line, reason) -> context.err().println(display + ":" + line + ": skipped: " + reason),
-                        rows -> {
-                            if (bar != null) {
-                                bar.stepTo(reader.bytesRead());
-                                bar.setExtraMessage(rows + " rows");
-                            }
-                        });
-            }
-            context.out().println((dryRun ? "Dry run, nothing changed: " : "Imported ") + display + " into '" + mailingList.slug()
-                    + "' (" + reader.format().name().toLowerCase(java.util.Locale.ROOT) + " format): " + report);
+            return importFrom(store, reader, path, size);
+        } catch (CsvFormatException e) {
+            // The whole import was rolled back: say where the file is broken so it can be mended.
+            throw new UserInputException(file + ": " + e.getMessage() + "; nothing was imported");
         }
+    }
+
+    private Integer importFrom(Store store, CsvImportReader reader, Path path, long size) {
+        MailingList mailingList = store.lists().require(list);
+        SubscriberImport.Options options = new SubscriberImport.Options(dryRun, update, "import: " + path.getFileName());
+        String display = file.toString();
+        ImportReport report;
+        try (ProgressBar bar = progressBar(size)) {
+            report = store.imports().run(reader, mailingList, options,
+                    (line, reason) -> context.err().println(display + ":" + line + ": skipped: " + reason),
+                    rows -> {
+                        if (bar != null) {
+                            bar.stepTo(reader.bytesRead());
+                            bar.setExtraMessage(rows + " rows");
+                        }
+                    });
+        }
+        context.out().println((dryRun ? "Dry run, nothing changed: " : "Imported ") + display + " into '" + mailingList.slug()
+                + "' (" + reader.format().name().toLowerCase(java.util.Locale.ROOT) + " format): " + report);
         return ExitCodes.OK;
     }
 

@@ -24,16 +24,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {SubscribersCommand.Add.class, SubscribersCommand.Remove.class, SubscribersCommand.Unsubscribe.class,
                 SubscribersCommand.Show.class, SubscriberListCommand.class, SubscribersCommand.Tag.class,
                 SubscribersCommand.Untag.class, SubscriberImportCommand.class, SubscriberExportCommand.class})
-final class SubscribersCommand implements Runnable {
-
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "missing command: try '" + spec.qualifiedName() + " --help'");
-    }
+final class SubscribersCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Subscribe someone to a list, as staff: recorded as consent given to \"staff: USER\".",

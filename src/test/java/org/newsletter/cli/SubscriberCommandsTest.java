@@ -106,6 +106,23 @@ class SubscriberCommandsTest {
     }
 
     @Test
+    void aBrokenFileImportsNothingAndSaysWhere() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        fixture.write("broken.csv", "email,name\na@example.org,\"Ann\nb@example.org,Bob\n");
+        IssueFixture.Run run = fixture.run("subscribers", "import", "broken.csv", "--list", "news");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString()
+                .startsWith("newsletter: error: broken.csv: line 4").contains("Missing closing quote").endsWith("nothing was imported");
+        fixture.write("nomail.csv", "name,city\nAnn,Leeds\n");
+        IssueFixture.Run noEmail = fixture.run("subscribers", "import", "nomail.csv", "--list", "news");
+        assertThat(noEmail.exitCode()).isEqualTo(1);
+        assertThat(noEmail.err()).contains("no email column").contains("\"name\", \"city\"");
+        assertThat(ok(fixture.run("subscribers", "list")).err()).contains("0 subscriber(s)");
+        assertThat(fixture.run("subscribers").exitCode()).isEqualTo(2);
+    }
+
+    @Test
     void theEnvironmentChoosesPostgreSql() {
         String server = StoreBackend.postgresUrl();
         DatabaseLocation schema = StoreBackend.postgresSchema(server);
