@@ -117,7 +117,13 @@ public final class SubscriberImport {
                 progress.accept(read);
             }
         } finally {
+            // Stop the reader before the caller closes the file under it (it exits at its next hand-over).
             thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
