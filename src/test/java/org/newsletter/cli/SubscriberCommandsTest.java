@@ -106,6 +106,24 @@ class SubscriberCommandsTest {
     }
 
     @Test
+    void aListmonkExportComesInWithItsAttributesAndBlocklist() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        fixture.write("listmonk.csv", "uuid,email,name,attributes,status,created_at,updated_at\n"
+                + "5e1c1a4e-0000-4000-8000-000000000001,zoe@example.org,Zoë,\"{\"\"city\"\": \"\"Leeds\"\", \"\"address\"\": {\"\"postcode\"\": \"\"LS1\"\"}}\",enabled,"
+                + "2024-01-05 10:11:12.123456 +0000 UTC,2024-01-05 10:11:12.123456 +0000 UTC\n"
+                + "5e1c1a4e-0000-4000-8000-000000000002,spam@example.org,Spammer,{},blocklisted,"
+                + "2024-01-06 10:11:12 +0000 UTC,2024-01-06 10:11:12 +0000 UTC\n");
+        assertThat(ok(fixture.run("subscribers", "import", "listmonk.csv", "--list", "news")).out())
+                .contains("(listmonk format)").contains("added 2");
+        String zoe = ok(fixture.run("subscribers", "show", "zoe@example.org")).out();
+        assertThat(zoe).contains("Name:        Zoë").contains("address.postcode=LS1").contains("city=Leeds")
+                .contains("2024-01-05 10:11 UTC");
+        assertThat(ok(fixture.run("subscribers", "list", "--list", "news", "--status", "unsubscribed")).out())
+                .contains("spam@example.org").doesNotContain("zoe@example.org");
+    }
+
+    @Test
     void aBrokenFileImportsNothingAndSaysWhere() {
         IssueFixture fixture = IssueFixture.in(dir);
         ok(fixture.run("lists", "create", "news", "--name", "News"));
