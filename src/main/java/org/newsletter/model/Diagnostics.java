@@ -23,10 +23,6 @@ public final class Diagnostics {
         all.add(diagnostic);
     }
 
-    public void addAll(List<Diagnostic> diagnostics) {
-        all.addAll(diagnostics);
-    }
-
     public boolean hasErrors() {
         return all.stream().anyMatch(Diagnostic::isError);
     }

@@ -21,11 +21,6 @@ public record SourcePosition(Path file, int line, int column) {
         return new SourcePosition(file, line, 0);
     }
 
-    /** The same file, {@code lines} further down: used when a body is parsed apart from its front matter. */
-    public SourcePosition shiftLines(int lines) {
-        return line == 0 ? this : new SourcePosition(file, line + lines, column);
-    }
-
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder(file.toString());
