@@ -53,7 +53,7 @@ public final class ListRepository {
     /** The list, or an error naming the lists that do exist. */
     public MailingList require(String slug) {
         return find(slug).orElseThrow(() -> {
-            List<String> known = handle.createQuery("SELECT slug FROM mailing_list ORDER BY slug").mapTo(String.class).list();
+            List<String> known = handle.createQuery(sql.get("list-slugs")).mapTo(String.class).list();
             return new UserInputException("no list '" + slug + "'" + (known.isEmpty()
                     ? "; create one with 'newsletter lists create SLUG --name NAME'"
                     : "; lists: " + String.join(", ", known)));

@@ -75,7 +75,7 @@ public final class SubscriberImport {
         try {
             // Everyone this import creates gets a larger id than anyone before it: how a row that
             // repeats an address from an earlier batch is told apart from someone already on file.
-            long firstNewId = handle.createQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM subscriber").mapTo(Long.class).one();
+            long firstNewId = handle.createQuery(sql.get("import-first-new-id")).mapTo(Long.class).one();
             try (Writes writes = new Writes(connection(), sql, dialect, list, how, now);
                     Lookups lookups = new Lookups(connection(), sql)) {
                 read(rows, writes, lookups, list, options, how, now, firstNewId, report, problems, progress);
@@ -338,11 +338,11 @@ public final class SubscriberImport {
             return Details.NONE;
         }
         Map<Long, Set<String>> tags = new HashMap<>();
-        handle.createQuery("SELECT subscriber_id, tag FROM subscriber_tag WHERE subscriber_id IN (<ids>)").bindList("ids", ids)
+        handle.createQuery(sql.get("import-current-tags")).bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         Map<Long, Map<String, String>> attributes = new HashMap<>();
-        handle.createQuery("SELECT subscriber_id, name, value FROM subscriber_attribute WHERE subscriber_id IN (<ids>)").bindList("ids", ids)
+        handle.createQuery(sql.get("import-current-attributes")).bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
                 .forEach(e -> attributes.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().getKey(), e.getValue().getValue()));
         return new Details(tags, attributes);
@@ -393,7 +393,7 @@ public final class SubscriberImport {
             suppressedHashes = new PreparedByArity(connection, sql.get("import-suppressed"), "?");
             statuses = new PreparedByArity(connection, sql.get("import-statuses"), "?");
             insert = new PreparedByArity(connection, sql.get("import-subscriber-insert"), "(?, ?, ?, ?, ?, ?, ?)");
-            try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery("SELECT COUNT(*) FROM suppression")) {
+            try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.get("suppression-count"))) {
                 rs.next();
                 anySuppressions = rs.getLong(1) > 0;
             }

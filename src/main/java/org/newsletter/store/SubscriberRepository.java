@@ -170,7 +170,7 @@ public final class SubscriberRepository {
     }
 
     private void touch(long id) {
-        handle.createUpdate("UPDATE subscriber SET updated_at = :now WHERE id = :id").bind("now", clock.millis()).bind("id", id).execute();
+        handle.createUpdate(sql.get("subscriber-touch")).bind("now", clock.millis()).bind("id", id).execute();
     }
 
     private TreeMap<String, String> attributes(long id) {

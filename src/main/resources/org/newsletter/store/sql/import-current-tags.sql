@@ -1,0 +1,1 @@
+SELECT subscriber_id, tag FROM subscriber_tag WHERE subscriber_id IN (<ids>)

@@ -1,0 +1,1 @@
+SELECT slug FROM mailing_list ORDER BY slug

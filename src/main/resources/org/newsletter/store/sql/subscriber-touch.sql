@@ -1,0 +1,1 @@
+UPDATE subscriber SET updated_at = :now WHERE id = :id
