@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.newsletter.model.Diagnostics;
+import org.newsletter.model.Spelling;
 import org.newsletter.model.SourcePosition;
 
 /** A YAML mapping whose keys keep their positions, in the order written. */
@@ -40,7 +41,7 @@ public record YamlMap(Map<String, Entry> entries, SourcePosition position) imple
     public void rejectUnknownKeys(Set<String> allowed, String where, Diagnostics diagnostics) {
         for (Entry entry : entries.values()) {
             if (!allowed.contains(entry.key())) {
-                String hint = KeySuggestion.closest(entry.key(), allowed)
+                String hint = Spelling.closest(entry.key(), allowed)
                         .map(k -> " (did you mean '" + k + "'?)")
                         .orElse("; allowed keys are " + String.join(", ", allowed.stream().sorted().toList()));
                 diagnostics.error(entry.keyPosition(), "unknown key '" + entry.key() + "' in " + where + hint);

@@ -1,8 +1,8 @@
 package org.newsletter.store.segment;
 
+import org.newsletter.model.Spelling;
 import org.newsletter.model.SubscriptionStatus;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -220,29 +220,6 @@ final class SegmentTokenizer {
 
     /** " (did you mean 'x'?)" for the candidate nearest a typo, if one is near enough to be a likely typo. */
     private static Optional<String> suggestion(String typed, List<String> candidates) {
-        return candidates.stream()
-                .filter(c -> distance(typed, c) <= Math.max(2, c.length() / 3))
-                .min(Comparator.comparingInt(c -> distance(typed, c)))
-                .map(c -> " (did you mean '" + c + "'?)");
-    }
-
-    /** Levenshtein distance; the words are short, so the quadratic table is fine. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
+        return Spelling.closest(typed, candidates).map(c -> " (did you mean '" + c + "'?)");
     }
 }

@@ -1,19 +1,23 @@
-package org.newsletter.yaml;
+package org.newsletter.model;
 
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Optional;
 
-/** Finds the allowed key a typo most likely meant, by edit distance. */
-final class KeySuggestion {
+/**
+ * Finds the word a typo most likely meant, by edit distance: shared by every "did you mean" in the
+ * tool (settings keys, front matter keys, segment terms and statuses).
+ */
+public final class Spelling {
 
-    private KeySuggestion() {
+    private Spelling() {
     }
 
-    static Optional<String> closest(String typed, Collection<String> allowed) {
+    /** The candidate nearest {@code typed}, ignoring case, if it is near enough to be a likely typo. */
+    public static Optional<String> closest(String typed, Collection<String> allowed) {
         return allowed.stream()
-                .filter(k -> distance(typed.toLowerCase(), k.toLowerCase()) <= Math.max(2, k.length() / 3))
-                .min(Comparator.comparingInt(k -> distance(typed.toLowerCase(), k.toLowerCase())));
+                .filter(k -> distance(typed.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT)) <= Math.max(2, k.length() / 3))
+                .min(Comparator.comparingInt(k -> distance(typed.toLowerCase(java.util.Locale.ROOT), k.toLowerCase(java.util.Locale.ROOT))));
     }
 
     /** Levenshtein distance; keys are short so the quadratic table is fine. */
