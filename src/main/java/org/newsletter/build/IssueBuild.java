@@ -1,11 +1,11 @@
 package org.newsletter.build;
 
-import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.newsletter.compose.IssueComposer;
 import org.newsletter.model.Diagnostic;
+import org.newsletter.mail.MessageSpec;
 import org.newsletter.model.Image;
 import org.newsletter.model.Recipient;
 import org.newsletter.render.RenderedIssue;
@@ -30,14 +30,13 @@ public final class IssueBuild {
         IssueComposer.Composition composition = pipeline.compose(issueFolder);
         RenderedIssue rendered = pipeline.render(composition);
         Recipient sample = SampleRecipient.forSite(pipeline.workspace().site());
-        RenderedIssue.PersonalisedContent content = rendered.personalise(sample);
-        MimeMessage message = pipeline.messages().build(
-                pipeline.message(rendered, sample, IssuePipeline.SAMPLE_LIST, "build:" + rendered.issue().slug()));
-        byte[] eml = pipeline.messages().toBytes(message);
+        // email.html and email.txt are the sample message's own parts, personalised once.
+        MessageSpec spec = pipeline.message(rendered, sample, IssuePipeline.SAMPLE_LIST, "build:" + rendered.issue().slug());
+        byte[] eml = pipeline.messages().toBytes(pipeline.messages().build(spec));
 
         try (BuildWriter writer = new BuildWriter(out)) {
-            writer.write("email.html", content.html());
-            writer.write("email.txt", content.text());
+            writer.write("email.html", spec.html());
+            writer.write("email.txt", spec.text());
             writer.write("web.html", rendered.webHtml());
             writer.write("message.eml", eml);
             for (Map.Entry<String, String> calendar : rendered.calendars().entrySet()) {
@@ -52,6 +51,6 @@ public final class IssueBuild {
         rendered.calendars().keySet().forEach(id -> files.add("events/" + id + ".ics"));
         rendered.issue().images().forEach(image -> files.add(image.source()));
         return new Result(out.toAbsolutePath().normalize(), files, composition.warnings(),
-                content.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                spec.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 }
