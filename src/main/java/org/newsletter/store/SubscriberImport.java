@@ -1,29 +1,22 @@
 package org.newsletter.store;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import org.newsletter.model.EmailAddress;
-import org.newsletter.model.InvalidAddressException;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SubscriptionStatus;
-import org.newsletter.store.csv.ImportRow;
 import org.newsletter.store.csv.ReadResult;
-import org.newsletter.store.csv.RowProblem;
 
 /**
  * Imports people in batches inside one transaction: a million rows go in without holding the file in
@@ -76,8 +69,8 @@ public final class SubscriberImport {
             // Everyone this import creates gets a larger id than anyone before it: how a row that
             // repeats an address from an earlier batch is told apart from someone already on file.
             long firstNewId = handle.createQuery(sql.get("import-first-new-id")).mapTo(Long.class).one();
-            try (Writes writes = new Writes(connection(), sql, dialect, list, how, now);
-                    Lookups lookups = new Lookups(connection(), sql)) {
+            try (ImportWrites writes = new ImportWrites(connection(), sql, dialect, list, how, now);
+                    ImportLookups lookups = new ImportLookups(connection(), sql)) {
                 read(rows, writes, lookups, list, options, how, now, firstNewId, report, problems, progress);
             }
             if (options.dryRun()) {
@@ -100,16 +93,16 @@ public final class SubscriberImport {
      * Reads and validates rows on a second thread while this one writes: parsing CSV and checking
      * addresses cost about as much as the database work, and there are two cores.
      */
-    private void read(Iterator<? extends ReadResult> rows, Writes writes, Lookups lookups, MailingList list, Options options, String how, long now,
+    private void read(Iterator<? extends ReadResult> rows, ImportWrites writes, ImportLookups lookups, MailingList list, Options options, String how, long now,
             long firstNewId, ImportReport report, Problems problems, LongConsumer progress) throws SQLException {
-        BatchReader reader = new BatchReader(rows);
+        ImportBatchReader reader = new ImportBatchReader(rows);
         Thread thread = new Thread(reader, "import-reader");
         thread.setDaemon(true);
         thread.start();
         long read = 0;
         try {
-            for (Batch batch = reader.next(); batch != BatchReader.END; batch = reader.next()) {
-                for (Skip skip : batch.skips) {
+            for (ImportBatch batch = reader.next(); batch != ImportBatchReader.END; batch = reader.next()) {
+                for (SkippedRow skip : batch.skips) {
                     skip(report, problems, skip.line(), skip.detail(), skip.reason());
                 }
                 apply(batch, writes, lookups, list, options, how, now, firstNewId, report, problems);
@@ -127,161 +120,31 @@ public final class SubscriberImport {
         }
     }
 
-    /** The reading thread: turns rows into batches and hands them over through a short queue. */
-    private static final class BatchReader implements Runnable {
-        static final Batch END = new Batch();
-        private final Iterator<? extends ReadResult> rows;
-        private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
-
-        BatchReader(Iterator<? extends ReadResult> rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public void run() {
-            try {
-                Batch batch = new Batch();
-                while (rows.hasNext()) {
-                    batch.add(rows.next());
-                    if (batch.size() >= BATCH || batch.skips.size() >= BATCH) {
-                        queue.put(batch);
-                        batch = new Batch();
-                    }
-                }
-                queue.put(batch);
-                queue.put(END);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                // Handed to the writing thread, which rolls back and reports it.
-                try {
-                    queue.put(e);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
-        Batch next() {
-            try {
-                Object next = queue.take();
-                if (next instanceof RuntimeException e) {
-                    throw e;
-                }
-                return (Batch) next;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StoreException("import interrupted", e);
-            }
-        }
-    }
-
     private static void skip(ImportReport report, Problems problems, long line, String detail, String reason) {
         report.countSkipped(reason);
         problems.skipped(line, detail);
     }
 
-    /** One person as the file describes them, merged over duplicate rows. */
-    private static final class Person {
-        final EmailAddress email;
-        final long line;
-        String name;
-        final Set<String> tags = new TreeSet<>();
-        final Map<String, String> attributes = new TreeMap<>();
-        SubscriptionStatus status;
-        String consentSource;
-        Long consentAt;
-
-        Person(EmailAddress email, ImportRow row) {
-            this.email = email;
-            this.line = row.line();
-            merge(row);
-        }
-
-        void merge(ImportRow row) {
-            if (row.name() != null && !row.name().isBlank()) {
-                name = row.name().strip();
-            }
-            tags.addAll(row.tags());
-            attributes.putAll(row.attributes());
-            if (row.status() != null) {
-                status = SubscriptionStatus.fromWord(row.status());
-            }
-            if (row.consentSource() != null && !row.consentSource().isBlank()) {
-                consentSource = row.consentSource();
-            }
-            if (row.consentAtMillis() != null) {
-                consentAt = row.consentAtMillis();
-            }
-        }
-    }
-
     /** Valid rows waiting to be written, merged by address. */
-    /** A row left out, remembered by the reading thread and reported by the writing one, in file order. */
-    private record Skip(long line, String detail, String reason) {
-    }
 
-    /** Valid rows waiting to be written, merged by address, with the rows skipped while reading them. */
-    private static final class Batch {
-        final Map<String, Person> people = new LinkedHashMap<>();
-        final List<Skip> skips = new ArrayList<>();
-        long rowsRead;
-
-        void add(ReadResult result) {
-            rowsRead++;
-            if (result instanceof RowProblem problem) {
-                skips.add(new Skip(problem.line(), problem.reason(), "unreadable row"));
-                return;
-            }
-            ImportRow row = (ImportRow) result;
-            EmailAddress email;
-            try {
-                email = EmailAddress.parse(row.email() == null ? "" : row.email());
-            } catch (InvalidAddressException e) {
-                skips.add(new Skip(row.line(), "invalid address '" + row.email() + "': " + e.getMessage(), "invalid address"));
-                return;
-            }
-            if (row.status() != null && SubscriptionStatus.find(row.status()).isEmpty()) {
-                skips.add(new Skip(row.line(), "unknown status '" + row.status() + "'; use pending, subscribed or unsubscribed",
-                        "invalid status"));
-                return;
-            }
-            Person earlier = people.get(email.key());
-            if (earlier != null) {
-                earlier.merge(row);
-                skips.add(new Skip(row.line(), email + " repeats line " + earlier.line + " (merged)", "duplicate (merged)"));
-                return;
-            }
-            people.put(email.key(), new Person(email, row));
-        }
-
-        int size() {
-            return people.size();
-        }
-    }
-
-    /** A person already in the database. */
-    private record Existing(long id, String name) {
-    }
-
-    private void apply(Batch batch, Writes writes, Lookups lookups, MailingList list, Options options, String how, long now,
+    private void apply(ImportBatch batch, ImportWrites writes, ImportLookups lookups, MailingList list, Options options, String how, long now,
             long firstNewId, ImportReport report, Problems problems) throws SQLException {
         if (batch.people.isEmpty()) {
             return;
         }
         List<String> keys = new ArrayList<>(batch.people.keySet());
-        Map<String, Existing> existing = lookups.existing(keys);
+        Map<String, KnownSubscriber> existing = lookups.existing(keys);
         Set<String> suppressed = lookups.suppressed(keys);
-        Map<Long, String> statuses = lookups.statuses(list, existing.values().stream().map(Existing::id).toList());
-        Details current = options.update() ? details(existing.values().stream().map(Existing::id).toList()) : Details.NONE;
+        Map<Long, String> statuses = lookups.statuses(list, existing.values().stream().map(KnownSubscriber::id).toList());
+        Details current = options.update() ? details(existing.values().stream().map(KnownSubscriber::id).toList()) : Details.NONE;
 
-        List<Person> inserts = new ArrayList<>();
-        for (Person person : batch.people.values()) {
+        List<ImportedPerson> inserts = new ArrayList<>();
+        for (ImportedPerson person : batch.people.values()) {
             if (!suppressed.isEmpty() && suppressed.contains(person.email.key())) {
                 skip(report, problems, person.line, person.email + " is suppressed and is never subscribed again", "suppressed");
                 continue;
             }
-            Existing known = existing.get(person.email.key());
+            KnownSubscriber known = existing.get(person.email.key());
             if (known == null) {
                 inserts.add(person);
                 report.countAdded();
@@ -324,7 +187,7 @@ public final class SubscriberImport {
     private record Details(Map<Long, Set<String>> tags, Map<Long, Map<String, String>> attributes) {
         static final Details NONE = new Details(Map.of(), Map.of());
 
-        boolean differs(Existing known, Person person) {
+        boolean differs(KnownSubscriber known, ImportedPerson person) {
             boolean nameChanged = person.name != null && !person.name.equals(known.name());
             boolean newTags = !tags.getOrDefault(known.id(), Set.of()).containsAll(person.tags);
             Map<String, String> have = attributes.getOrDefault(known.id(), Map.of());
@@ -349,12 +212,12 @@ public final class SubscriberImport {
     }
 
     /** New people in multi-row INSERT … RETURNING statements, then their details. */
-    private void insert(List<Person> people, Writes writes, Lookups lookups, long now, String how) throws SQLException {
+    private void insert(List<ImportedPerson> people, ImportWrites writes, ImportLookups lookups, long now, String how) throws SQLException {
         for (int from = 0; from < people.size(); from += INSERT_CHUNK) {
-            List<Person> chunk = people.subList(from, Math.min(people.size(), from + INSERT_CHUNK));
+            List<ImportedPerson> chunk = people.subList(from, Math.min(people.size(), from + INSERT_CHUNK));
             PreparedStatement insert = lookups.insert.forSize(chunk.size());
             int p = 1;
-            for (Person person : chunk) {
+            for (ImportedPerson person : chunk) {
                 insert.setString(p++, person.email.toString());
                 insert.setString(p++, person.email.key());
                 insert.setString(p++, person.name == null ? "" : person.name);
@@ -369,95 +232,10 @@ public final class SubscriberImport {
                     ids.put(rs.getString(2), rs.getLong(1));
                 }
             }
-            for (Person person : chunk) {
+            for (ImportedPerson person : chunk) {
                 long id = ids.get(person.email.key());
                 writes.details(id, person.tags, person.attributes);
                 writes.status(id, person.status == null ? SubscriptionStatus.SUBSCRIBED : person.status);
-            }
-        }
-    }
-
-    /**
-     * The questions asked of every batch, prepared once per import. Suppressions are looked up only
-     * when there are any: most lists have none, and hashing every address costs time.
-     */
-    private static final class Lookups implements AutoCloseable {
-        final PreparedByArity existing;
-        final PreparedByArity suppressedHashes;
-        final PreparedByArity statuses;
-        final PreparedByArity insert;
-        final boolean anySuppressions;
-
-        Lookups(Connection connection, Sql sql) throws SQLException {
-            existing = new PreparedByArity(connection, sql.get("import-existing"), "?");
-            suppressedHashes = new PreparedByArity(connection, sql.get("import-suppressed"), "?");
-            statuses = new PreparedByArity(connection, sql.get("import-statuses"), "?");
-            insert = new PreparedByArity(connection, sql.get("import-subscriber-insert"), "(?, ?, ?, ?, ?, ?, ?)");
-            try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.get("suppression-count"))) {
-                rs.next();
-                anySuppressions = rs.getLong(1) > 0;
-            }
-        }
-
-        Map<String, Existing> existing(List<String> keys) throws SQLException {
-            PreparedStatement query = existing.forSize(keys.size());
-            for (int i = 0; i < keys.size(); i++) {
-                query.setString(i + 1, keys.get(i));
-            }
-            Map<String, Existing> found = new HashMap<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getString(2), new Existing(rs.getLong(1), rs.getString(3)));
-                }
-            }
-            return found;
-        }
-
-        /** The keys (not hashes) among {@code keys} that are suppressed. */
-        Set<String> suppressed(List<String> keys) throws SQLException {
-            if (!anySuppressions) {
-                return Set.of();
-            }
-            Map<String, String> byHash = new HashMap<>(keys.size() * 2);
-            for (String key : keys) {
-                byHash.put(EmailHash.of(key), key);
-            }
-            List<String> hashes = new ArrayList<>(byHash.keySet());
-            PreparedStatement query = suppressedHashes.forSize(hashes.size());
-            for (int i = 0; i < hashes.size(); i++) {
-                query.setString(i + 1, hashes.get(i));
-            }
-            Set<String> found = new HashSet<>();
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    found.add(byHash.get(rs.getString(1)));
-                }
-            }
-            return found;
-        }
-
-        Map<Long, String> statuses(MailingList list, List<Long> ids) throws SQLException {
-            Map<Long, String> found = new HashMap<>();
-            if (ids.isEmpty()) {
-                return found;
-            }
-            PreparedStatement query = statuses.forSize(ids.size());
-            query.setLong(1, list.id());
-            for (int i = 0; i < ids.size(); i++) {
-                query.setLong(i + 2, ids.get(i));
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    found.put(rs.getLong(1), rs.getString(2));
-                }
-            }
-            return found;
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (PreparedByArity statements : List.of(existing, suppressedHashes, statuses, insert)) {
-                statements.close();
             }
         }
     }
@@ -466,121 +244,4 @@ public final class SubscriberImport {
         return handle.getConnection();
     }
 
-    /**
-     * The writes of one batch, collected column by column and sent together: to SQLite as JDBC batches
-     * of statements prepared once per import, to PostgreSQL as one {@code unnest(array…)} statement
-     * per table, which saves a round trip per row. At a million rows the cost of binding through a
-     * mapping layer would exceed the database's own work, so this is plain JDBC.
-     */
-    private static final class Writes implements AutoCloseable {
-        private final Table tags;
-        private final Table attributes;
-        private final Table subscriptions;
-        private final Table events;
-        private final Table names;
-        private final long listId;
-        private final String how;
-        private final long now;
-
-        Writes(Connection connection, Sql sql, Dialect dialect, MailingList list, String how, long now) throws SQLException {
-            this.tags = new Table(connection, sql, dialect, "import-tag-insert", "bigint", "text");
-            this.attributes = new Table(connection, sql, dialect, "import-attribute-upsert", "bigint", "text", "text");
-            this.subscriptions = new Table(connection, sql, dialect, "import-subscription-upsert", "bigint", "bigint", "text", "text", "bigint");
-            this.events = new Table(connection, sql, dialect, "import-event-insert", "bigint", "bigint", "text", "text", "bigint");
-            this.names = new Table(connection, sql, dialect, "import-name-update", "text", "bigint", "bigint");
-            this.listId = list.id();
-            this.how = how;
-            this.now = now;
-        }
-
-        void details(long id, Set<String> tagSet, Map<String, String> attributeMap) {
-            for (String tag : tagSet) {
-                tags.add(id, tag);
-            }
-            for (Map.Entry<String, String> attribute : attributeMap.entrySet()) {
-                attributes.add(id, attribute.getKey(), attribute.getValue());
-            }
-        }
-
-        void status(long id, SubscriptionStatus status) {
-            subscriptions.add(id, listId, status.word(), how, now);
-            events.add(id, listId, status.word(), how, now);
-        }
-
-        void update(long id, Person person) {
-            if (person.name != null) {
-                names.add(person.name, now, id);
-            }
-            details(id, person.tags, person.attributes);
-        }
-
-        /** Sends what the batch collected; every subscriber row exists by now. */
-        void execute() throws SQLException {
-            for (Table table : List.of(names, tags, attributes, subscriptions, events)) {
-                table.flush();
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            for (Table table : List.of(tags, attributes, subscriptions, events, names)) {
-                table.close();
-            }
-        }
-    }
-
-    /** Rows for one statement, kept as columns until flushed. */
-    private static final class Table implements AutoCloseable {
-        private final Connection connection;
-        private final Dialect dialect;
-        private final PreparedStatement statement;
-        private final String[] types;
-        private final List<List<Object>> columns = new ArrayList<>();
-
-        Table(Connection connection, Sql sql, Dialect dialect, String name, String... types) throws SQLException {
-            this.connection = connection;
-            this.dialect = dialect;
-            this.types = types;
-            String resource = dialect == Dialect.POSTGRESQL ? name + ".postgresql" : name;
-            this.statement = connection.prepareStatement(sql.get(resource));
-            for (int i = 0; i < types.length; i++) {
-                columns.add(new ArrayList<>());
-            }
-        }
-
-        void add(Object... values) {
-            for (int i = 0; i < values.length; i++) {
-                columns.get(i).add(values[i]);
-            }
-        }
-
-        void flush() throws SQLException {
-            int rows = columns.get(0).size();
-            if (rows == 0) {
-                return;
-            }
-            if (dialect == Dialect.POSTGRESQL) {
-                for (int i = 0; i < types.length; i++) {
-                    statement.setArray(i + 1, connection.createArrayOf(types[i], columns.get(i).toArray()));
-                }
-                statement.executeUpdate();
-            } else {
-                for (int row = 0; row < rows; row++) {
-                    for (int i = 0; i < types.length; i++) {
-                        statement.setObject(i + 1, columns.get(i).get(row));
-                    }
-                    statement.addBatch();
-                }
-                statement.executeBatch();
-            }
-            for (List<Object> column : columns) {
-                column.clear();
-            }
-        }
-
-        @Override
-        public void close() throws SQLException {
-            statement.close();
-        }
-    }
 }

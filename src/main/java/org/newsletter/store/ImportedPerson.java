@@ -1,0 +1,44 @@
+package org.newsletter.store;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.store.csv.ImportRow;
+
+/** One person as the file describes them, merged over duplicate rows. */
+final class ImportedPerson {
+    final EmailAddress email;
+    final long line;
+    String name;
+    final Set<String> tags = new TreeSet<>();
+    final Map<String, String> attributes = new TreeMap<>();
+    SubscriptionStatus status;
+    String consentSource;
+    Long consentAt;
+
+    ImportedPerson(EmailAddress email, ImportRow row) {
+        this.email = email;
+        this.line = row.line();
+        merge(row);
+    }
+
+    void merge(ImportRow row) {
+        if (row.name() != null && !row.name().isBlank()) {
+            name = row.name().strip();
+        }
+        tags.addAll(row.tags());
+        attributes.putAll(row.attributes());
+        if (row.status() != null) {
+            status = SubscriptionStatus.fromWord(row.status());
+        }
+        if (row.consentSource() != null && !row.consentSource().isBlank()) {
+            consentSource = row.consentSource();
+        }
+        if (row.consentAtMillis() != null) {
+            consentAt = row.consentAtMillis();
+        }
+    }
+}

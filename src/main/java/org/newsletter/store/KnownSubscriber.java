@@ -1,0 +1,5 @@
+package org.newsletter.store;
+
+/** A person already in the database. */
+record KnownSubscriber(long id, String name) {
+}
