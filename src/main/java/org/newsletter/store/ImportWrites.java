@@ -35,6 +35,10 @@ final class ImportWrites implements AutoCloseable {
         this.now = now;
     }
 
+    long listId() {
+        return listId;
+    }
+
     void details(long id, Set<String> tagSet, Map<String, String> attributeMap) {
         for (String tag : tagSet) {
             tags.add(id, tag);
