@@ -141,6 +141,16 @@ class SubscriberCommandsTest {
     }
 
     @Test
+    void aFileThatIsNotADatabaseIsReportedAndLeftAlone() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        java.nio.file.Path notADatabase = fixture.write("thesis.db", "my thesis, not a database");
+        IssueFixture.Run run = fixture.env("NEWSLETTER_DATABASE_URL", "jdbc:sqlite:" + notADatabase).run("lists");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).singleElement().asString().contains("cannot prepare the database").contains("not a database");
+        assertThat(java.nio.file.Files.readString(notADatabase)).isEqualTo("my thesis, not a database");
+    }
+
+    @Test
     void theEnvironmentChoosesPostgreSql() {
         String server = StoreBackend.postgresUrl();
         DatabaseLocation schema = StoreBackend.postgresSchema(server);
