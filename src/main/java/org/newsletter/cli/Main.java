@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.newsletter.model.EmailAddress;
 import picocli.CommandLine;
 
 /** Entry point. {@link #run} is what tests call: the same command line, with its streams and folder given. */
@@ -32,6 +33,8 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new ErrorHandler(context.err(), root, new DiagnosticPrinter(context.err(), context.workingDir())));
         commandLine.setParameterExceptionHandler(new UsageErrorHandler(context.err()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        // Once for every command: an EMAIL argument is validated where it is parsed, as a usage error.
+        commandLine.registerConverter(EmailAddress.class, new EmailAddressConverter());
         int code = commandLine.execute(args);
         context.out().flush();
         context.err().flush();

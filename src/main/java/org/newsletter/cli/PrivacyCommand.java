@@ -20,7 +20,7 @@ final class PrivacyCommand extends CommandGroup {
     static final class Export implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        @Parameters(paramLabel = "EMAIL")
         EmailAddress email;
 
         Export(CommandContext context) {
@@ -53,7 +53,7 @@ final class PrivacyCommand extends CommandGroup {
     static final class Erase implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        @Parameters(paramLabel = "EMAIL")
         EmailAddress email;
 
         Erase(CommandContext context) {

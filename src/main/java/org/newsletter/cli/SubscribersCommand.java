@@ -15,6 +15,7 @@ import org.newsletter.model.UserInputException;
 import org.newsletter.store.AddOutcome;
 import org.newsletter.store.NewSubscriber;
 import org.newsletter.store.Store;
+import org.newsletter.store.SubscriberRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +33,7 @@ final class SubscribersCommand extends CommandGroup {
     static final class Add implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        @Parameters(paramLabel = "EMAIL")
         EmailAddress email;
 
         @Option(names = "--name", paramLabel = "NAME")
@@ -74,7 +75,7 @@ final class SubscribersCommand extends CommandGroup {
     static final class Remove implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        @Parameters(paramLabel = "EMAIL")
         EmailAddress email;
 
         Remove(CommandContext context) {
@@ -97,7 +98,7 @@ final class SubscribersCommand extends CommandGroup {
     static final class Unsubscribe implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        @Parameters(paramLabel = "EMAIL")
         EmailAddress email;
 
         @Option(names = "--list", required = true, paramLabel = "LIST")
@@ -123,7 +124,7 @@ final class SubscribersCommand extends CommandGroup {
     static final class Show implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        @Parameters(paramLabel = "EMAIL")
         EmailAddress email;
 
         Show(CommandContext context) {
@@ -162,52 +163,55 @@ final class SubscribersCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "tag", mixinStandardHelpOptions = true, description = "Add tags to someone.")
-    static final class Tag implements Callable<Integer> {
+    /** EMAIL TAG…: what tag and untag share; they differ only in what they do with the tags. */
+    abstract static class TagChange implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(index = "0", paramLabel = "EMAIL", converter = EmailAddressConverter.class)
+        @Parameters(index = "0", paramLabel = "EMAIL")
         EmailAddress email;
 
         @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG")
         List<String> tags;
 
-        Tag(CommandContext context) {
+        TagChange(CommandContext context) {
             this.context = context;
         }
 
+        abstract String apply(SubscriberRepository subscribers);
+
         @Override
         public Integer call() {
-            Tags.check(tags);
             try (Store store = context.openStore(context.workspace(null))) {
-                store.subscribers().tag(email, tags);
-                context.out().println("Tagged " + email + ": " + String.join(", ", tags));
+                context.out().println(apply(store.subscribers()));
             }
             return ExitCodes.OK;
         }
     }
 
-    @Command(name = "untag", mixinStandardHelpOptions = true, description = "Remove tags from someone.")
-    static final class Untag implements Callable<Integer> {
-        private final CommandContext context;
-
-        @Parameters(index = "0", paramLabel = "EMAIL", converter = EmailAddressConverter.class)
-        EmailAddress email;
-
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG")
-        List<String> tags;
-
-        Untag(CommandContext context) {
-            this.context = context;
+    @Command(name = "tag", mixinStandardHelpOptions = true, description = "Add tags to someone.")
+    static final class Tag extends TagChange {
+        Tag(CommandContext context) {
+            super(context);
         }
 
         @Override
-        public Integer call() {
-            try (Store store = context.openStore(context.workspace(null))) {
-                store.subscribers().untag(email, tags);
-                context.out().println("Removed tags from " + email + ": " + String.join(", ", tags));
-            }
-            return ExitCodes.OK;
+        String apply(SubscriberRepository subscribers) {
+            Tags.check(tags);
+            subscribers.tag(email, tags);
+            return "Tagged " + email + ": " + String.join(", ", tags);
+        }
+    }
+
+    @Command(name = "untag", mixinStandardHelpOptions = true, description = "Remove tags from someone.")
+    static final class Untag extends TagChange {
+        Untag(CommandContext context) {
+            super(context);
+        }
+
+        @Override
+        String apply(SubscriberRepository subscribers) {
+            subscribers.untag(email, tags);
+            return "Removed tags from " + email + ": " + String.join(", ", tags);
         }
     }
 
