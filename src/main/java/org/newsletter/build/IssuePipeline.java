@@ -46,6 +46,11 @@ public final class IssuePipeline {
 
     /** A complete message of the issue for one recipient, as the send path will build it. */
     public MessageSpec message(RenderedIssue rendered, Recipient recipient, String listSlug, String campaignKey) {
+        return message(rendered, recipient, listSlug, campaignKey, "mailto:" + workspace.site().sender().address() + "?subject=unsubscribe");
+    }
+
+    /** As above, with the recipient's own {@code mailto:} unsubscribe address (RFC 2369). */
+    public MessageSpec message(RenderedIssue rendered, Recipient recipient, String listSlug, String campaignKey, String unsubscribeMailto) {
         Site site = workspace.site();
         RenderedIssue.PersonalisedContent content = rendered.personalise(recipient);
         String domain = site.sender().domain();
@@ -54,7 +59,7 @@ public final class IssuePipeline {
                 MessageIds.of(domain, campaignKey, recipient.email()),
                 listSlug + "." + domain, site.organisation(),
                 recipient.unsubscribeUrl(),
-                "mailto:" + site.sender().address() + "?subject=unsubscribe",
+                unsubscribeMailto,
                 content.text(), content.html());
     }
 
