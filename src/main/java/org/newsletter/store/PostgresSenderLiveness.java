@@ -22,7 +22,7 @@ final class PostgresSenderLiveness implements SenderLiveness {
 
     @Override
     public void hold(long id) {
-        handle.createQuery(sql.get("sender-lock.postgresql")).bind("key", NAMESPACE | id).mapTo(Object.class).one();
+        handle.createQuery(sql.get("sender-lock.postgresql")).bind("key", NAMESPACE | id).mapTo(Integer.class).one();
         held = id;
     }
 

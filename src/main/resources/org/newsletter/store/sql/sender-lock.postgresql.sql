@@ -1,1 +1,1 @@
-SELECT pg_advisory_lock(:key)
+SELECT 1 FROM (SELECT pg_advisory_lock(:key)) AS taken
