@@ -102,10 +102,10 @@ public final class CampaignRun {
                     flush(pending, recorded);
                     lastFlush = System.nanoTime();
                 }
+                if (outstanding == 0 && health.down()) {
+                    break;
+                }
                 if (outstanding == 0 && !more) {
-                    if (health.down()) {
-                        break;
-                    }
                     orphans += journal.requeueOrphans();
                     OptionalLong due = journal.nextDue();
                     if (due.isEmpty()) {

@@ -58,7 +58,7 @@ public final class CampaignSender {
         CampaignDraft draft = new CampaignDraft(slug, list, segmentSource, segment, rendered.issue().subject(), ContentHash.of(rendered),
                 transports.describe());
         Campaign existing = store.campaigns().find(slug, list.id(), segmentSource).orElse(null);
-        if (existing != null && !existing.contentHash().equals(draft.contentHash()) && !allowChanged) {
+        if (existing != null && !existing.finished() && !existing.contentHash().equals(draft.contentHash()) && !allowChanged) {
             throw new UserInputException("issue '" + slug + "' has changed since campaign " + existing.id() + " began on " + existing.createdAt()
                     + "; undo the change, or pass --allow-changed to send the new version to the people not yet sent to");
         }
