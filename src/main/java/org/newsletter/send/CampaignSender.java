@@ -7,6 +7,8 @@ import org.newsletter.build.IssuePipeline;
 import org.newsletter.compose.IssueComposer;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
+import org.newsletter.mail.DkimMessageSigner;
+import org.newsletter.mail.DkimSettings;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
 import org.newsletter.model.Campaign;
@@ -49,6 +51,7 @@ public final class CampaignSender {
      * resumed; if the issue has changed since it began, that is an error unless {@code allowChanged}.
      */
     public SendPlan plan(Path issueFolder, String listSlug, String segmentText, SendingSettings.Rate rateOverride, boolean allowChanged) {
+        signer(); // a bad DKIM key or transport URL stops the send here, before a campaign is recorded
         IssueComposer.Composition composition = pipeline.compose(issueFolder);
         RenderedIssue rendered = pipeline.render(composition);
         MailingList list = store.lists().require(listSlug);
@@ -84,7 +87,7 @@ public final class CampaignSender {
     /** Sends everything of {@code campaign} that is due and not yet accepted. */
     public RunReport run(Campaign campaign, SendPlan plan, SendProgress progress) throws InterruptedException {
         Transport transport = transports.create(outboxFolder(campaign));
-        MessageMaker maker = new BuiltMessages(pipeline, plan.rendered(), campaign, plan.list(), links(), MessageSigner.NONE);
+        MessageMaker maker = new BuiltMessages(pipeline, plan.rendered(), campaign, plan.list(), links(), signer());
         RunReport report;
         try (DeliveryJournal journal = store.journal(campaign, plan.list())) {
             report = new CampaignRun(journal, transport, maker, plan.connections(), plan.rate(), workspace.sending().retry(), clock, progress).run();
@@ -95,12 +98,29 @@ public final class CampaignSender {
 
     /** {@code --test-to}: the plan's message to these addresses only, "[TEST]" in the subject, no campaign recorded. */
     public java.util.List<TestSend.Result> testSend(SendPlan plan, java.util.List<org.newsletter.model.EmailAddress> addresses) {
-        return new TestSend(pipeline, store, clock).send(plan, links(), transports.create("test"), addresses);
+        return new TestSend(pipeline, store, clock, signer()).send(plan, links(), transports.create("test"), addresses);
     }
 
     /** The links and VERP addresses, signed with the workspace's secret. */
     public PersonalLinks links() {
         return new PersonalLinks(workspace.site(), new SubscriberTokens(secret()), workspace.sending().bounceAddress());
+    }
+
+    /**
+     * The DKIM signer when newsletter.yaml has {@code dkim:}, else none. The key is read once per run; a
+     * bad key file stops the send before anything goes out.
+     */
+    public MessageSigner signer() {
+        SendingSettings.Dkim dkim = workspace.sending().dkim();
+        if (dkim == null) {
+            return MessageSigner.NONE;
+        }
+        try {
+            DkimMessageSigner signer = new DkimMessageSigner(DkimSettings.load(dkim.domain(), dkim.selector(), dkim.keyFile()), clock);
+            return signer::sign;
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("dkim in newsletter.yaml: " + e.getMessage());
+        }
     }
 
     private String secret() {

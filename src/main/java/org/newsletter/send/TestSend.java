@@ -29,11 +29,13 @@ public final class TestSend {
     private final IssuePipeline pipeline;
     private final Store store;
     private final Clock clock;
+    private final MessageSigner signer;
 
-    public TestSend(IssuePipeline pipeline, Store store, Clock clock) {
+    public TestSend(IssuePipeline pipeline, Store store, Clock clock, MessageSigner signer) {
         this.pipeline = pipeline;
         this.store = store;
         this.clock = clock;
+        this.signer = signer;
     }
 
     public List<Result> send(SendPlan plan, PersonalLinks links, Transport transport, List<EmailAddress> addresses) {
@@ -60,7 +62,7 @@ public final class TestSend {
                 .withSubject("[TEST] " + plan.rendered().issue().subject());
         MessageBuilder builder = pipeline.messages();
         OutgoingMessage message = new OutgoingMessage(links.envelopeFrom(0, subscriberId), address.toString(), spec.messageId(),
-                builder.toBytes(builder.build(spec)));
+                signer.sign(builder.toBytes(builder.build(spec))));
         try {
             SmtpReply reply = channel.send(message);
             return new Result(address.toString(), true, reply.toString());

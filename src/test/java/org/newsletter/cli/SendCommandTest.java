@@ -7,6 +7,10 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,6 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.testing.Dkimpy;
 import org.newsletter.testing.IssueFixture;
 
 /** {@code newsletter send} and {@code campaigns} through the real command line, into the outbox. */
@@ -151,5 +156,31 @@ class SendCommandTest {
         IssueFixture.Run resumed = ok("send", ISSUE, "--list", "news", "--yes", "--allow-changed");
         assertThat(resumed.out()).contains("Campaign:   1").contains("Recipients: 2 still to send").contains("Campaign 1: 2 accepted");
         assertThat(outbox("1-" + ISSUE)).hasSize(2);
+    }
+
+    @Test
+    void messagesAreSignedWithDkimWhenConfiguredAndIndependentlyVerifiable() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(dir.resolve("dkim.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        workspace.write("newsletter.yaml", workspace.read("newsletter.yaml") + "dkim: {domain: example.org, selector: news, key: missing.pem}\n");
+        IssueFixture.Run badKey = workspace.run("send", ISSUE, "--list", "news", "--yes");
+        assertThat(badKey.exitCode()).isEqualTo(1);
+        assertThat(badKey.errLines()).singleElement().asString().startsWith("newsletter: error: dkim in newsletter.yaml: ").contains("missing.pem");
+        assertThat(ok("campaigns").out()).startsWith("No campaigns yet");
+
+        workspace.write("newsletter.yaml", workspace.read("newsletter.yaml").replace("missing.pem", "dkim.pem"));
+        ok("send", ISSUE, "--list", "news", "--yes");
+        List<byte[]> messages = new java.util.ArrayList<>();
+        for (Path file : outbox("1-" + ISSUE)) {
+            messages.add(Files.readAllBytes(file));
+            assertThat(new String(messages.get(messages.size() - 1), StandardCharsets.US_ASCII)).startsWith("DKIM-Signature: v=1; a=rsa-sha256;");
+        }
+        Dkimpy verifier = Dkimpy.require(Dkimpy.find(dir));
+        String record = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        assertThat(verifier.verify(messages, "news._domainkey.example.org", record)).hasSize(2).allSatisfy(v -> assertThat(v.passed()).as(v.report()).isTrue());
     }
 }
