@@ -8,7 +8,6 @@ import org.newsletter.config.Workspace;
 import org.newsletter.mail.MessageIds;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Recipient;
-import org.newsletter.model.Site;
 import org.newsletter.render.IssueRenderer;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.render.TemplateEngine;
@@ -48,17 +47,32 @@ public final class IssuePipeline {
      * {@code build} is byte for byte what a subscriber would get.
      */
     public CampaignMessages campaign(RenderedIssue rendered, String listSlug) {
-        return new CampaignMessages(rendered, CampaignHeaders.forList(workspace.site(), rendered.issue().subject(), listSlug));
+        return campaign(rendered, listSlug, rendered.issue().subject());
+    }
+
+    /** As above with another subject, e.g. "[TEST] …" for test sends. */
+    public CampaignMessages campaign(RenderedIssue rendered, String listSlug, String subject) {
+        return new CampaignMessages(rendered, CampaignHeaders.forList(workspace.site(), subject, listSlug));
+    }
+
+    /**
+     * One recipient's complete message, with a {@code mailto:} unsubscribe to the sender and the
+     * sender as envelope sender: the sample message of {@code build}.
+     */
+    public OutgoingMessage message(CampaignMessages campaign, Recipient recipient, String campaignKey) {
+        String sender = workspace.site().sender().address();
+        return message(campaign, recipient, campaignKey, "mailto:" + sender + "?subject=unsubscribe", sender);
     }
 
     /**
      * One recipient's complete message: its Message-ID derived from the campaign and the address (the
-     * same message always gets the same ID), a mailto unsubscribe to the sender, dated now.
+     * same message always gets the same ID), with the recipient's own {@code mailto:} unsubscribe
+     * (RFC 2369) and envelope sender (VERP), dated now.
      */
-    public OutgoingMessage message(CampaignMessages campaign, Recipient recipient, String campaignKey) {
-        Site site = workspace.site();
-        return campaign.message(recipient, MessageIds.of(site.sender().domain(), campaignKey, recipient.email()),
-                "mailto:" + site.sender().address() + "?subject=unsubscribe", site.sender().address(), clock.instant());
+    public OutgoingMessage message(CampaignMessages campaign, Recipient recipient, String campaignKey, String unsubscribeMailto,
+            String envelopeFrom) {
+        return campaign.message(recipient, MessageIds.of(workspace.site().sender().domain(), campaignKey, recipient.email()),
+                unsubscribeMailto, envelopeFrom, clock.instant());
     }
 
     public Workspace workspace() {

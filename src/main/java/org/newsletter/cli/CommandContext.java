@@ -13,10 +13,16 @@ import org.newsletter.config.WorkspaceLocator;
  * What every command needs from its surroundings, passed in rather than taken from globals so tests
  * can run the real command line in a temporary folder with a fixed clock.
  */
-public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock, Map<String, String> environment) {
+public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock, Map<String, String> environment, Terminal terminal) {
 
     public CommandContext {
         environment = Map.copyOf(environment);
+        terminal = terminal == null ? Terminal.NONE : terminal;
+    }
+
+    /** A context with no terminal to ask (scripts and tests). */
+    public CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock, Map<String, String> environment) {
+        this(out, err, workingDir, clock, environment, Terminal.NONE);
     }
 
     /** The subscriber store of {@code workspace}, as newsletter.yaml and the environment say. */

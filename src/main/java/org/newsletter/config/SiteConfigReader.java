@@ -30,8 +30,9 @@ import org.newsletter.yaml.YamlScalar;
  */
 public final class SiteConfigReader {
 
-    static final Set<String> KEYS = Set.of(
-            "organisation", "postal_address", "base_url", "sender", "reply_to", "language", "timezone", "reason", "database");
+    static final Set<String> KEYS = union(Set.of(
+            "organisation", "postal_address", "base_url", "sender", "reply_to", "language", "timezone", "reason", "database"),
+            SendingSettingsReader.KEYS);
     private static final Set<String> MAILBOX_KEYS = Set.of("name", "address");
     private static final long MAX_BYTES = 1 << 20;
 
@@ -66,8 +67,15 @@ public final class SiteConfigReader {
         String postal = map.text("postal_address", problems);
         String reason = map.text("reason", problems);
         String database = database(map, problems);
+        SendingSettings sending = new SendingSettingsReader().read(map, file.toAbsolutePath().getParent(), problems);
         problems.throwIfErrors();
-        return new WorkspaceSettings(new Site(organisation, postal, baseUrl, sender, replyTo, language, zone, reason), database);
+        return new WorkspaceSettings(new Site(organisation, postal, baseUrl, sender, replyTo, language, zone, reason), database, sending);
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        java.util.Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     /** A JDBC URL without a password: passwords belong in NEWSLETTER_DATABASE_PASSWORD, not in git. */

@@ -11,13 +11,19 @@ import org.newsletter.model.SourcePosition;
  * A user's newsletter repository: the folder holding {@code newsletter.yaml}, its settings, and the
  * conventional places for issues, templates and local state.
  */
-public record Workspace(Path root, Site site, String databaseUrl) {
+public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending) {
 
     public static final String CONFIG_FILE = "newsletter.yaml";
 
     public Workspace {
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(site, "site");
+        sending = sending == null ? SendingSettings.DEFAULTS : sending;
+    }
+
+    /** Where the outbox transport writes a campaign's messages. */
+    public Path outboxDir() {
+        return stateDir().resolve("outbox");
     }
 
     public Path configFile() {

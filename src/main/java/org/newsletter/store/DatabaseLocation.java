@@ -40,6 +40,14 @@ public record DatabaseLocation(String jdbcUrl, String password) {
         return Dialect.of(jdbcUrl);
     }
 
+    /** The database file of a SQLite URL (without any {@code ?options}). */
+    public Path sqliteFile() {
+        if (dialect() != Dialect.SQLITE) {
+            throw new IllegalStateException("not a SQLite database: " + display());
+        }
+        return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
+    }
+
     /** The URL without credentials, for messages. */
     public String display() {
         return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");

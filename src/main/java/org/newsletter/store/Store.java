@@ -1,5 +1,8 @@
 package org.newsletter.store;
 
+import org.newsletter.model.Campaign;
+import org.newsletter.model.MailingList;
+
 import java.time.Clock;
 
 /**
@@ -15,10 +18,16 @@ public final class Store implements AutoCloseable {
     private final SubscriberImport imports;
     private final SubscriberListing listing;
     private final PersonalData personalData;
+    private final CampaignRepository campaigns;
+    private final SettingRepository settings;
+    private final Sql sql;
+    private final Clock clock;
 
     private Store(Database database, Clock clock) {
         this.database = database;
         Sql sql = new Sql();
+        this.sql = sql;
+        this.clock = clock;
         var handle = database.handle();
         this.lists = new ListRepository(handle, sql, clock);
         this.suppressions = new SuppressionRepository(handle, sql, clock);
@@ -26,6 +35,8 @@ public final class Store implements AutoCloseable {
         this.imports = new SubscriberImport(handle, sql, clock, database.dialect());
         this.listing = new SubscriberListing(handle, sql, database.dialect());
         this.personalData = new PersonalData(handle, subscribers, suppressions);
+        this.campaigns = new CampaignRepository(handle, sql, clock, suppressions);
+        this.settings = new SettingRepository(handle, sql);
     }
 
     public static Store open(DatabaseLocation location, Clock clock) {
@@ -54,6 +65,25 @@ public final class Store implements AutoCloseable {
 
     public PersonalData personalData() {
         return personalData;
+    }
+
+    public SettingRepository settings() {
+        return settings;
+    }
+
+    public CampaignRepository campaigns() {
+        return campaigns;
+    }
+
+    /**
+     * Registers this process as a sender of {@code campaign} and returns its journal; close it when
+     * the process stops sending.
+     */
+    public DeliveryJournal journal(Campaign campaign, MailingList list) {
+        SenderLiveness liveness = database.dialect() == Dialect.POSTGRESQL
+                ? new PostgresSenderLiveness(database.handle(), sql)
+                : new FileSenderLiveness(database.location().sqliteFile());
+        return new DeliveryJournal(database.handle(), sql, clock, database.dialect(), liveness, suppressions, campaign, list);
     }
 
     public Dialect dialect() {

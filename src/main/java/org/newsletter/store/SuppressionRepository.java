@@ -1,5 +1,12 @@
 package org.newsletter.store;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +43,22 @@ public final class SuppressionRepository {
         return handle.createQuery(sql.get("suppression-by-hash")).bind("hash", EmailHash.of(email.key()))
                 .map((rs, ctx) -> map(rs))
                 .findOne();
+    }
+
+    /** Which of these address keys (lower-cased addresses) are suppressed. */
+    public Set<String> suppressedKeys(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, String> byHash = new HashMap<>(keys.size() * 2);
+        for (String key : keys) {
+            byHash.put(EmailHash.of(key), key);
+        }
+        Set<String> found = new HashSet<>();
+        handle.createQuery(sql.get("suppressed-hashes")).bindList("hashes", new ArrayList<>(byHash.keySet()))
+                .mapTo(String.class)
+                .forEach(hash -> found.add(byHash.get(hash)));
+        return found;
     }
 
     public List<Suppression> recent(int limit) {

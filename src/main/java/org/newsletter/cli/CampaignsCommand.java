@@ -1,0 +1,147 @@
+package org.newsletter.cli;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.newsletter.build.IssuePipeline;
+import org.newsletter.config.Workspace;
+import org.newsletter.model.Campaign;
+import org.newsletter.model.CampaignCounts;
+import org.newsletter.model.DeliveryState;
+import org.newsletter.model.UserInputException;
+import org.newsletter.send.CampaignSender;
+import org.newsletter.send.RunReport;
+import org.newsletter.send.SendPlan;
+import org.newsletter.store.CampaignRepository;
+import org.newsletter.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "campaigns", mixinStandardHelpOptions = true,
+        description = "List campaigns with how many messages stand where.",
+        subcommands = {CampaignsCommand.Show.class, CampaignsCommand.Retry.class})
+final class CampaignsCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    CampaignsCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+        try (Store store = context.openStore(context.workspace(null))) {
+            List<Campaign> campaigns = store.campaigns().all();
+            if (campaigns.isEmpty()) {
+                context.out().println("No campaigns yet. Send an issue: newsletter send ISSUE --list LIST");
+                return ExitCodes.OK;
+            }
+            Map<Long, CampaignCounts> counts = store.campaigns().allCounts();
+            context.out().printf("%5s  %-28s %-12s %-9s %9s %9s %7s %7s %7s  %s%n", "ID", "ISSUE", "LIST", "STATUS", "AUDIENCE", "ACCEPTED", "FAILED",
+                    "SKIPPED", "QUEUED", "STARTED");
+            for (Campaign campaign : campaigns) {
+                CampaignCounts c = counts.getOrDefault(campaign.id(), new CampaignCounts(Map.of()));
+                context.out().printf("%5d  %-28s %-12s %-9s %9d %9d %7d %7d %7d  %s%n", campaign.id(),
+                        campaign.issue() + (campaign.segment().isEmpty() ? "" : " [" + campaign.segment() + "]"), campaign.listSlug(),
+                        campaign.finished() ? "finished" : "sending", campaign.audience(), c.get(DeliveryState.ACCEPTED),
+                        c.get(DeliveryState.FAILED_PERMANENT) + c.get(DeliveryState.FAILED_TEMPORARY), c.get(DeliveryState.SKIPPED), c.remaining(),
+                        campaign.createdAt());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static Campaign require(Store store, long id) {
+        return store.campaigns().find(id).orElseThrow(() -> new UserInputException("no campaign " + id + "; 'newsletter campaigns' lists them"));
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Counts by state and the errors, grouped by the server's reply.")
+    static final class Show implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        Show(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (Store store = context.openStore(context.workspace(null))) {
+                Campaign campaign = require(store, id);
+                CampaignCounts counts = store.campaigns().counts(id);
+                var out = context.out();
+                out.println("Campaign " + campaign.id() + ": " + campaign.issue() + " to " + campaign.listSlug()
+                        + (campaign.segment().isEmpty() ? "" : " [" + campaign.segment() + "]"));
+                out.println("Subject:  " + campaign.subject());
+                out.println("Started:  " + campaign.createdAt() + " via " + campaign.transport());
+                out.println("Status:   " + (campaign.finished() ? "finished " + campaign.finishedAt() : "sending (run the same send again to resume)"));
+                out.println("Audience: " + campaign.audience());
+                for (DeliveryState state : DeliveryState.values()) {
+                    out.printf("  %-17s %9d%n", state.word(), counts.get(state));
+                }
+                List<CampaignRepository.ReplyGroup> errors = store.campaigns().errors(id);
+                if (!errors.isEmpty()) {
+                    out.println("Not delivered, by reply:");
+                    for (CampaignRepository.ReplyGroup group : errors) {
+                        out.printf("  %7d  %-17s %s%n", group.count(), group.state().word(), group.reply());
+                    }
+                }
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Send again to the recipients that failed temporarily.")
+    static final class Retry implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Parameters(paramLabel = "ID")
+        long id;
+
+        @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")
+        boolean yes;
+
+        @Option(names = "--allow-changed", description = "Retry even though the issue changed since the campaign began.")
+        boolean allowChanged;
+
+        Retry(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws InterruptedException {
+            Workspace workspace = context.workspace(null);
+            IssuePipeline pipeline = new IssuePipeline(workspace, context.clock());
+            try (Store store = context.openStore(workspace)) {
+                Campaign campaign = require(store, id);
+                CampaignSender sender = new CampaignSender(workspace, pipeline, store, context.environment(), context.clock());
+                SendPlan plan = sender.plan(campaign, allowChanged);
+                long failed = store.campaigns().counts(id).get(DeliveryState.FAILED_TEMPORARY);
+                if (failed == 0 && store.campaigns().counts(id).remaining() == 0) {
+                    context.out().println("Campaign " + id + " has nothing to retry.");
+                    return ExitCodes.OK;
+                }
+                if (!yes && !context.terminal().interactive()) {
+                    throw new UserInputException("not sending without confirmation: there is no terminal to ask; pass --yes to retry from a script");
+                }
+                if (!yes) {
+                    String answer = context.terminal().readLine("Retry " + failed + " temporarily failed messages of campaign " + id + "? [y/N] ");
+                    if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+                        context.out().println("Not sent.");
+                        return ExitCodes.FAILED;
+                    }
+                }
+                int requeued = store.campaigns().retry(id);
+                context.out().println("Retrying " + requeued + " of campaign " + id + " through " + plan.transport());
+                RunReport report;
+                try (SendProgressBar bar = SendProgressBar.open(context.terminal(), store.campaigns().counts(id).remaining())) {
+                    report = sender.run(store.campaigns().find(id).orElseThrow(), plan, bar);
+                }
+                return new CampaignReport(context.out()).finished(campaign, report, store);
+            }
+        }
+    }
+}

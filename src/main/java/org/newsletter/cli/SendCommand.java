@@ -1,0 +1,141 @@
+package org.newsletter.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.newsletter.build.IssuePipeline;
+import org.newsletter.check.IssueCheck;
+import org.newsletter.config.SendingSettings;
+import org.newsletter.config.Workspace;
+import org.newsletter.model.Campaign;
+import org.newsletter.model.Diagnostic;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.Severity;
+import org.newsletter.model.UserInputException;
+import org.newsletter.send.CampaignSender;
+import org.newsletter.send.RunReport;
+import org.newsletter.send.SendPlan;
+import org.newsletter.send.TestSend;
+import org.newsletter.store.Store;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = {"Send an issue to a list: checks it, shows what will happen and asks to confirm.",
+                "Running the same send again resumes it: everyone not yet sent to gets it, nobody twice.",
+                "Without a terminal it refuses unless --yes."})
+final class SendCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    @Mixin
+    IssueParameter issue;
+
+    @Option(names = "--list", required = true, paramLabel = "LIST", description = "The list to send to.")
+    String list;
+
+    @Option(names = "--segment", paramLabel = "EXPR", description = "Only the subscribers matching this, e.g. 'tag:cuppa and not attr.city=Leeds'.")
+    String segment;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")
+    boolean yes;
+
+    @Option(names = "--dry-run", description = "Do everything but deliver: report who would get it and through what.")
+    boolean dryRun;
+
+    @Option(names = "--test-to", arity = "1..*", paramLabel = "ADDR", description = "Send only to these addresses, with [TEST] in the subject; no campaign is recorded.")
+    List<EmailAddress> testTo;
+
+    @Option(names = "--rate", paramLabel = "N/s|N/h", description = "At most this many messages per second or hour (overrides newsletter.yaml).")
+    String rate;
+
+    @Option(names = "--allow-changed", description = "Resume a campaign even though the issue changed since it began.")
+    boolean allowChanged;
+
+    SendCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        IssueParameter.Resolved resolved = issue.resolve(context);
+        Workspace workspace = resolved.workspace();
+        IssuePipeline pipeline = new IssuePipeline(workspace, context.clock());
+        if (!checked(pipeline, resolved.folder())) {
+            return ExitCodes.FAILED;
+        }
+        SendingSettings.Rate rateOverride = parseRate();
+        try (Store store = context.openStore(workspace)) {
+            CampaignSender sender = new CampaignSender(workspace, pipeline, store, context.environment(), context.clock());
+            SendPlan plan = sender.plan(resolved.folder(), list, segment, rateOverride, allowChanged);
+            if (testTo != null) {
+                return testSend(sender, plan);
+            }
+            CampaignReport reports = new CampaignReport(context.out());
+            reports.summary(plan, store);
+            if (plan.resumes() && plan.existing().finished()) {
+                context.out().println("Campaign " + plan.existing().id() + " is finished: nothing left to send. See 'newsletter campaigns show "
+                        + plan.existing().id() + "'.");
+                return ExitCodes.OK;
+            }
+            if (dryRun) {
+                context.out().println("Dry run: nothing was sent and no campaign was recorded.");
+                return ExitCodes.OK;
+            }
+            if (!confirmed(plan)) {
+                context.out().println("Not sent.");
+                return ExitCodes.FAILED;
+            }
+            Campaign campaign = sender.start(plan);
+            RunReport report;
+            try (SendProgressBar bar = SendProgressBar.open(context.terminal(), store.campaigns().counts(campaign.id()).remaining())) {
+                report = sender.run(campaign, plan, bar);
+            }
+            return reports.finished(campaign, report, store);
+        }
+    }
+
+    /** Runs {@code check}: errors stop the send, warnings are shown. */
+    private boolean checked(IssuePipeline pipeline, Path folder) {
+        List<Diagnostic> findings = new IssueCheck(pipeline).check(folder);
+        findings.forEach(context::print);
+        if (findings.stream().anyMatch(d -> d.severity() == Severity.ERROR)) {
+            context.err().println("newsletter: not sent: 'check' found errors in " + folder.getFileName() + "; fix them and send again");
+            return false;
+        }
+        return true;
+    }
+
+    private SendingSettings.Rate parseRate() {
+        if (rate == null) {
+            return null;
+        }
+        try {
+            return SendingSettings.Rate.parse(rate);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("--rate: " + e.getMessage());
+        }
+    }
+
+    private boolean confirmed(SendPlan plan) {
+        if (yes) {
+            return true;
+        }
+        if (!context.terminal().interactive()) {
+            throw new UserInputException("not sending without confirmation: there is no terminal to ask; pass --yes to send from a script");
+        }
+        String answer = context.terminal().readLine("Send " + (plan.resumes() ? "the rest of campaign " + plan.existing().id() : "it") + " now? [y/N] ");
+        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+    }
+
+    private int testSend(CampaignSender sender, SendPlan plan) {
+        List<TestSend.Result> results = sender.testSend(plan, testTo);
+        boolean allAccepted = true;
+        for (TestSend.Result result : results) {
+            context.out().println((result.accepted() ? "sent to " : "NOT sent to ") + result.address() + ": " + result.reply());
+            allAccepted &= result.accepted();
+        }
+        return allAccepted ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+}

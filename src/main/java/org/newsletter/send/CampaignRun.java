@@ -1,0 +1,180 @@
+package org.newsletter.send;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.newsletter.config.SendingSettings;
+import org.newsletter.mail.Transport;
+import org.newsletter.model.DeliveryState;
+import org.newsletter.store.DeliveryClaim;
+import org.newsletter.store.DeliveryJournal;
+import org.newsletter.store.DeliveryOutcome;
+
+/**
+ * One process's run of a campaign: this thread claims recipients from the journal in small batches and
+ * records outcomes in batches; {@code connections} worker threads, one per transport connection, build
+ * and hand over the messages. Only this thread touches the database.
+ *
+ * <p>The rules of DESIGN.md "Sending" hold because a recipient is claimed (committed as {@code sending})
+ * before any worker sees it: a crash leaves at most the claimed-but-unrecorded rows in doubt, and a rerun
+ * sends those again with the same Message-ID. Claims are kept small (a few per connection) and outcomes
+ * are written at least every {@link #FLUSH_EVERY}, so that window stays a fraction of a second of sending.
+ */
+public final class CampaignRun {
+
+    /** Longest time an outcome waits in memory before it is written. */
+    static final Duration FLUSH_EVERY = Duration.ofMillis(100);
+    /** Most outcomes written in one transaction. */
+    static final int FLUSH_SIZE = 256;
+    /** Longest sleep while waiting for a retry to fall due, so a run notices new work promptly. */
+    static final Duration MAX_IDLE = Duration.ofSeconds(1);
+
+    private final DeliveryJournal journal;
+    private final Transport transport;
+    private final MessageMaker maker;
+    private final int connections;
+    private final RateLimiter limiter;
+    private final SendingSettings.Retry retry;
+    private final Clock clock;
+    private final SendProgress progress;
+    private final RateLimiter.Sleeper sleeper;
+
+    public CampaignRun(DeliveryJournal journal, Transport transport, MessageMaker maker, int connections, SendingSettings.Rate rate,
+            SendingSettings.Retry retry, Clock clock, SendProgress progress) {
+        this(journal, transport, maker, connections, rate, retry, clock, progress, duration -> Thread.sleep(duration.toMillis(), 0));
+    }
+
+    CampaignRun(DeliveryJournal journal, Transport transport, MessageMaker maker, int connections, SendingSettings.Rate rate,
+            SendingSettings.Retry retry, Clock clock, SendProgress progress, RateLimiter.Sleeper sleeper) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1");
+        }
+        this.journal = journal;
+        this.transport = transport;
+        this.maker = maker;
+        this.connections = connections;
+        this.limiter = new RateLimiter(rate, sleeper);
+        this.retry = retry;
+        this.clock = clock;
+        this.progress = progress;
+        this.sleeper = sleeper;
+    }
+
+    /** Sends until nothing is left that this process can do, or the transport stays unreachable. */
+    public RunReport run() throws InterruptedException {
+        long started = System.nanoTime();
+        long orphans = journal.requeueOrphans();
+        int claimSize = Math.max(16, connections * 8);
+        int lowWater = connections * 4;
+        BlockingQueue<DeliveryClaim> work = new ArrayBlockingQueue<>(claimSize + lowWater + connections);
+        BlockingQueue<DeliveryOutcome> results = new LinkedBlockingQueue<>();
+        TransportHealth health = new TransportHealth();
+        List<Thread> workers = startWorkers(work, results, health);
+        Map<DeliveryState, Long> recorded = new EnumMap<>(DeliveryState.class);
+        List<DeliveryOutcome> pending = new ArrayList<>();
+        long outstanding = 0;
+        long lastFlush = System.nanoTime();
+        boolean more = true;
+        try {
+            while (true) {
+                if (more && !health.down() && work.size() < lowWater) {
+                    List<DeliveryClaim> claims = journal.claim(claimSize);
+                    if (claims.isEmpty()) {
+                        more = false;
+                    }
+                    outstanding += claims.size();
+                    work.addAll(claims);
+                }
+                DeliveryOutcome first = results.poll(10, TimeUnit.MILLISECONDS);
+                if (first != null) {
+                    pending.add(first);
+                    outstanding -= 1 + results.drainTo(pending);
+                }
+                if (pending.size() >= FLUSH_SIZE || System.nanoTime() - lastFlush >= FLUSH_EVERY.toNanos() || outstanding == 0) {
+                    flush(pending, recorded);
+                    lastFlush = System.nanoTime();
+                }
+                if (outstanding == 0 && health.down()) {
+                    break;
+                }
+                if (outstanding == 0 && !more) {
+                    orphans += journal.requeueOrphans();
+                    OptionalLong due = journal.nextDue();
+                    if (due.isEmpty()) {
+                        break;
+                    }
+                    long wait = Math.min(MAX_IDLE.toMillis(), due.getAsLong() - clock.millis());
+                    if (wait > 0) {
+                        sleeper.sleep(Duration.ofMillis(wait));
+                    }
+                    more = true;
+                }
+            }
+        } finally {
+            try {
+                stop(workers, work, results, pending);
+            } finally {
+                flush(pending, recorded);
+            }
+        }
+        return new RunReport(recorded, journal.skipped(), orphans, Duration.ofNanos(System.nanoTime() - started), health.reason());
+    }
+
+    private List<Thread> startWorkers(BlockingQueue<DeliveryClaim> work, BlockingQueue<DeliveryOutcome> results, TransportHealth health) {
+        List<Thread> workers = new ArrayList<>(connections);
+        for (int i = 0; i < connections; i++) {
+            Thread thread = new Thread(new ChannelWorker(transport, maker, limiter, retry, work, results, clock, health, sleeper), "sender-" + (i + 1));
+            thread.setDaemon(true);
+            thread.start();
+            workers.add(thread);
+        }
+        return workers;
+    }
+
+    /**
+     * Stops the workers after their current message. Claims they never picked up go back to the
+     * queue as not handed over; a worker stuck in a send is given its timeout to finish.
+     */
+    private void stop(List<Thread> workers, BlockingQueue<DeliveryClaim> work, BlockingQueue<DeliveryOutcome> results, List<DeliveryOutcome> pending)
+            throws InterruptedException {
+        List<DeliveryClaim> unsent = new ArrayList<>();
+        work.drainTo(unsent);
+        for (DeliveryClaim claim : unsent) {
+            if (claim != ChannelWorker.STOP) {
+                pending.add(DeliveryOutcome.notHandedOver(claim, "not sent before the run stopped"));
+            }
+        }
+        for (int i = 0; i < workers.size(); i++) {
+            work.put(ChannelWorker.STOP);
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        results.drainTo(pending);
+    }
+
+    private void flush(List<DeliveryOutcome> pending, Map<DeliveryState, Long> recorded) {
+        if (pending.isEmpty()) {
+            return;
+        }
+        journal.record(pending);
+        Map<DeliveryState, Integer> counts = new EnumMap<>(DeliveryState.class);
+        for (DeliveryOutcome outcome : pending) {
+            DeliveryState state = outcome.handedOver() ? outcome.state() : DeliveryState.QUEUED;
+            counts.merge(state, 1, Integer::sum);
+        }
+        counts.forEach((state, n) -> {
+            recorded.merge(state, (long) n, Long::sum);
+            progress.recorded(state, n);
+        });
+        pending.clear();
+    }
+}

@@ -1,0 +1,153 @@
+package org.newsletter.send;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.newsletter.build.IssuePipeline;
+import org.newsletter.compose.IssueComposer;
+import org.newsletter.config.SendingSettings;
+import org.newsletter.config.Workspace;
+import org.newsletter.mail.DkimMessageSigner;
+import org.newsletter.mail.DkimSettings;
+import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.mail.Transport;
+import org.newsletter.model.Campaign;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.UserInputException;
+import org.newsletter.render.RenderedIssue;
+import org.newsletter.store.CampaignDraft;
+import org.newsletter.store.DeliveryJournal;
+import org.newsletter.store.Store;
+import org.newsletter.store.segment.Segment;
+import org.newsletter.store.segment.SegmentParser;
+import org.newsletter.store.segment.SegmentSyntaxException;
+
+/**
+ * The campaign pipeline behind {@code send} and {@code campaigns retry}: plan (render, choose the
+ * audience, compare with an earlier start), start or resume, and run.
+ */
+public final class CampaignSender {
+
+    public static final String SECRET_VARIABLE = "NEWSLETTER_SECRET";
+
+    private final Workspace workspace;
+    private final IssuePipeline pipeline;
+    private final Store store;
+    private final Map<String, String> environment;
+    private final Clock clock;
+    private final Transports transports;
+
+    public CampaignSender(Workspace workspace, IssuePipeline pipeline, Store store, Map<String, String> environment, Clock clock) {
+        this.workspace = workspace;
+        this.pipeline = pipeline;
+        this.store = store;
+        this.environment = environment;
+        this.clock = clock;
+        this.transports = new Transports(workspace.sending(), environment, workspace.outboxDir());
+    }
+
+    /**
+     * Renders the issue and works out who it goes to. A campaign of the same issue, list and segment is
+     * resumed; if the issue has changed since it began, that is an error unless {@code allowChanged}.
+     */
+    public SendPlan plan(Path issueFolder, String listSlug, String segmentText, SendingSettings.Rate rateOverride, boolean allowChanged) {
+        signer(); // a bad DKIM key or transport URL stops the send here, before a campaign is recorded
+        IssueComposer.Composition composition = pipeline.compose(issueFolder);
+        RenderedIssue rendered = pipeline.render(composition);
+        MailingList list = store.lists().require(listSlug);
+        String segmentSource = segmentText == null ? "" : segmentText.strip();
+        Segment segment = parseSegment(segmentSource);
+        String slug = issueFolder.getFileName().toString();
+        CampaignDraft draft = new CampaignDraft(slug, list, segmentSource, segment, rendered.issue().subject(), ContentHash.of(rendered),
+                transports.describe());
+        Campaign existing = store.campaigns().find(slug, list.id(), segmentSource).orElse(null);
+        if (existing != null && !existing.finished() && !existing.contentHash().equals(draft.contentHash()) && !allowChanged) {
+            throw new UserInputException("issue '" + slug + "' has changed since campaign " + existing.id() + " began on " + existing.createdAt()
+                    + "; undo the change, or pass --allow-changed to send the new version to the people not yet sent to");
+        }
+        SendingSettings.Rate rate = rateOverride != null ? rateOverride : workspace.sending().rate();
+        return new SendPlan(issueFolder, rendered, list, draft, existing, existing == null ? store.campaigns().preview(draft) : null,
+                transports.describe(), rate, transports.connections());
+    }
+
+    /** The plan for resuming or retrying an existing campaign, from the issue folder it was sent from. */
+    public SendPlan plan(Campaign campaign, boolean allowChanged) {
+        Path folder = workspace.newslettersDir().resolve(campaign.issue());
+        if (!java.nio.file.Files.isDirectory(folder)) {
+            throw new UserInputException("campaign " + campaign.id() + " was sent from newsletters/" + campaign.issue() + ", which no longer exists");
+        }
+        return plan(folder, campaign.listSlug(), campaign.segment(), null, allowChanged);
+    }
+
+    /** Starts the planned campaign (fixing its audience), or returns the one it resumes. */
+    public Campaign start(SendPlan plan) {
+        return plan.resumes() ? plan.existing() : store.campaigns().start(plan.draft());
+    }
+
+    /** Sends everything of {@code campaign} that is due and not yet accepted. */
+    public RunReport run(Campaign campaign, SendPlan plan, SendProgress progress) throws InterruptedException {
+        Transport transport = transports.create(outboxFolder(campaign));
+        MessageMaker maker = new BuiltMessages(pipeline, plan.rendered(), campaign, plan.list(), links(), signer());
+        RunReport report;
+        try (DeliveryJournal journal = store.journal(campaign, plan.list())) {
+            report = new CampaignRun(journal, transport, maker, plan.connections(), plan.rate(), workspace.sending().retry(), clock, progress).run();
+        }
+        store.campaigns().finishIfDone(campaign.id());
+        return report;
+    }
+
+    /** {@code --test-to}: the plan's message to these addresses only, "[TEST]" in the subject, no campaign recorded. */
+    public java.util.List<TestSend.Result> testSend(SendPlan plan, java.util.List<org.newsletter.model.EmailAddress> addresses) {
+        return new TestSend(pipeline, store, clock, signer()).send(plan, links(), transports.create("test"), addresses);
+    }
+
+    /** The links and VERP addresses, signed with the workspace's secret. */
+    public PersonalLinks links() {
+        return new PersonalLinks(workspace.site(), new SubscriberTokens(secret()), workspace.sending().bounceAddress());
+    }
+
+    /**
+     * The DKIM signer when newsletter.yaml has {@code dkim:}, else none. The key is read once per run; a
+     * bad key file stops the send before anything goes out.
+     */
+    public MessageSigner signer() {
+        SendingSettings.Dkim dkim = workspace.sending().dkim();
+        if (dkim == null) {
+            return MessageSigner.NONE;
+        }
+        try {
+            DkimMessageSigner signer = new DkimMessageSigner(DkimSettings.load(dkim.domain(), dkim.selector(), dkim.keyFile()), clock);
+            return signer::sign;
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("dkim in newsletter.yaml: " + e.getMessage());
+        }
+    }
+
+    private String secret() {
+        String fromEnvironment = environment.get(SECRET_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            if (fromEnvironment.length() < 32) {
+                throw new UserInputException(SECRET_VARIABLE + " must be at least 32 characters (e.g. from 'openssl rand -base64 32')");
+            }
+            return fromEnvironment;
+        }
+        return store.settings().tokenSecret();
+    }
+
+    /** {@code .newsletter/outbox/ID-ISSUE/}: one folder per campaign, named so people can find it. */
+    public static String outboxFolder(Campaign campaign) {
+        return campaign.id() + "-" + campaign.issue();
+    }
+
+    private static Segment parseSegment(String text) {
+        if (text.isEmpty()) {
+            return null;
+        }
+        try {
+            return SegmentParser.parse(text);
+        } catch (SegmentSyntaxException e) {
+            throw new UserInputException(e.getMessage() + " in '" + text + "'");
+        }
+    }
+
+}

@@ -1,0 +1,124 @@
+package org.newsletter.send;
+
+import java.time.Clock;
+import java.util.concurrent.BlockingQueue;
+import org.newsletter.config.SendingSettings;
+import org.newsletter.mail.DeliveryException;
+import org.newsletter.mail.OutgoingMessage;
+import org.newsletter.mail.SmtpReply;
+import org.newsletter.mail.Transport;
+import org.newsletter.store.DeliveryClaim;
+import org.newsletter.store.DeliveryOutcome;
+
+/**
+ * One sender thread with its own connection: takes claimed recipients, builds each message, waits for
+ * the rate limiter, hands the message over and reports the outcome. It reconnects when the server
+ * drops the connection, and decides between "try again later" and "failed" from the reply.
+ */
+final class ChannelWorker implements Runnable {
+
+    /** Put on the work queue once per worker to stop it. */
+    static final DeliveryClaim STOP = new DeliveryClaim(-1, -1, "", "", 0);
+
+    private final Transport transport;
+    private final MessageMaker maker;
+    private final RateLimiter limiter;
+    private final SendingSettings.Retry retry;
+    private final BlockingQueue<DeliveryClaim> work;
+    private final BlockingQueue<DeliveryOutcome> results;
+    private final Clock clock;
+    private final TransportHealth health;
+    private final RateLimiter.Sleeper sleeper;
+    private Transport.Channel channel;
+
+    ChannelWorker(Transport transport, MessageMaker maker, RateLimiter limiter, SendingSettings.Retry retry, BlockingQueue<DeliveryClaim> work,
+            BlockingQueue<DeliveryOutcome> results, Clock clock, TransportHealth health, RateLimiter.Sleeper sleeper) {
+        this.transport = transport;
+        this.maker = maker;
+        this.limiter = limiter;
+        this.retry = retry;
+        this.work = work;
+        this.results = results;
+        this.clock = clock;
+        this.health = health;
+        this.sleeper = sleeper;
+    }
+
+    @Override
+    public void run() {
+        try {
+            for (DeliveryClaim claim = work.take(); claim != STOP; claim = work.take()) {
+                results.put(deliver(claim));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (channel != null) {
+                channel.close();
+            }
+        }
+    }
+
+    private DeliveryOutcome deliver(DeliveryClaim claim) throws InterruptedException {
+        if (health.down()) {
+            return DeliveryOutcome.notHandedOver(claim, health.reason());
+        }
+        OutgoingMessage message;
+        try {
+            message = maker.make(claim);
+        } catch (RuntimeException e) {
+            // A message that cannot be built (say, a line break in a stored name) will not build next time either.
+            return DeliveryOutcome.failed(claim, true, null, "cannot build the message: " + e.getMessage(), false);
+        }
+        if (channel == null && !connect()) {
+            return DeliveryOutcome.notHandedOver(claim, health.reason());
+        }
+        limiter.acquire();
+        try {
+            SmtpReply reply = channel.send(message);
+            return DeliveryOutcome.accepted(claim, message.messageId(), reply.toString());
+        } catch (DeliveryException e) {
+            if (e.channelBroken()) {
+                channel.close();
+                channel = null;
+            }
+            return failure(claim, message, e);
+        }
+    }
+
+    private DeliveryOutcome failure(DeliveryClaim claim, OutgoingMessage message, DeliveryException e) {
+        String reply = e.reply().map(SmtpReply::toString).orElse(e.getMessage());
+        if (e.permanent()) {
+            boolean noSuchUser = e.reply().map(SmtpReply::noSuchUser).orElse(false);
+            return DeliveryOutcome.failed(claim, true, message.messageId(), reply, noSuchUser);
+        }
+        if (claim.attempt() < retry.attempts()) {
+            long at = clock.millis() + retry.delayAfter(claim.attempt()).toMillis();
+            return DeliveryOutcome.retryLater(claim, message.messageId(), reply, at);
+        }
+        return DeliveryOutcome.failed(claim, false, message.messageId(), reply, false);
+    }
+
+    /** Opens the connection, retrying with backoff; marks the transport down when it stays unreachable. */
+    private boolean connect() throws InterruptedException {
+        DeliveryException last = null;
+        for (int attempt = 1; attempt <= retry.attempts() && !health.down(); attempt++) {
+            try {
+                channel = transport.open();
+                return true;
+            } catch (DeliveryException e) {
+                last = e;
+                if (e.permanent()) {
+                    break; // e.g. authentication refused: waiting will not change the answer
+                }
+                if (attempt < retry.attempts()) {
+                    sleeper.sleep(retry.delayAfter(attempt));
+                }
+            }
+        }
+        if (last != null) {
+            health.markDown("cannot connect to " + transport.describe() + ": " + last.getMessage());
+        }
+        return false;
+    }
+}

@@ -1,0 +1,80 @@
+package org.newsletter.send;
+
+import java.time.Duration;
+import org.newsletter.config.SendingSettings;
+
+/**
+ * Spaces messages out to stay within a per-second and a per-hour limit, shared by all sender threads.
+ * Each limit is a token bucket that starts nearly empty: the per-second one holds at most one second's
+ * worth, so a pause is not followed by a burst above the limit; the per-hour one spreads the hour's
+ * quota evenly over the hour, so no sliding hour ever sees more than the quota (a full bucket would
+ * allow twice the quota across an hour boundary).
+ */
+final class RateLimiter {
+
+    /** Waits; separated out so tests need not sleep. */
+    interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final Bucket perSecond;
+    private final Bucket perHour;
+    private final Sleeper sleeper;
+
+    RateLimiter(SendingSettings.Rate rate, Sleeper sleeper) {
+        this.perSecond = rate.perSecond() > 0 ? new Bucket(rate.perSecond(), Math.max(1, rate.perSecond())) : null;
+        this.perHour = rate.perHour() > 0 ? new Bucket(rate.perHour() / 3600.0, 1) : null;
+        this.sleeper = sleeper;
+    }
+
+    static RateLimiter unlimited() {
+        return new RateLimiter(SendingSettings.Rate.UNLIMITED, d -> { });
+    }
+
+    /** Blocks until one more message may go. */
+    void acquire() throws InterruptedException {
+        while (true) {
+            long waitNanos;
+            synchronized (this) {
+                long now = System.nanoTime();
+                waitNanos = Math.max(wait(perSecond, now), wait(perHour, now));
+                if (waitNanos <= 0) {
+                    take(perSecond);
+                    take(perHour);
+                    return;
+                }
+            }
+            sleeper.sleep(Duration.ofNanos(waitNanos));
+        }
+    }
+
+    private static long wait(Bucket bucket, long now) {
+        return bucket == null ? 0 : bucket.nanosUntilToken(now);
+    }
+
+    private static void take(Bucket bucket) {
+        if (bucket != null) {
+            bucket.tokens -= 1;
+        }
+    }
+
+    /** Tokens refill continuously at {@code perSecond} up to {@code capacity}. */
+    private static final class Bucket {
+        private final double perNano;
+        private final double capacity;
+        private double tokens;
+        private long updated = System.nanoTime();
+
+        Bucket(double perSecond, double capacity) {
+            this.perNano = perSecond / 1e9;
+            this.capacity = capacity;
+            this.tokens = Math.min(capacity, Math.max(1, perSecond));
+        }
+
+        long nanosUntilToken(long now) {
+            tokens = Math.min(capacity, tokens + (now - updated) * perNano);
+            updated = now;
+            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / perNano);
+        }
+    }
+}

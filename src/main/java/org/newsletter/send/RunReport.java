@@ -1,0 +1,32 @@
+package org.newsletter.send;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import org.newsletter.model.DeliveryState;
+
+/**
+ * What one run of a campaign did: outcomes recorded by this process, deliveries it put back in the
+ * queue for a sender that had died, and why it stopped early if it did.
+ *
+ * @param stoppedBecause null when the run went until nothing was left to do
+ */
+public record RunReport(Map<DeliveryState, Long> recorded, long skipped, long orphansRequeued, Duration elapsed, String stoppedBecause) {
+
+    public RunReport {
+        recorded = java.util.Collections.unmodifiableMap(new EnumMap<>(recorded.isEmpty() ? Map.of(DeliveryState.ACCEPTED, 0L) : recorded));
+    }
+
+    public long count(DeliveryState state) {
+        return recorded.getOrDefault(state, 0L);
+    }
+
+    public long accepted() {
+        return count(DeliveryState.ACCEPTED);
+    }
+
+    public double perSecond() {
+        double seconds = elapsed.toNanos() / 1e9;
+        return seconds <= 0 ? 0 : accepted() / seconds;
+    }
+}

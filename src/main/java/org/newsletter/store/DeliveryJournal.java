@@ -1,0 +1,252 @@
+package org.newsletter.store;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.newsletter.model.Campaign;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.InvalidAddressException;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.SuppressionReason;
+
+/**
+ * The per-recipient journal of one sending process (DESIGN.md "Sending"). A row is claimed (state
+ * {@code sending}, committed) before its message goes to the transport, and its outcome recorded after,
+ * so a rerun after a crash knows exactly who may have been sent to: only rows still {@code sending}.
+ *
+ * <p>Claims re-check each person at that moment: whoever unsubscribed, was suppressed or erased since
+ * the campaign began is marked {@code skipped} and not sent. With PostgreSQL, several processes claim
+ * disjoint batches ({@code FOR UPDATE SKIP LOCKED}); a process's rows go back to the queue only when
+ * {@link SenderLiveness} shows it has died.
+ */
+public final class DeliveryJournal implements AutoCloseable {
+
+    private final Handle handle;
+    private final Sql sql;
+    private final Clock clock;
+    private final Dialect dialect;
+    private final SenderLiveness liveness;
+    private final SuppressionRepository suppressions;
+    private final Campaign campaign;
+    private final MailingList list;
+    private final long senderId;
+    private final PreparedByArity claimed;
+    private long skipped;
+
+    DeliveryJournal(Handle handle, Sql sql, Clock clock, Dialect dialect, SenderLiveness liveness, SuppressionRepository suppressions,
+            Campaign campaign, MailingList list) {
+        this.handle = handle;
+        this.sql = sql;
+        this.clock = clock;
+        this.dialect = dialect;
+        this.liveness = liveness;
+        this.suppressions = suppressions;
+        this.campaign = campaign;
+        this.list = list;
+        this.senderId = handle.inTransaction(h -> h.createUpdate(sql.get("sender-insert"))
+                .bind("campaign", campaign.id()).bind("host", hostName()).bind("pid", ProcessHandle.current().pid()).bind("now", clock.millis())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        liveness.hold(senderId);
+        this.claimed = new PreparedByArity(handle.getConnection(), sql.get("delivery-claimed"), "?");
+    }
+
+    public long senderId() {
+        return senderId;
+    }
+
+    /**
+     * Puts back in the queue the deliveries left in flight by senders that have died (SIGKILL, a
+     * crash, a lost machine); returns how many. Their messages may have reached the server: they are
+     * sent again with the same Message-ID.
+     */
+    public int requeueOrphans() {
+        List<Long> senders = handle.createQuery(sql.get("delivery-in-flight-senders")).bind("campaign", campaign.id()).mapTo(Long.class).list();
+        int requeued = 0;
+        for (long sender : senders) {
+            if (sender != senderId && !liveness.alive(sender)) {
+                long other = sender;
+                requeued += handle.inTransaction(h -> h.createUpdate(sql.get("delivery-requeue-sender"))
+                        .bind("campaign", campaign.id()).bind("sender", other).bind("now", clock.millis()).execute());
+            }
+        }
+        return requeued;
+    }
+
+    /**
+     * Claims up to {@code limit} queued deliveries that are due, in one committed transaction.
+     * People no longer subscribed, or suppressed, are marked skipped and left out of the result.
+     */
+    public List<DeliveryClaim> claim(int limit) {
+        try {
+            return claimInTransaction(limit);
+        } catch (SQLException e) {
+            throw new StoreException("cannot claim deliveries of campaign " + campaign.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<DeliveryClaim> claimInTransaction(int limit) throws SQLException {
+        return handle.inTransaction(h -> {
+            long now = clock.millis();
+            List<Long> ids = new ArrayList<>(limit);
+            try (PreparedStatement claim = connection().prepareStatement(sql.get("delivery-claim." + dialect.name().toLowerCase(java.util.Locale.ROOT)))) {
+                claim.setLong(1, senderId);
+                claim.setLong(2, now);
+                claim.setLong(3, campaign.id());
+                claim.setLong(4, now);
+                claim.setInt(5, limit);
+                try (ResultSet rs = claim.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return checkStillWanted(ids, now);
+        });
+    }
+
+    private List<DeliveryClaim> checkStillWanted(List<Long> ids, long now) throws SQLException {
+        PreparedStatement query = claimed.forSize(ids.size());
+        query.setLong(1, list.id());
+        for (int i = 0; i < ids.size(); i++) {
+            query.setLong(i + 2, ids.get(i));
+        }
+        List<DeliveryClaim> claims = new ArrayList<>(ids.size());
+        Map<DeliveryClaim, String> statusOf = new HashMap<>();
+        Map<DeliveryClaim, String> keyOf = new HashMap<>();
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                DeliveryClaim claim = new DeliveryClaim(rs.getLong("id"), rs.getLong("subscriber_id"), rs.getString("email"), rs.getString("name"),
+                        rs.getInt("attempts"));
+                claims.add(claim);
+                statusOf.put(claim, rs.getString("status"));
+                keyOf.put(claim, rs.getString("email_key"));
+            }
+        }
+        var suppressed = suppressions.suppressedKeys(new ArrayList<>(keyOf.values()));
+        List<DeliveryClaim> wanted = new ArrayList<>(claims.size());
+        List<Object[]> skips = new ArrayList<>();
+        for (DeliveryClaim claim : claims) {
+            String status = statusOf.get(claim);
+            if (suppressed.contains(keyOf.get(claim))) {
+                skips.add(new Object[] {claim.deliveryId(), "suppressed"});
+            } else if (!"subscribed".equals(status)) {
+                skips.add(new Object[] {claim.deliveryId(), status == null ? "no longer on the list" : status + " since the campaign began"});
+            } else {
+                wanted.add(claim);
+            }
+        }
+        skipped += skips.size();
+        if (!skips.isEmpty()) {
+            try (PreparedStatement skip = connection().prepareStatement(sql.get("delivery-skip"))) {
+                for (Object[] row : skips) {
+                    skip.setString(1, (String) row[1]);
+                    skip.setLong(2, now);
+                    skip.setLong(3, (Long) row[0]);
+                    skip.addBatch();
+                }
+                skip.executeBatch();
+            }
+        }
+        return wanted;
+    }
+
+    /** How many claimed people this journal skipped because they unsubscribed or were suppressed meanwhile. */
+    public long skipped() {
+        return skipped;
+    }
+
+    /** Writes a batch of outcomes in one transaction, and suppresses addresses that do not exist. */
+    public void record(List<DeliveryOutcome> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try {
+            recordInTransaction(outcomes);
+        } catch (SQLException e) {
+            throw new StoreException("cannot record deliveries of campaign " + campaign.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void recordInTransaction(List<DeliveryOutcome> outcomes) throws SQLException {
+        handle.useTransaction(h -> {
+            long now = clock.millis();
+            try (PreparedStatement update = connection().prepareStatement(sql.get("delivery-record"))) {
+                for (DeliveryOutcome outcome : outcomes) {
+                    String state = outcome.state().word();
+                    update.setString(1, state);
+                    update.setString(2, outcome.reply());
+                    update.setString(3, outcome.messageId());
+                    update.setLong(4, outcome.retryAt());
+                    update.setInt(5, outcome.handedOver() ? 0 : -1);
+                    update.setString(6, state);
+                    update.setLong(7, now);
+                    update.setLong(8, outcome.claim().deliveryId());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            for (DeliveryOutcome outcome : outcomes) {
+                if (outcome.suppress()) {
+                    suppress(outcome);
+                }
+            }
+        });
+    }
+
+    private void suppress(DeliveryOutcome outcome) {
+        try {
+            suppressions.suppress(EmailAddress.parse(outcome.claim().email()), SuppressionReason.HARD_BOUNCE,
+                    "campaign " + campaign.id() + ": " + outcome.reply(), true);
+        } catch (InvalidAddressException e) {
+            // The address was valid when it was stored; if the rules have since tightened, the failed
+            // delivery is still recorded and the address can no longer be mailed by this tool anyway.
+            throw new IllegalStateException("stored address " + outcome.claim().email() + " is no longer valid: " + e.getMessage(), e);
+        }
+    }
+
+    /** The earliest time a queued delivery becomes due, or empty when nothing is queued. */
+    public java.util.OptionalLong nextDue() {
+        Long due = handle.createQuery(sql.get("delivery-next-due")).bind("campaign", campaign.id()).mapTo(Long.class).findOne().orElse(null);
+        return due == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(due);
+    }
+
+    /** Marks this sender stopped and releases its liveness lock. */
+    @Override
+    public void close() {
+        try {
+            claimed.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close journal statements: " + e.getMessage(), e);
+        } finally {
+            try {
+                handle.useTransaction(h -> h.createUpdate(sql.get("sender-stop")).bind("id", senderId).bind("now", clock.millis()).execute());
+            } finally {
+                liveness.close();
+            }
+        }
+    }
+
+    private Connection connection() {
+        return handle.getConnection();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "unknown host (" + e.getMessage() + ")";
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.newsletter.store;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** Small values the tool keeps for itself, such as the secret that signs subscribers' links. */
+public final class SettingRepository {
+
+    static final String TOKEN_SECRET = "token-secret";
+
+    private final Handle handle;
+    private final Sql sql;
+
+    SettingRepository(Handle handle, Sql sql) {
+        this.handle = handle;
+        this.sql = sql;
+    }
+
+    public Optional<String> get(String name) {
+        return handle.createQuery(sql.get("setting-select")).bind("name", name).mapTo(String.class).findOne();
+    }
+
+    /**
+     * The secret for HMAC tokens in unsubscribe and confirmation links, generated (256 random bits) on
+     * first use and kept in the database, so every process that shares the database (send, serve, on
+     * several machines with PostgreSQL) signs and checks the same way. "Insert unless present, then
+     * read" makes two processes starting at once agree on one secret.
+     */
+    public String tokenSecret() {
+        return handle.inTransaction(h -> {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            h.createUpdate(sql.get("setting-insert-absent")).bind("name", TOKEN_SECRET)
+                    .bind("value", Base64.getUrlEncoder().withoutPadding().encodeToString(random)).execute();
+            return get(TOKEN_SECRET).orElseThrow();
+        });
+    }
+}

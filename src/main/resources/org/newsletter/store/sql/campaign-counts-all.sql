@@ -1,0 +1,1 @@
+SELECT campaign_id, state, COUNT(*) AS n FROM delivery GROUP BY campaign_id, state

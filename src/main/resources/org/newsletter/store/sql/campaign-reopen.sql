@@ -1,0 +1,1 @@
+UPDATE campaign SET status = 'sending', finished_at = NULL WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT MIN(next_attempt_at) FROM delivery WHERE campaign_id = :campaign AND state = 'queued'

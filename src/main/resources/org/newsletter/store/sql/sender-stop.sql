@@ -1,0 +1,1 @@
+UPDATE campaign_sender SET stopped_at = :now WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT email_hash FROM suppression WHERE email_hash IN (<hashes>)

@@ -1,0 +1,187 @@
+package org.newsletter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.testing.Dkimpy;
+import org.newsletter.testing.IssueFixture;
+
+/** {@code newsletter send} and {@code campaigns} through the real command line, into the outbox. */
+class SendCommandTest {
+
+    static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
+    static final String ISSUE = IssueFixture.SEED_ISSUE;
+
+    @TempDir
+    Path dir;
+
+    IssueFixture workspace;
+
+    @BeforeEach
+    void setUp() {
+        workspace = IssueFixture.copyOfRepository(dir).env("NEWSLETTER_SECRET", SECRET);
+        workspace.write("newsletter.yaml", workspace.read("newsletter.yaml") + "retry: {attempts: 2, delay: 10ms}\n");
+        ok("lists", "create", "news", "--name", "Monthly news");
+        ok("subscribers", "add", "ann@example.org", "--name", "Ann Ó'Brien", "--list", "news", "--tag", "cuppa");
+        ok("subscribers", "add", "bob@example.org", "--list", "news");
+        ok("subscribers", "add", "cy@example.org", "--list", "news");
+        ok("subscribers", "unsubscribe", "cy@example.org", "--list", "news");
+    }
+
+    IssueFixture.Run ok(String... args) {
+        IssueFixture.Run run = workspace.run(args);
+        assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isZero();
+        return run;
+    }
+
+    List<Path> outbox(String folder) throws IOException {
+        Path path = dir.resolve(".newsletter/outbox").resolve(folder);
+        if (!Files.isDirectory(path)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(path)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).sorted().toList();
+        }
+    }
+
+    static MimeMessage parse(Path eml) throws Exception {
+        try (InputStream in = Files.newInputStream(eml)) {
+            return new MimeMessage(Session.getInstance(new Properties()), in);
+        }
+    }
+
+    @Test
+    void sendsOneMessageToEachSubscriberWithTheirOwnSignedLinksAndResumingSendsNothingAgain() throws Exception {
+        IssueFixture.Run run = ok("send", ISSUE, "--list", "news", "--yes");
+        assertThat(run.out()).contains("Recipients: 2").contains("Campaign 1: 2 accepted");
+
+        List<Path> files = outbox("1-" + ISSUE);
+        assertThat(files).hasSize(2);
+        SubscriberTokens tokens = new SubscriberTokens(SECRET);
+        for (Path file : files) {
+            MimeMessage message = parse(file);
+            String to = ((InternetAddress) message.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
+            assertThat(to).isIn("ann@example.org", "bob@example.org");
+            assertThat(message.getHeader("List-Id", null)).endsWith("<news.example.org>");
+            String unsubscribe = MimeUtility.unfold(message.getHeader("List-Unsubscribe", null));
+            Matcher token = Pattern.compile("<https://news\\.example\\.org/u/([^>]+)>, <mailto:[^?]+\\?subject=unsubscribe%20\\1>").matcher(unsubscribe);
+            assertThat(token.matches()).as(unsubscribe).isTrue();
+            assertThat(tokens.verify(SubscriberTokens.Purpose.UNSUBSCRIBE, token.group(1))).isPresent();
+            assertThat(Files.readString(file)).contains("news.example.org/u/" + token.group(1).substring(0, 10));
+        }
+        assertThat(parse(files.get(0)).getHeader("Message-ID", null)).isNotEqualTo(parse(files.get(1)).getHeader("Message-ID", null));
+
+        IssueFixture.Run again = ok("send", ISSUE, "--list", "news", "--yes");
+        assertThat(again.out()).contains("Campaign 1 is finished: nothing left to send");
+        assertThat(outbox("1-" + ISSUE)).hasSize(2);
+        assertThat(ok("campaigns").out()).containsPattern("1\\s+" + ISSUE + "\\s+news\\s+finished\\s+2\\s+2\\s+0\\s+0\\s+0");
+    }
+
+    @Test
+    void withoutATerminalItRefusesUnlessToldYesAndADryRunRecordsNothing() throws Exception {
+        IssueFixture.Run refused = workspace.run("send", ISSUE, "--list", "news");
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.errLines()).containsExactly(
+                "newsletter: error: not sending without confirmation: there is no terminal to ask; pass --yes to send from a script");
+
+        IssueFixture.Run dry = ok("send", ISSUE, "--list", "news", "--segment", "tag:cuppa", "--dry-run");
+        assertThat(dry.out()).contains("Segment:    tag:cuppa").contains("Recipients: 1").contains("Dry run: nothing was sent");
+        assertThat(ok("campaigns").out()).startsWith("No campaigns yet");
+        assertThat(outbox("")).isEmpty();
+    }
+
+    @Test
+    void checkErrorsStopTheSendBeforeAnythingIsRecorded() {
+        Path index = dir.resolve("newsletters/" + ISSUE + "/index.md");
+        workspace.write("newsletters/" + ISSUE + "/index.md", workspace.read("newsletters/" + ISSUE + "/index.md").replaceFirst("---\n", "---\ncolour: blue\n"));
+        IssueFixture.Run run = workspace.run("send", ISSUE, "--list", "news", "--yes");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains(dir.relativize(index).toString().replace('\\', '/')).contains("unknown key 'colour'")
+                .contains("not sent: 'check' found errors");
+        assertThat(ok("campaigns").out()).startsWith("No campaigns yet");
+    }
+
+    @Test
+    void testSendsGoOnlyToTheGivenAddressesMarkedTestAndAreNotACampaign() throws Exception {
+        IssueFixture.Run run = ok("send", ISSUE, "--list", "news", "--test-to", "ann@example.org", "editor@example.net");
+        assertThat(run.out()).contains("sent to ann@example.org: 250").contains("sent to editor@example.net: 250");
+        List<Path> files = outbox("test");
+        assertThat(files).hasSize(2);
+        for (Path file : files) {
+            assertThat(parse(file).getSubject()).startsWith("[TEST] August Team Update");
+        }
+        assertThat(ok("campaigns").out()).startsWith("No campaigns yet");
+        assertThat(workspace.run("send", ISSUE, "--list", "news", "--test-to", "not an address").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoppedCampaignResumesAndAnEditedIssueIsNotResumedWithoutBeingTold() throws Exception {
+        // A file where the campaign's outbox folder belongs: the transport cannot open, so the run stops.
+        Path blocker = dir.resolve(".newsletter/outbox/1-" + ISSUE);
+        Files.createDirectories(blocker.getParent());
+        Files.writeString(blocker, "in the way");
+        IssueFixture.Run stopped = workspace.run("send", ISSUE, "--list", "news", "--yes");
+        assertThat(stopped.exitCode()).isEqualTo(1);
+        assertThat(stopped.errLines()).singleElement().asString()
+                .startsWith("newsletter: error: stopped: cannot connect to outbox")
+                .endsWith("2 not yet sent stay queued: run the same send again to resume");
+        assertThat(ok("campaigns", "show", "1").out()).containsPattern("queued\\s+2").contains("sending (run the same send again to resume)");
+
+        Files.delete(blocker);
+        String index = "newsletters/" + ISSUE + "/index.md";
+        workspace.write(index, workspace.read(index).replace("Enjoying the fruits", "Enjoying the ripe fruits"));
+        IssueFixture.Run changed = workspace.run("send", ISSUE, "--list", "news", "--yes");
+        assertThat(changed.exitCode()).isEqualTo(1);
+        assertThat(changed.err()).contains("has changed since campaign 1 began").contains("--allow-changed");
+
+        IssueFixture.Run resumed = ok("send", ISSUE, "--list", "news", "--yes", "--allow-changed");
+        assertThat(resumed.out()).contains("Campaign:   1").contains("Recipients: 2 still to send").contains("Campaign 1: 2 accepted");
+        assertThat(outbox("1-" + ISSUE)).hasSize(2);
+    }
+
+    @Test
+    void messagesAreSignedWithDkimWhenConfiguredAndIndependentlyVerifiable() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        Files.writeString(dir.resolve("dkim.pem"), "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n");
+        workspace.write("newsletter.yaml", workspace.read("newsletter.yaml") + "dkim: {domain: example.org, selector: news, key: missing.pem}\n");
+        IssueFixture.Run badKey = workspace.run("send", ISSUE, "--list", "news", "--yes");
+        assertThat(badKey.exitCode()).isEqualTo(1);
+        assertThat(badKey.errLines()).singleElement().asString().startsWith("newsletter: error: dkim in newsletter.yaml: ").contains("missing.pem");
+        assertThat(ok("campaigns").out()).startsWith("No campaigns yet");
+
+        workspace.write("newsletter.yaml", workspace.read("newsletter.yaml").replace("missing.pem", "dkim.pem"));
+        ok("send", ISSUE, "--list", "news", "--yes");
+        List<byte[]> messages = new java.util.ArrayList<>();
+        for (Path file : outbox("1-" + ISSUE)) {
+            messages.add(Files.readAllBytes(file));
+            assertThat(new String(messages.get(messages.size() - 1), StandardCharsets.US_ASCII)).startsWith("DKIM-Signature: v=1; a=rsa-sha256;");
+        }
+        Dkimpy verifier = Dkimpy.require(Dkimpy.find(dir));
+        String record = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
+        assertThat(verifier.verify(messages, "news._domainkey.example.org", record)).hasSize(2).allSatisfy(v -> assertThat(v.passed()).as(v.report()).isTrue());
+    }
+}

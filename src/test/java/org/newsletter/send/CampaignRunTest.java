@@ -1,0 +1,156 @@
+package org.newsletter.send;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.build.IssuePipeline;
+import org.newsletter.config.SendingSettings;
+import org.newsletter.config.Workspace;
+import org.newsletter.config.WorkspaceLocator;
+import org.newsletter.mail.DeliveryException;
+import org.newsletter.mail.OutgoingMessage;
+import org.newsletter.mail.SmtpReply;
+import org.newsletter.mail.Transport;
+import org.newsletter.model.Campaign;
+import org.newsletter.model.DeliveryState;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.SuppressionReason;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.DeliveryJournal;
+import org.newsletter.store.NewSubscriber;
+import org.newsletter.store.Store;
+import org.newsletter.testing.IssueFixture;
+
+/**
+ * A campaign run against a real SQLite store and the real message path, through a transport that
+ * records what it is handed and can be told to refuse some recipients, the way servers do.
+ */
+class CampaignRunTest {
+
+    static final SendingSettings.Retry FAST_RETRY = new SendingSettings.Retry(3, Duration.ofMillis(5));
+
+    @TempDir
+    Path dir;
+
+    Store store;
+    MailingList news;
+    CampaignSender sender;
+    final List<Store> others = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        IssueFixture.copyOfRepository(dir);
+        Workspace workspace = new WorkspaceLocator().locate(dir);
+        store = open();
+        news = store.lists().create("news", "News", "", false);
+        for (int i = 0; i < 60; i++) {
+            store.subscribers().add(new NewSubscriber(EmailAddress.parse(String.format("p%02d@example.org", i)), "Person " + i, Set.of(), Map.of(),
+                    "test", Clock.systemUTC().instant()), news, "test");
+        }
+        sender = new CampaignSender(workspace, new IssuePipeline(workspace, IssueFixture.CLOCK), store,
+                Map.of("NEWSLETTER_SECRET", "x".repeat(40)), Clock.systemUTC());
+    }
+
+    Store open() {
+        Store opened = Store.open(DatabaseLocation.sqlite(dir.resolve(".newsletter/newsletter.db")), Clock.systemUTC());
+        others.add(opened);
+        return opened;
+    }
+
+    @AfterEach
+    void tearDown() {
+        others.forEach(Store::close);
+    }
+
+    RunReport run(Campaign campaign, SendPlan plan, Transport transport) throws InterruptedException {
+        MessageMaker maker = new BuiltMessages(new IssuePipeline(new WorkspaceLocator().locate(dir), IssueFixture.CLOCK), plan.rendered(), campaign,
+                news, sender.links(), MessageSigner.NONE);
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            return new CampaignRun(journal, transport, maker, 3, SendingSettings.Rate.UNLIMITED, FAST_RETRY, Clock.systemUTC(), SendProgress.NONE)
+                    .run();
+        }
+    }
+
+    SendPlan plan() {
+        return sender.plan(dir.resolve("newsletters/" + IssueFixture.SEED_ISSUE), "news", null, null, false);
+    }
+
+    @Test
+    void someoneWhoUnsubscribesWhileTheCampaignRunsGetsNothingAfterThatMoment() throws InterruptedException {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        Store otherProcess = open();
+        RecordingTransport transport = new RecordingTransport();
+        transport.onFirstSend = () -> otherProcess.subscribers().unsubscribe(EmailAddress.parse("p59@example.org"), news, "one-click");
+
+        RunReport report = run(campaign, plan, transport);
+
+        assertThat(transport.recipients()).hasSize(59).doesNotContain("p59@example.org").doesNotHaveDuplicates();
+        assertThat(report.accepted()).isEqualTo(59);
+        assertThat(report.skipped()).isEqualTo(1);
+        assertThat(store.campaigns().counts(campaign.id()).get(DeliveryState.SKIPPED)).isEqualTo(1);
+        assertThat(store.campaigns().finishIfDone(campaign.id())).isTrue();
+    }
+
+    @Test
+    void temporaryFailuresAreRetriedWithBackoffAndPermanentOnesRecordedAndNoSuchUserSuppressed() throws InterruptedException {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        RecordingTransport transport = new RecordingTransport();
+        transport.refuseTimes("p01@example.org", 1, "451 4.3.0 Mailbox busy, try later");
+        transport.refuseTimes("p02@example.org", 99, "452 4.2.2 Mailbox full");
+        transport.refuseTimes("p03@example.org", 99, "550 5.1.1 <p03@example.org>: Recipient address rejected: User unknown");
+        transport.refuseTimes("p04@example.org", 99, "554 5.7.1 Message rejected as spam");
+
+        RunReport report = run(campaign, plan, transport);
+
+        var counts = store.campaigns().counts(campaign.id());
+        assertThat(counts.get(DeliveryState.ACCEPTED)).isEqualTo(57);
+        assertThat(counts.get(DeliveryState.FAILED_TEMPORARY)).isEqualTo(1);
+        assertThat(counts.get(DeliveryState.FAILED_PERMANENT)).isEqualTo(2);
+        assertThat(transport.attempts("p01@example.org")).isEqualTo(2);
+        assertThat(transport.attempts("p02@example.org")).as("tried up to the limit").isEqualTo(FAST_RETRY.attempts());
+        assertThat(transport.attempts("p03@example.org")).as("5xx is never retried").isEqualTo(1);
+        assertThat(report.count(DeliveryState.QUEUED)).as("retries recorded along the way").isEqualTo(3);
+        assertThat(store.suppressions().find(EmailAddress.parse("p03@example.org"))).hasValueSatisfying(s ->
+                assertThat(s.reason()).isEqualTo(SuppressionReason.HARD_BOUNCE));
+        assertThat(store.suppressions().find(EmailAddress.parse("p04@example.org"))).as("spam rejection is not 'no such user'").isEmpty();
+        assertThat(store.campaigns().errors(campaign.id())).extracting(g -> g.state().word() + " " + g.reply()).containsExactlyInAnyOrder(
+                "failed-temporary 452 4.2.2 Mailbox full",
+                "failed-permanent 550 5.1.1 <p03@example.org>: Recipient address rejected: User unknown",
+                "failed-permanent 554 5.7.1 Message rejected as spam");
+
+        transport.refuseTimes("p02@example.org", 0, null);
+        assertThat(store.campaigns().retry(campaign.id())).isEqualTo(1);
+        run(campaign, plan, transport);
+        assertThat(store.campaigns().counts(campaign.id()).get(DeliveryState.ACCEPTED)).isEqualTo(58);
+    }
+
+    @Test
+    void aDroppedConnectionIsReopenedAndTheMessageTriedAgainWithTheSameMessageId() throws InterruptedException {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        RecordingTransport transport = new RecordingTransport();
+        transport.dropOnce("p10@example.org");
+
+        run(campaign, plan, transport);
+
+        assertThat(store.campaigns().counts(campaign.id()).get(DeliveryState.ACCEPTED)).isEqualTo(60);
+        assertThat(transport.opened.get()).as("one reconnect after the drop").isEqualTo(4);
+        assertThat(transport.messageIds("p10@example.org")).hasSize(2).containsOnly(transport.messageIds("p10@example.org").get(0));
+    }
+}

@@ -1,0 +1,196 @@
+package org.newsletter.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.newsletter.model.Campaign;
+import org.newsletter.model.DeliveryState;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.SuppressionReason;
+import org.newsletter.store.segment.SegmentParser;
+import org.newsletter.testing.MutableClock;
+
+/** Campaigns and the delivery journal, against SQLite and PostgreSQL alike (see the subclasses). */
+abstract class CampaignJournalContractTest {
+
+    final MutableClock clock = new MutableClock(Instant.parse("2024-08-01T09:00:00Z"));
+    final List<Store> stores = new ArrayList<>();
+    DatabaseLocation location;
+    Store store;
+    MailingList news;
+
+    abstract DatabaseLocation freshDatabase();
+
+    void dispose(DatabaseLocation location) {
+    }
+
+    @BeforeEach
+    void open() {
+        location = freshDatabase();
+        store = another();
+        news = store.lists().create("news", "Monthly news", "", false);
+    }
+
+    /** A second process's view of the same database: its own connection. */
+    Store another() {
+        Store opened = Store.open(location, clock);
+        stores.add(opened);
+        return opened;
+    }
+
+    @AfterEach
+    void close() {
+        stores.forEach(Store::close);
+        dispose(location);
+    }
+
+    void add(String email, String... tags) {
+        store.subscribers().add(new NewSubscriber(EmailAddress.parse(email), "", Set.of(tags), Map.of(), "test", clock.instant()), news, "test");
+    }
+
+    Campaign start(String segment) {
+        return store.campaigns().start(new CampaignDraft("2024-08-team-update", news, segment, segment == null ? null : SegmentParser.parse(segment),
+                "August", "hash", "outbox"));
+    }
+
+    static List<String> emails(List<DeliveryClaim> claims) {
+        return claims.stream().map(DeliveryClaim::email).toList();
+    }
+
+    @Test
+    void theAudienceIsFixedWhenTheCampaignStarts() {
+        add("a@example.org", "cuppa");
+        add("b@example.org");
+        add("c@example.org", "cuppa");
+        store.subscribers().unsubscribe(EmailAddress.parse("c@example.org"), news, "test");
+        MailingList other = store.lists().create("other", "Other", "", false);
+        store.subscribers().add(new NewSubscriber(EmailAddress.parse("d@example.org"), "", Set.of(), Map.of(), "test", clock.instant()), other, "test");
+
+        assertThat(store.campaigns().preview(draft(null))).isEqualTo(new CampaignRepository.AudiencePreview(2, 0));
+        Campaign all = start(null);
+        Campaign cuppa = start("tag:cuppa");
+        add("late@example.org", "cuppa");
+
+        assertThat(all.audience()).isEqualTo(2);
+        assertThat(cuppa.audience()).isEqualTo(1);
+        assertThat(store.campaigns().find("2024-08-team-update", news.id(), "tag:cuppa")).contains(cuppa);
+        try (DeliveryJournal journal = store.journal(all, news)) {
+            assertThat(emails(journal.claim(10))).containsExactly("a@example.org", "b@example.org");
+            assertThat(journal.claim(10)).isEmpty();
+        }
+        assertThat(store.campaigns().counts(all.id()).get(DeliveryState.SENDING)).isEqualTo(2);
+    }
+
+    private CampaignDraft draft(String segment) {
+        return new CampaignDraft("x", news, segment, segment == null ? null : SegmentParser.parse(segment), "s", "h", "outbox");
+    }
+
+    @Test
+    void peopleWhoLeaveOrAreSuppressedAfterTheStartAreSkippedWhenClaimed() {
+        add("a@example.org");
+        add("b@example.org");
+        add("c@example.org");
+        add("d@example.org");
+        Campaign campaign = start(null);
+        store.subscribers().unsubscribe(EmailAddress.parse("b@example.org"), news, "one-click");
+        store.suppressions().suppress(EmailAddress.parse("c@example.org"), SuppressionReason.COMPLAINT, "abuse report", true);
+        store.subscribers().remove(EmailAddress.parse("d@example.org"));
+
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            assertThat(emails(journal.claim(10))).containsExactly("a@example.org");
+            assertThat(journal.skipped()).isEqualTo(2);
+        }
+        var counts = store.campaigns().counts(campaign.id());
+        assertThat(counts.get(DeliveryState.SKIPPED)).isEqualTo(2);
+        assertThat(counts.total()).isEqualTo(3); // the removed person's row went with them
+        assertThat(store.campaigns().errors(campaign.id())).extracting(CampaignRepository.ReplyGroup::reply)
+                .containsExactlyInAnyOrder("unsubscribed since the campaign began", "suppressed");
+    }
+
+    @Test
+    void outcomesAreRecordedRetriesWaitForTheirTimeAndUnknownUsersAreSuppressed() {
+        add("a@example.org");
+        add("b@example.org");
+        add("c@example.org");
+        add("d@example.org");
+        Campaign campaign = start(null);
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            List<DeliveryClaim> claims = journal.claim(10);
+            long later = clock.millis() + 60_000;
+            journal.record(List.of(
+                    DeliveryOutcome.accepted(claims.get(0), "id-a@example.org", "250 2.0.0 Ok: queued as A1"),
+                    DeliveryOutcome.retryLater(claims.get(1), "id-b@example.org", "451 4.3.0 try later", later),
+                    DeliveryOutcome.failed(claims.get(2), true, "id-c@example.org", "550 5.1.1 no such user", true),
+                    DeliveryOutcome.notHandedOver(claims.get(3), "not sent before the run stopped")));
+
+            assertThat(emails(journal.claim(10))).as("only the one never handed over is due now").containsExactly("d@example.org");
+            assertThat(journal.nextDue()).hasValue(later);
+            clock.advance(Duration.ofMinutes(2));
+            List<DeliveryClaim> retry = journal.claim(10);
+            assertThat(emails(retry)).containsExactly("b@example.org");
+            assertThat(retry.get(0).attempt()).isEqualTo(2);
+        }
+        assertThat(store.suppressions().find(EmailAddress.parse("c@example.org"))).hasValueSatisfying(s -> {
+            assertThat(s.reason()).isEqualTo(SuppressionReason.HARD_BOUNCE);
+            assertThat(s.note()).contains("550 5.1.1");
+        });
+        assertThat(store.campaigns().errors(campaign.id())).singleElement()
+                .isEqualTo(new CampaignRepository.ReplyGroup(DeliveryState.FAILED_PERMANENT, "550 5.1.1 no such user", 1));
+    }
+
+    @Test
+    void inFlightRowsOfADeadSenderAreRequeuedButALiveSendersAreNot() {
+        for (int i = 0; i < 6; i++) {
+            add("p" + i + "@example.org");
+        }
+        Campaign campaign = start(null);
+        Store otherProcess = another();
+        DeliveryJournal first = otherProcess.journal(campaign, news);
+        assertThat(first.claim(4)).hasSize(4);
+
+        try (DeliveryJournal second = store.journal(campaign, news)) {
+            assertThat(second.requeueOrphans()).as("the first sender is alive").isZero();
+            assertThat(emails(second.claim(10))).as("claims never overlap").containsExactly("p4@example.org", "p5@example.org");
+            first.close(); // the first process stops without recording its four: they are in doubt
+            assertThat(second.requeueOrphans()).isEqualTo(4);
+            assertThat(emails(second.claim(10))).containsExactly("p0@example.org", "p1@example.org", "p2@example.org", "p3@example.org");
+        }
+    }
+
+    @Test
+    void retryPutsTemporaryFailuresBackAndFinishingNeedsEveryRowSettled() {
+        add("a@example.org");
+        add("b@example.org");
+        Campaign campaign = start(null);
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            List<DeliveryClaim> claims = journal.claim(10);
+            journal.record(List.of(DeliveryOutcome.accepted(claims.get(0), "x@example.org", "250 ok")));
+            assertThat(store.campaigns().finishIfDone(campaign.id())).isFalse();
+            journal.record(List.of(DeliveryOutcome.failed(claims.get(1), false, "y@example.org", "421 4.7.0 too busy", false)));
+        }
+        assertThat(store.campaigns().finishIfDone(campaign.id())).isTrue();
+        assertThat(store.campaigns().retry(campaign.id())).isEqualTo(1);
+        assertThat(store.campaigns().find(campaign.id()).orElseThrow().finished()).isFalse();
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            List<DeliveryClaim> again = journal.claim(10);
+            assertThat(emails(again)).containsExactly("b@example.org");
+            assertThat(again.get(0).attempt()).as("attempts start again").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void theTokenSecretIsMadeOnceAndSharedByEveryProcess() {
+        String secret = store.settings().tokenSecret();
+        assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(another().settings().tokenSecret()).isEqualTo(secret);
+    }
+}
