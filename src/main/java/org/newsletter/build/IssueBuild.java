@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.newsletter.compose.IssueComposer;
+import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Diagnostic;
-import org.newsletter.mail.MessageSpec;
 import org.newsletter.model.Image;
 import org.newsletter.model.Recipient;
 import org.newsletter.render.RenderedIssue;
@@ -30,15 +30,16 @@ public final class IssueBuild {
         IssueComposer.Composition composition = pipeline.compose(issueFolder);
         RenderedIssue rendered = pipeline.render(composition);
         Recipient sample = SampleRecipient.forSite(pipeline.workspace().site());
-        // email.html and email.txt are the sample message's own parts, personalised once.
-        MessageSpec spec = pipeline.message(rendered, sample, IssuePipeline.SAMPLE_LIST, "build:" + rendered.issue().slug());
-        byte[] eml = pipeline.messages().toBytes(pipeline.messages().build(spec));
+        // email.html and email.txt are the sample message's two parts; message.eml is that message as send builds it.
+        RenderedIssue.PersonalisedContent content = rendered.personalise(sample);
+        OutgoingMessage message = pipeline.message(pipeline.campaign(rendered, IssuePipeline.SAMPLE_LIST), sample,
+                "build:" + rendered.issue().slug());
 
         try (BuildWriter writer = new BuildWriter(out)) {
-            writer.write("email.html", spec.html());
-            writer.write("email.txt", spec.text());
+            writer.write("email.html", content.html());
+            writer.write("email.txt", content.text());
             writer.write("web.html", rendered.webHtml());
-            writer.write("message.eml", eml);
+            writer.write("message.eml", message.bytes());
             for (Map.Entry<String, String> calendar : rendered.calendars().entrySet()) {
                 writer.write("events/" + calendar.getKey() + ".ics", calendar.getValue());
             }
@@ -51,6 +52,6 @@ public final class IssueBuild {
         rendered.calendars().keySet().forEach(id -> files.add("events/" + id + ".ics"));
         rendered.issue().images().forEach(image -> files.add(image.source()));
         return new Result(out.toAbsolutePath().normalize(), files, composition.warnings(),
-                spec.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+                content.html().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 }

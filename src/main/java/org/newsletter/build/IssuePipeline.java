@@ -5,15 +5,14 @@ import java.time.Clock;
 import org.newsletter.compose.IssueComposer;
 import org.newsletter.compose.MarkdownParser;
 import org.newsletter.config.Workspace;
-import org.newsletter.mail.MessageBuilder;
 import org.newsletter.mail.MessageIds;
-import org.newsletter.mail.MessageSpec;
-import org.newsletter.model.Mailbox;
+import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Recipient;
-import org.newsletter.model.Site;
 import org.newsletter.render.IssueRenderer;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.render.TemplateEngine;
+import org.newsletter.send.CampaignHeaders;
+import org.newsletter.send.CampaignMessages;
 
 /**
  * The compose → render → message path for one workspace, shared by build, check and (later) preview
@@ -28,7 +27,6 @@ public final class IssuePipeline {
     private final Clock clock;
     private final IssueComposer composer = new IssueComposer(new MarkdownParser());
     private final IssueRenderer renderer;
-    private final MessageBuilder messages = new MessageBuilder();
 
     public IssuePipeline(Workspace workspace, Clock clock) {
         this.workspace = workspace;
@@ -44,27 +42,37 @@ public final class IssuePipeline {
         return renderer.render(composition.issue());
     }
 
-    /** A complete message of the issue for one recipient, as the send path will build it. */
-    public MessageSpec message(RenderedIssue rendered, Recipient recipient, String listSlug, String campaignKey) {
-        return message(rendered, recipient, listSlug, campaignKey, "mailto:" + workspace.site().sender().address() + "?subject=unsubscribe");
+    /**
+     * The messages of an issue to one list, as {@code send} builds them, so that the message.eml of
+     * {@code build} is byte for byte what a subscriber would get.
+     */
+    public CampaignMessages campaign(RenderedIssue rendered, String listSlug) {
+        return campaign(rendered, listSlug, rendered.issue().subject());
     }
 
-    /** As above, with the recipient's own {@code mailto:} unsubscribe address (RFC 2369). */
-    public MessageSpec message(RenderedIssue rendered, Recipient recipient, String listSlug, String campaignKey, String unsubscribeMailto) {
-        Site site = workspace.site();
-        RenderedIssue.PersonalisedContent content = rendered.personalise(recipient);
-        String domain = site.sender().domain();
-        return new MessageSpec(site.sender(), site.replyTo(), new Mailbox(recipient.name(), recipient.email()),
-                rendered.issue().subject(), clock.instant(),
-                MessageIds.of(domain, campaignKey, recipient.email()),
-                listSlug + "." + domain, site.organisation(),
-                recipient.unsubscribeUrl(),
-                unsubscribeMailto,
-                content.text(), content.html());
+    /** As above with another subject, e.g. "[TEST] …" for test sends. */
+    public CampaignMessages campaign(RenderedIssue rendered, String listSlug, String subject) {
+        return new CampaignMessages(rendered, CampaignHeaders.forList(workspace.site(), subject, listSlug));
     }
 
-    public MessageBuilder messages() {
-        return messages;
+    /**
+     * One recipient's complete message, with a {@code mailto:} unsubscribe to the sender and the
+     * sender as envelope sender: the sample message of {@code build}.
+     */
+    public OutgoingMessage message(CampaignMessages campaign, Recipient recipient, String campaignKey) {
+        String sender = workspace.site().sender().address();
+        return message(campaign, recipient, campaignKey, "mailto:" + sender + "?subject=unsubscribe", sender);
+    }
+
+    /**
+     * One recipient's complete message: its Message-ID derived from the campaign and the address (the
+     * same message always gets the same ID), with the recipient's own {@code mailto:} unsubscribe
+     * (RFC 2369) and envelope sender (VERP), dated now.
+     */
+    public OutgoingMessage message(CampaignMessages campaign, Recipient recipient, String campaignKey, String unsubscribeMailto,
+            String envelopeFrom) {
+        return campaign.message(recipient, MessageIds.of(workspace.site().sender().domain(), campaignKey, recipient.email()),
+                unsubscribeMailto, envelopeFrom, clock.instant());
     }
 
     public Workspace workspace() {

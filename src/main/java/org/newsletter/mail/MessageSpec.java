@@ -36,9 +36,4 @@ public record MessageSpec(
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(html, "html");
     }
-
-    /** The same message with another subject, e.g. "[TEST] …" for test sends. */
-    public MessageSpec withSubject(String newSubject) {
-        return new MessageSpec(from, replyTo, to, newSubject, date, messageId, listId, listName, unsubscribeUrl, unsubscribeMailto, text, html);
-    }
 }

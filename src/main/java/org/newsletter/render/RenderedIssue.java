@@ -17,7 +17,7 @@ public record RenderedIssue(Issue issue, Stencil emailHtml, Stencil emailText, S
     /** The two bodies of one recipient's message: the HTML gets escaped values, the text raw ones. */
     public PersonalisedContent personalise(Recipient recipient) {
         return new PersonalisedContent(
-                emailHtml.fill(slot -> HtmlEscape.escape(slot.valueFor(recipient))),
+                emailHtml.fill(slot -> slot.htmlValueFor(recipient)),
                 emailText.fill(slot -> slot.valueFor(recipient)));
     }
 

@@ -23,4 +23,9 @@ public enum Slot {
             case UNSUBSCRIBE_URL -> recipient.unsubscribeUrl();
         };
     }
+
+    /** The value as it goes into HTML: escaped for element content and quoted attributes alike. */
+    public String htmlValueFor(Recipient recipient) {
+        return HtmlEscape.escape(valueFor(recipient));
+    }
 }

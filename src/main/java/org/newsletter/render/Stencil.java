@@ -53,6 +53,20 @@ public final class Stencil {
         return out.append(literals[slots.length]).toString();
     }
 
+    /**
+     * The text around the slots, in order: literal {@code i} comes before slot {@code i}, and the last one
+     * follows the last slot, so there is always one more literal than slots. For senders that prepare
+     * the fixed text once in their own format (quoted-printable bodies, say) and fill only the slots.
+     */
+    public List<String> literals() {
+        return List.of(literals);
+    }
+
+    /** The slots in the order they occur; a slot used twice appears twice. */
+    public List<Slot> slots() {
+        return List.of(slots);
+    }
+
     public boolean uses(Slot slot) {
         for (Slot s : slots) {
             if (s == slot) {

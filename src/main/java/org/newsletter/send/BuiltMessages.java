@@ -1,7 +1,6 @@
 package org.newsletter.send;
 
 import org.newsletter.build.IssuePipeline;
-import org.newsletter.mail.MessageBuilder;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
@@ -11,12 +10,13 @@ import org.newsletter.store.DeliveryClaim;
 
 /**
  * Campaign messages built through the same {@link IssuePipeline} path as {@code build}, so the two can
- * never disagree about what a subscriber receives.
+ * never disagree about what a subscriber receives. What all recipients share is encoded once, here
+ * ({@link CampaignMessages}); each message costs only its recipient's values.
  */
 final class BuiltMessages implements MessageMaker {
 
     private final IssuePipeline pipeline;
-    private final RenderedIssue rendered;
+    private final CampaignMessages messages;
     private final Campaign campaign;
     private final MailingList list;
     private final PersonalLinks links;
@@ -24,7 +24,7 @@ final class BuiltMessages implements MessageMaker {
 
     BuiltMessages(IssuePipeline pipeline, RenderedIssue rendered, Campaign campaign, MailingList list, PersonalLinks links, MessageSigner signer) {
         this.pipeline = pipeline;
-        this.rendered = rendered;
+        this.messages = pipeline.campaign(rendered, list.slug());
         this.campaign = campaign;
         this.list = list;
         this.links = links;
@@ -34,10 +34,8 @@ final class BuiltMessages implements MessageMaker {
     @Override
     public OutgoingMessage make(DeliveryClaim claim) {
         Recipient recipient = new Recipient(claim.name(), claim.email(), links.unsubscribeUrl(claim.subscriberId(), list.id()));
-        var spec = pipeline.message(rendered, recipient, list.slug(), campaign.messageKey(),
-                links.unsubscribeMailto(claim.subscriberId(), list.id()));
-        MessageBuilder builder = pipeline.messages();
-        byte[] bytes = builder.toBytes(builder.build(spec));
-        return new OutgoingMessage(links.envelopeFrom(campaign.id(), claim.subscriberId()), claim.email(), spec.messageId(), signer.sign(bytes));
+        OutgoingMessage message = pipeline.message(messages, recipient, campaign.messageKey(),
+                links.unsubscribeMailto(claim.subscriberId(), list.id()), links.envelopeFrom(campaign.id(), claim.subscriberId()));
+        return new OutgoingMessage(message.envelopeFrom(), message.recipient(), message.messageId(), signer.sign(message.bytes()));
     }
 }

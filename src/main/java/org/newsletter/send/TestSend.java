@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.newsletter.build.IssuePipeline;
 import org.newsletter.mail.DeliveryException;
-import org.newsletter.mail.MessageBuilder;
-import org.newsletter.mail.MessageSpec;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.mail.SmtpReply;
 import org.newsletter.mail.Transport;
@@ -41,9 +39,10 @@ public final class TestSend {
     public List<Result> send(SendPlan plan, PersonalLinks links, Transport transport, List<EmailAddress> addresses) {
         List<Result> results = new ArrayList<>();
         String runKey = "test/" + clock.millis();
+        CampaignMessages messages = pipeline.campaign(plan.rendered(), plan.list().slug(), "[TEST] " + plan.rendered().issue().subject());
         try (Transport.Channel channel = transport.open()) {
             for (EmailAddress address : addresses) {
-                results.add(sendOne(channel, plan, links, address, runKey));
+                results.add(sendOne(channel, plan, messages, links, address, runKey));
             }
         } catch (DeliveryException e) {
             for (EmailAddress address : addresses.subList(results.size(), addresses.size())) {
@@ -53,16 +52,15 @@ public final class TestSend {
         return results;
     }
 
-    private Result sendOne(Transport.Channel channel, SendPlan plan, PersonalLinks links, EmailAddress address, String runKey) {
+    private Result sendOne(Transport.Channel channel, SendPlan plan, CampaignMessages messages, PersonalLinks links, EmailAddress address,
+            String runKey) {
         Subscriber known = store.subscribers().find(address).orElse(null);
         long subscriberId = known == null ? 0 : known.id();
         String name = known == null ? "" : known.name();
         Recipient recipient = new Recipient(name, address.toString(), links.unsubscribeUrl(subscriberId, plan.list().id()));
-        MessageSpec spec = pipeline.message(plan.rendered(), recipient, plan.list().slug(), runKey, links.unsubscribeMailto(subscriberId, plan.list().id()))
-                .withSubject("[TEST] " + plan.rendered().issue().subject());
-        MessageBuilder builder = pipeline.messages();
-        OutgoingMessage message = new OutgoingMessage(links.envelopeFrom(0, subscriberId), address.toString(), spec.messageId(),
-                signer.sign(builder.toBytes(builder.build(spec))));
+        OutgoingMessage built = pipeline.message(messages, recipient, runKey, links.unsubscribeMailto(subscriberId, plan.list().id()),
+                links.envelopeFrom(0, subscriberId));
+        OutgoingMessage message = new OutgoingMessage(built.envelopeFrom(), built.recipient(), built.messageId(), signer.sign(built.bytes()));
         try {
             SmtpReply reply = channel.send(message);
             return new Result(address.toString(), true, reply.toString());

@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -143,7 +144,7 @@ class SeedIssueBuildTest {
         assertThat(message.getMessageID()).matches("<[0-9a-f]{32}@example\\.org>");
         assertThat(message.getHeader("MIME-Version", null)).isEqualTo("1.0");
         assertThat(message.getHeader("List-Id", null)).isEqualTo("\"Example Co-production Network\" <newsletter.example.org>");
-        assertThat(message.getHeader("List-Unsubscribe", null))
+        assertThat(MimeUtility.unfold(message.getHeader("List-Unsubscribe", null)))
                 .isEqualTo("<https://news.example.org/u/sample-token>, <mailto:news@example.org?subject=unsubscribe>");
         assertThat(message.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
         assertThat(message.getReplyTo()[0].toString()).isEqualTo("hello@example.org");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -82,7 +83,7 @@ class SendCommandTest {
             String to = ((InternetAddress) message.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
             assertThat(to).isIn("ann@example.org", "bob@example.org");
             assertThat(message.getHeader("List-Id", null)).endsWith("<news.example.org>");
-            String unsubscribe = message.getHeader("List-Unsubscribe", null);
+            String unsubscribe = MimeUtility.unfold(message.getHeader("List-Unsubscribe", null));
             Matcher token = Pattern.compile("<https://news\\.example\\.org/u/([^>]+)>, <mailto:[^?]+\\?subject=unsubscribe%20\\1>").matcher(unsubscribe);
             assertThat(token.matches()).as(unsubscribe).isTrue();
             assertThat(tokens.verify(SubscriberTokens.Purpose.UNSUBSCRIBE, token.group(1))).isPresent();

@@ -20,6 +20,16 @@ class PersonalisationTest {
     }
 
     @Test
+    void stencilShowsItsLiteralsAroundItsSlots() {
+        Stencil stencil = Stencil.compile(Slot.RECIPIENT_NAME.marker() + "b" + Slot.UNSUBSCRIBE_URL.marker() + "c"
+                + Slot.RECIPIENT_NAME.marker());
+        assertThat(stencil.literals()).containsExactly("", "b", "c", "");
+        assertThat(stencil.slots()).containsExactly(Slot.RECIPIENT_NAME, Slot.UNSUBSCRIBE_URL, Slot.RECIPIENT_NAME);
+        assertThat(Stencil.compile("plain").literals()).containsExactly("plain");
+        assertThat(Stencil.compile("plain").slots()).isEmpty();
+    }
+
+    @Test
     void htmlGetsEscapedValuesAndTextGetsThemAsTheyAre() {
         String html = "<p>Hi " + Slot.RECIPIENT_NAME.marker() + "</p><a href=\"" + Slot.UNSUBSCRIBE_URL.marker() + "\">u</a>";
         String text = "Hi " + Slot.RECIPIENT_NAME.marker() + "\n" + Slot.UNSUBSCRIBE_URL.marker();
