@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.newsletter.compose.IssueComposer;
 import org.newsletter.compose.MarkdownParser;
 import org.newsletter.config.Workspace;
-import org.newsletter.mail.MessageIds;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Recipient;
 import org.newsletter.render.IssueRenderer;
@@ -13,12 +12,13 @@ import org.newsletter.render.RenderedIssue;
 import org.newsletter.render.TemplateEngine;
 import org.newsletter.send.CampaignHeaders;
 import org.newsletter.send.CampaignMessages;
+import org.newsletter.send.IssueSource;
 
 /**
  * The compose → render → message path for one workspace, shared by build, check and (later) preview
  * and send, so they can never disagree about what an issue looks like.
  */
-public final class IssuePipeline {
+public final class IssuePipeline implements IssueSource {
 
     /** The list a sample message claims to come from until lists exist. */
     static final String SAMPLE_LIST = "newsletter";
@@ -36,6 +36,11 @@ public final class IssuePipeline {
 
     public IssueComposer.Composition compose(Path issueFolder) {
         return composer.compose(issueFolder, workspace.site());
+    }
+
+    @Override
+    public RenderedIssue render(Path issueFolder) {
+        return render(compose(issueFolder));
     }
 
     public RenderedIssue render(IssueComposer.Composition composition) {
@@ -71,8 +76,7 @@ public final class IssuePipeline {
      */
     public OutgoingMessage message(CampaignMessages campaign, Recipient recipient, String campaignKey, String unsubscribeMailto,
             String envelopeFrom) {
-        return campaign.message(recipient, MessageIds.of(workspace.site().sender().domain(), campaignKey, recipient.email()),
-                unsubscribeMailto, envelopeFrom, clock.instant());
+        return campaign.messageFor(recipient, campaignKey, unsubscribeMailto, envelopeFrom, clock.instant());
     }
 
     public Workspace workspace() {

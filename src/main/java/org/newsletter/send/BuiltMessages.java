@@ -1,30 +1,31 @@
 package org.newsletter.send;
 
-import org.newsletter.build.IssuePipeline;
+import java.time.Clock;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.Recipient;
+import org.newsletter.model.Site;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.DeliveryClaim;
 
 /**
- * Campaign messages built through the same {@link IssuePipeline} path as {@code build}, so the two can
- * never disagree about what a subscriber receives. What all recipients share is encoded once, here
- * ({@link CampaignMessages}); each message costs only its recipient's values.
+ * A campaign's messages: what all recipients share is encoded once ({@link CampaignMessages}, the same
+ * path {@code build} writes message.eml with, so the two never disagree); each message costs only its
+ * recipient's values, its signed links and, when configured, its DKIM signature.
  */
 final class BuiltMessages implements MessageMaker {
 
-    private final IssuePipeline pipeline;
     private final CampaignMessages messages;
+    private final Clock clock;
     private final Campaign campaign;
     private final MailingList list;
     private final PersonalLinks links;
     private final MessageSigner signer;
 
-    BuiltMessages(IssuePipeline pipeline, RenderedIssue rendered, Campaign campaign, MailingList list, PersonalLinks links, MessageSigner signer) {
-        this.pipeline = pipeline;
-        this.messages = pipeline.campaign(rendered, list.slug());
+    BuiltMessages(Site site, RenderedIssue rendered, Campaign campaign, MailingList list, PersonalLinks links, MessageSigner signer, Clock clock) {
+        this.messages = new CampaignMessages(rendered, CampaignHeaders.forList(site, rendered.issue().subject(), list.slug()));
+        this.clock = clock;
         this.campaign = campaign;
         this.list = list;
         this.links = links;
@@ -34,8 +35,8 @@ final class BuiltMessages implements MessageMaker {
     @Override
     public OutgoingMessage make(DeliveryClaim claim) {
         Recipient recipient = new Recipient(claim.name(), claim.email(), links.unsubscribeUrl(claim.subscriberId(), list.id()));
-        OutgoingMessage message = pipeline.message(messages, recipient, campaign.messageKey(),
-                links.unsubscribeMailto(claim.subscriberId(), list.id()), links.envelopeFrom(campaign.id(), claim.subscriberId()));
+        OutgoingMessage message = messages.messageFor(recipient, campaign.messageKey(), links.unsubscribeMailto(claim.subscriberId(), list.id()),
+                links.envelopeFrom(campaign.id(), claim.subscriberId()), clock.instant());
         return new OutgoingMessage(message.envelopeFrom(), message.recipient(), message.messageId(), signer.sign(message.bytes()));
     }
 }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import org.newsletter.mail.HeaderValues;
+import org.newsletter.mail.MessageIds;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Mailbox;
 import org.newsletter.model.Recipient;
@@ -54,6 +55,7 @@ public final class CampaignMessages {
     private static final String BOUNDARY_PREFIX = "=_nl_";
 
     private final String senderFields;
+    private final String senderDomain;
     private final String subjectField;
     private final String listFields;
     private final QuotedPrintableStencil text;
@@ -62,6 +64,7 @@ public final class CampaignMessages {
     public CampaignMessages(RenderedIssue rendered, CampaignHeaders headers) {
         Objects.requireNonNull(rendered, "rendered");
         Objects.requireNonNull(headers, "headers");
+        this.senderDomain = headers.from().domain();
         StringBuilder sender = new StringBuilder();
         HeaderField.append(sender, "From", HeaderWords.mailbox("From", headers.from()));
         Mailbox replyTo = headers.replyTo();
@@ -97,6 +100,15 @@ public final class CampaignMessages {
      * @param envelopeFrom      the SMTP MAIL FROM address (a VERP address when bounces are tracked)
      * @param date              the Date header, to the second
      */
+    /**
+     * One recipient's message of a campaign (or test run) named {@code campaignKey}: its Message-ID is
+     * derived from the key and the address on the sender's domain, so the same message always gets
+     * the same ID (RFC 5322 section 3.6.4) and a resend after a crash can be recognised.
+     */
+    public OutgoingMessage messageFor(Recipient recipient, String campaignKey, String unsubscribeMailto, String envelopeFrom, Instant date) {
+        return message(recipient, MessageIds.of(senderDomain, campaignKey, recipient.email()), unsubscribeMailto, envelopeFrom, date);
+    }
+
     public OutgoingMessage message(Recipient recipient, String messageId, String unsubscribeMailto, String envelopeFrom,
             Instant date) {
         Objects.requireNonNull(recipient, "recipient");

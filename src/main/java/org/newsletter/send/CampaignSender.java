@@ -3,8 +3,6 @@ package org.newsletter.send;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
-import org.newsletter.build.IssuePipeline;
-import org.newsletter.compose.IssueComposer;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.DkimMessageSigner;
@@ -31,15 +29,15 @@ public final class CampaignSender {
     public static final String SECRET_VARIABLE = "NEWSLETTER_SECRET";
 
     private final Workspace workspace;
-    private final IssuePipeline pipeline;
+    private final IssueSource issues;
     private final Store store;
     private final Map<String, String> environment;
     private final Clock clock;
     private final Transports transports;
 
-    public CampaignSender(Workspace workspace, IssuePipeline pipeline, Store store, Map<String, String> environment, Clock clock) {
+    public CampaignSender(Workspace workspace, IssueSource issues, Store store, Map<String, String> environment, Clock clock) {
         this.workspace = workspace;
-        this.pipeline = pipeline;
+        this.issues = issues;
         this.store = store;
         this.environment = environment;
         this.clock = clock;
@@ -52,8 +50,7 @@ public final class CampaignSender {
      */
     public SendPlan plan(Path issueFolder, String listSlug, String segmentText, SendingSettings.Rate rateOverride, boolean allowChanged) {
         signer(); // a bad DKIM key or transport URL stops the send here, before a campaign is recorded
-        IssueComposer.Composition composition = pipeline.compose(issueFolder);
-        RenderedIssue rendered = pipeline.render(composition);
+        RenderedIssue rendered = issues.render(issueFolder);
         MailingList list = store.lists().require(listSlug);
         String segmentSource = segmentText == null ? "" : segmentText.strip();
         Segment segment = parseSegment(segmentSource);
@@ -87,7 +84,7 @@ public final class CampaignSender {
     /** Sends everything of {@code campaign} that is due and not yet accepted. */
     public RunReport run(Campaign campaign, SendPlan plan, SendProgress progress) throws InterruptedException {
         Transport transport = transports.create(outboxFolder(campaign));
-        MessageMaker maker = new BuiltMessages(pipeline, plan.rendered(), campaign, plan.list(), links(), signer());
+        MessageMaker maker = new BuiltMessages(workspace.site(), plan.rendered(), campaign, plan.list(), links(), signer(), clock);
         RunReport report;
         try (DeliveryJournal journal = store.journal(campaign, plan.list())) {
             report = new CampaignRun(journal, transport, maker, plan.connections(), plan.rate(), workspace.sending().retry(), clock, progress).run();
@@ -98,7 +95,7 @@ public final class CampaignSender {
 
     /** {@code --test-to}: the plan's message to these addresses only, "[TEST]" in the subject, no campaign recorded. */
     public java.util.List<TestSend.Result> testSend(SendPlan plan, java.util.List<org.newsletter.model.EmailAddress> addresses) {
-        return new TestSend(pipeline, store, clock, signer()).send(plan, links(), transports.create("test"), addresses);
+        return new TestSend(workspace.site(), store, clock, signer()).send(plan, links(), transports.create("test"), addresses);
     }
 
     /** The links and VERP addresses, signed with the workspace's secret. */

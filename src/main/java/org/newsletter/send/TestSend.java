@@ -3,13 +3,13 @@ package org.newsletter.send;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.newsletter.build.IssuePipeline;
 import org.newsletter.mail.DeliveryException;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.mail.SmtpReply;
 import org.newsletter.mail.Transport;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.Recipient;
+import org.newsletter.model.Site;
 import org.newsletter.model.Subscriber;
 import org.newsletter.store.Store;
 
@@ -24,13 +24,13 @@ public final class TestSend {
     public record Result(String address, boolean accepted, String reply) {
     }
 
-    private final IssuePipeline pipeline;
+    private final Site site;
     private final Store store;
     private final Clock clock;
     private final MessageSigner signer;
 
-    public TestSend(IssuePipeline pipeline, Store store, Clock clock, MessageSigner signer) {
-        this.pipeline = pipeline;
+    public TestSend(Site site, Store store, Clock clock, MessageSigner signer) {
+        this.site = site;
         this.store = store;
         this.clock = clock;
         this.signer = signer;
@@ -39,7 +39,8 @@ public final class TestSend {
     public List<Result> send(SendPlan plan, PersonalLinks links, Transport transport, List<EmailAddress> addresses) {
         List<Result> results = new ArrayList<>();
         String runKey = "test/" + clock.millis();
-        CampaignMessages messages = pipeline.campaign(plan.rendered(), plan.list().slug(), "[TEST] " + plan.rendered().issue().subject());
+        CampaignMessages messages = new CampaignMessages(plan.rendered(),
+                CampaignHeaders.forList(site, "[TEST] " + plan.rendered().issue().subject(), plan.list().slug()));
         try (Transport.Channel channel = transport.open()) {
             for (EmailAddress address : addresses) {
                 results.add(sendOne(channel, plan, messages, links, address, runKey));
@@ -58,8 +59,8 @@ public final class TestSend {
         long subscriberId = known == null ? 0 : known.id();
         String name = known == null ? "" : known.name();
         Recipient recipient = new Recipient(name, address.toString(), links.unsubscribeUrl(subscriberId, plan.list().id()));
-        OutgoingMessage built = pipeline.message(messages, recipient, runKey, links.unsubscribeMailto(subscriberId, plan.list().id()),
-                links.envelopeFrom(0, subscriberId));
+        OutgoingMessage built = messages.messageFor(recipient, runKey, links.unsubscribeMailto(subscriberId, plan.list().id()),
+                links.envelopeFrom(0, subscriberId), clock.instant());
         OutgoingMessage message = new OutgoingMessage(built.envelopeFrom(), built.recipient(), built.messageId(), signer.sign(built.bytes()));
         try {
             SmtpReply reply = channel.send(message);

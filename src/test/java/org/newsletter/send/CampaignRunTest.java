@@ -77,8 +77,8 @@ class CampaignRunTest {
     }
 
     RunReport run(Campaign campaign, SendPlan plan, Transport transport) throws InterruptedException {
-        MessageMaker maker = new BuiltMessages(new IssuePipeline(new WorkspaceLocator().locate(dir), IssueFixture.CLOCK), plan.rendered(), campaign,
-                news, sender.links(), MessageSigner.NONE);
+        MessageMaker maker = new BuiltMessages(new WorkspaceLocator().locate(dir).site(), plan.rendered(), campaign, news, sender.links(),
+                MessageSigner.NONE, Clock.systemUTC());
         try (DeliveryJournal journal = store.journal(campaign, news)) {
             return new CampaignRun(journal, transport, maker, 3, SendingSettings.Rate.UNLIMITED, FAST_RETRY, Clock.systemUTC(), SendProgress.NONE)
                     .run();

@@ -83,7 +83,8 @@ class PostgresConcurrentSendersTest {
         for (int i = 0; i < 3; i++) {
             Store own = open();
             CampaignSender sender = new CampaignSender(workspace, pipeline, own, environment, Clock.systemUTC());
-            MessageMaker maker = new BuiltMessages(pipeline, plan.rendered(), campaign, news, sender.links(), MessageSigner.NONE);
+            MessageMaker maker = new BuiltMessages(workspace.site(), plan.rendered(), campaign, news, sender.links(), MessageSigner.NONE,
+                    Clock.systemUTC());
             runs.add(pool.submit(() -> {
                 try (DeliveryJournal journal = own.journal(campaign, news)) {
                     return new CampaignRun(journal, transport, maker, 2, SendingSettings.Rate.UNLIMITED,
