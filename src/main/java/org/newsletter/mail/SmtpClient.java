@@ -37,6 +37,7 @@ final class SmtpClient extends SMTPTransport {
     }
 
     private Step step = Step.IDLE;
+    private boolean answered;
 
     SmtpClient(Session session, URLName url) {
         super(session, url);
@@ -49,6 +50,16 @@ final class SmtpClient extends SMTPTransport {
 
     void startTransaction() {
         step = Step.IDLE;
+        answered = false;
+    }
+
+    /**
+     * Whether the server has replied to anything since {@link #startTransaction()}: if not,
+     * {@code getLastServerResponse()} is still the reply from an earlier transaction (Angus keeps the
+     * last failure's reply after its RSET) and says nothing about this one.
+     */
+    boolean answeredThisTransaction() {
+        return answered;
     }
 
     /** True until the connection is closed, by us or by Angus after an I/O error. */
@@ -77,6 +88,13 @@ final class SmtpClient extends SMTPTransport {
     protected OutputStream data() throws MessagingException {
         step = Step.DATA;
         return super.data();
+    }
+
+    @Override
+    protected int readServerResponse() throws MessagingException {
+        int code = super.readServerResponse();
+        answered = true;
+        return code;
     }
 
     /** The final "." goes through here (Angus writes the content to the stream directly): once it is out, the server may take the message. */

@@ -42,7 +42,9 @@ final class SmtpFailures {
     DeliveryException whileSending(MessagingException e, OutgoingMessage message, SmtpClient client) {
         SmtpClient.Step step = client.step();
         Refusal refusal = Refusal.in(e);
-        int code = refusal != null ? refusal.code() : client.getLastReturnCode();
+        // Without Angus's refusal (e.g. the RSET after a 421 could not be written), the last reply read
+        // in this transaction is the one that failed it.
+        int code = refusal != null ? refusal.code() : client.answeredThisTransaction() ? client.getLastReturnCode() : -1;
         String text = refusal != null ? refusal.text() : client.getLastServerResponse();
         SmtpReply reply = code >= 400 ? ServerResponse.toReply(text) : null;
         IOException io = find(e, IOException.class);

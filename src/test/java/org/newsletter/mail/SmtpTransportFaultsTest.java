@@ -3,8 +3,18 @@ package org.newsletter.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +61,7 @@ class SmtpTransportFaultsTest {
         assertThat(received.get(0).recipients()).containsExactly("ada@example.org");
         assertThat(received.get(1).recipients()).containsExactly("grace@example.org");
         // The text part has a line starting with ".": stuffed on the way, unstuffed by the server.
-        assertThat(new String(first.bytes(), java.nio.charset.StandardCharsets.US_ASCII)).contains("\r\n.this line");
+        assertThat(new String(first.bytes(), StandardCharsets.US_ASCII)).contains("\r\n.this line");
         assertThat(received.get(0).bytes()).as("the bytes as sent").isEqualTo(first.bytes());
         assertThat(received.get(1).bytes()).as("the bytes as sent").isEqualTo(second.bytes());
         assertThat(server.connectionsOpened()).isEqualTo(1);
@@ -191,7 +201,7 @@ class SmtpTransportFaultsTest {
         // About 30 MB: more than the loopback TCP buffers of both ends hold (Linux grows them to 4 and 6 MB
         // by default), so that a write blocks until the write timeout closes the socket.
         byte[] large = ("X-Padding: " + "x".repeat(64) + "\r\n").repeat(400_000).concat("\r\nbody\r\n")
-                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                .getBytes(StandardCharsets.US_ASCII);
         try (Transport.Channel channel = transport.open()) {
             long start = System.nanoTime();
             DeliveryException failure = catchThrowableOfType(DeliveryException.class,
@@ -238,6 +248,65 @@ class SmtpTransportFaultsTest {
         }
         assertThat(server.received()).hasSize(1);
         assertThat(server.commands()).filteredOn(c -> c.startsWith("DATA")).hasSize(1);
+    }
+
+    @Test
+    void aLostConnectionAfterAnEarlierRefusalIsNotMistakenForThatRefusal() throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            CountDownLatch refusalSeen = new CountDownLatch(1);
+            CountDownLatch reset = new CountDownLatch(1);
+            Thread script = new Thread(() -> refuseThenReset(listener, refusalSeen, reset));
+            script.start();
+            SmtpTransport scripted = new SmtpTransport(SmtpSettings.parse("smtp://127.0.0.1:" + listener.getLocalPort() + "?tls=none&timeout=2s"), null);
+            try (Transport.Channel channel = scripted.open()) {
+                DeliveryException refused = catchThrowableOfType(DeliveryException.class, () -> channel.send(SmtpTestMessages.to("gone@example.org")));
+                assertThat(refused.kind()).isEqualTo(Kind.PERMANENT);
+                assertThat(refused.channelBroken()).isFalse();
+                refusalSeen.countDown();
+                assertThat(reset.await(2, TimeUnit.SECONDS)).isTrue();
+                Thread.sleep(100); // for the reset to arrive, so that writing MAIL FROM fails before any reply
+
+                DeliveryException lost = catchThrowableOfType(DeliveryException.class, () -> channel.send(SmtpTestMessages.to("ada@example.org")));
+                assertThat(lost.kind()).isEqualTo(Kind.TEMPORARY);
+                assertThat(lost.channelBroken()).isTrue();
+                assertThat(lost.reply()).as("not the 550 of the message before").isEmpty();
+                assertThat(lost.getMessage()).startsWith("message to ada@example.org failed at MAIL FROM: ");
+            }
+            script.join(2_000);
+        }
+    }
+
+    /**
+     * A server that refuses the first recipient and says 250 to the RSET; once the client has taken
+     * that in ({@code refusalSeen}), it resets the connection.
+     */
+    private static void refuseThenReset(ServerSocket listener, CountDownLatch refusalSeen, CountDownLatch reset) {
+        try (Socket client = listener.accept()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = client.getOutputStream();
+            out.write("220 script ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                String reply = switch (line.split(" ")[0].toUpperCase(java.util.Locale.ROOT)) {
+                    case "EHLO" -> "250 script";
+                    case "MAIL" -> "250 2.1.0 Ok";
+                    case "RCPT" -> "550 5.1.1 no such user";
+                    case "RSET" -> "250 2.0.0 Ok";
+                    default -> "500 5.5.2 not in the script";
+                };
+                out.write((reply + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                if (line.startsWith("RSET")) {
+                    refusalSeen.await(2, TimeUnit.SECONDS);
+                    client.setSoLinger(true, 0); // close with a reset
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("the scripted server failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            reset.countDown();
+        }
     }
 
     @Test
