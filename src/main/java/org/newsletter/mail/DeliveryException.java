@@ -14,12 +14,28 @@ public final class DeliveryException extends Exception {
     private final Kind kind;
     private final transient SmtpReply reply;
     private final boolean channelBroken;
+    private final boolean senderRefused;
 
     public DeliveryException(Kind kind, SmtpReply reply, boolean channelBroken, String message, Throwable cause) {
+        this(kind, reply, channelBroken, false, message, cause);
+    }
+
+    /** @param senderRefused the server refused MAIL FROM: the sender or the setup, not this recipient, is the problem */
+    public DeliveryException(Kind kind, SmtpReply reply, boolean channelBroken, boolean senderRefused, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
         this.reply = reply;
         this.channelBroken = channelBroken;
+        this.senderRefused = senderRefused;
+    }
+
+    /**
+     * True when the server refused the envelope sender (MAIL FROM), e.g. "530 5.7.0 Authentication
+     * required" or "550 5.7.1 sender rejected": every message would meet the same answer, so a campaign
+     * stops instead of failing each recipient, and nobody is suppressed for it.
+     */
+    public boolean senderRefused() {
+        return senderRefused;
     }
 
     public Kind kind() {

@@ -9,7 +9,11 @@ public interface Transport {
     /** For summaries and logs, never with a password: e.g. {@code smtp://news@mail.example.org:587 (STARTTLS)}. */
     String describe();
 
-    /** A new connection (or the outbox's equivalent). A failure to connect is temporary. */
+    /**
+     * A new connection (or the outbox's equivalent). A failure to connect is temporary; a refusal that
+     * trying again cannot fix (a rejected login, a certificate that is not accepted, a server without
+     * the required STARTTLS) is permanent: a configuration problem, not one of any recipient.
+     */
     Channel open() throws DeliveryException;
 
     /** One connection. Not thread-safe: one sender thread owns it. */

@@ -82,6 +82,10 @@ final class ChannelWorker implements Runnable {
                 channel.close();
                 channel = null;
             }
+            if (e.senderRefused() && e.permanent()) {
+                health.markDown("the server refused the sender " + message.envelopeFrom() + ": " + e.getMessage());
+                return DeliveryOutcome.notHandedOver(claim, health.reason());
+            }
             return failure(claim, message, e);
         }
     }

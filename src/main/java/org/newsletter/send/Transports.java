@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.mail.OutboxTransport;
+import org.newsletter.mail.SmtpSettings;
+import org.newsletter.mail.SmtpTransport;
+import org.newsletter.model.UserInputException;
 import org.newsletter.mail.Transport;
 
 /** Chooses the transport: {@code NEWSLETTER_TRANSPORT} from the environment wins over newsletter.yaml. */
@@ -29,7 +32,11 @@ public final class Transports {
             return new OutboxTransport(outboxRoot.resolve(folder));
         }
         if (spec.startsWith("smtp://")) {
-            throw new IllegalArgumentException("SMTP transport is not available in this build");
+            try {
+                return new SmtpTransport(smtp(), environment.get(PASSWORD_VARIABLE));
+            } catch (IllegalArgumentException e) {
+                throw new UserInputException("transport: " + e.getMessage());
+            }
         }
         throw new IllegalArgumentException("transport must be 'outbox' or an smtp:// URL, not '" + spec + "' (from "
                 + (environment.containsKey(TRANSPORT_VARIABLE) ? TRANSPORT_VARIABLE : "newsletter.yaml") + ")");
@@ -37,7 +44,16 @@ public final class Transports {
 
     /** How many connections the transport wants: the outbox writes files, so two threads are plenty. */
     public int connections() {
-        return spec.equals(SendingSettings.OUTBOX) ? 2 : 4;
+        return spec.equals(SendingSettings.OUTBOX) ? 2 : smtp().connections();
+    }
+
+    private SmtpSettings smtp() {
+        try {
+            return SmtpSettings.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException("transport (from " + (environment.containsKey(TRANSPORT_VARIABLE) ? TRANSPORT_VARIABLE : "newsletter.yaml")
+                    + "): " + e.getMessage());
+        }
     }
 
     public String describe() {

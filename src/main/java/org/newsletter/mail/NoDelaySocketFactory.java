@@ -1,0 +1,73 @@
+package org.newsletter.mail;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import javax.net.SocketFactory;
+
+/**
+ * Plain sockets with TCP_NODELAY on, given to Jakarta Mail as {@code mail.smtp.socketFactory}.
+ *
+ * <p>Why: Jakarta Mail never turns Nagle's algorithm off. SMTP is a conversation of small writes
+ * (a command, then the last bytes of the message and the final ".") each waiting for a reply, and
+ * Nagle holds a small segment back until the previous one is acknowledged, which the receiver delays
+ * by up to 40 ms: measured here, about 22 messages per second per connection on loopback, whatever the
+ * hardware. With TCP_NODELAY the same connection sends hundreds per second.
+ *
+ * <p>Why a plain factory is enough for TLS: Angus's {@code SocketFetcher} only takes the unconnected
+ * {@link #createSocket()} from a factory that is not an SSLSocketFactory, connects it itself, and then
+ * layers TLS over it with its own SSL factory (for implicit TLS at once, for STARTTLS after the
+ * command), keeping certificate and host name checks and {@code mail.smtp.ssl.trust}. The TLS socket
+ * reads and writes through this one, so the option stays in force after the upgrade.
+ */
+final class NoDelaySocketFactory extends SocketFactory {
+
+    @Override
+    public Socket createSocket() throws IOException {
+        Socket socket = new Socket();
+        socket.setTcpNoDelay(true);
+        return socket;
+    }
+
+    // The connecting variants below are for completeness: Angus only calls createSocket() and connects
+    // with its own connect timeout.
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port), null);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port), null);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+        Socket socket = createSocket();
+        try {
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(remote);
+            return socket;
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+}
