@@ -130,7 +130,10 @@ public final class IssueFixture {
     public Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, CLOCK, environment), args);
+        // The day is CLOCK's, so builds and checks see the same "today"; but time passes, as retry
+        // schedules and rate limits need.
+        Clock ticking = Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), CLOCK.instant()));
+        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, ticking, environment), args);
         return new Run(code, out.toString(), err.toString());
     }
 
