@@ -26,14 +26,12 @@ import org.newsletter.store.DeliveryOutcome;
  * <p>The rules of DESIGN.md "Sending" hold because a recipient is claimed (committed as {@code sending})
  * before any worker sees it: a crash leaves at most the claimed-but-unrecorded rows in doubt, and a rerun
  * sends those again with the same Message-ID. Claims are kept small (a few per connection) and outcomes
- * are written at least every {@link #FLUSH_EVERY}, so that window stays a fraction of a second of sending.
+ * are written as soon as they arrive (group commit: whatever arrived during the previous write goes in
+ * the next one), so a message accepted by the server is recorded within a transaction's time, and
+ * after a crash only the messages on the wire at that instant, about one per connection, go twice.
  */
 public final class CampaignRun {
 
-    /** Longest time an outcome waits in memory before it is written. */
-    static final Duration FLUSH_EVERY = Duration.ofMillis(100);
-    /** Most outcomes written in one transaction. */
-    static final int FLUSH_SIZE = 256;
     /** Longest sleep while waiting for a retry to fall due, so a run notices new work promptly. */
     static final Duration MAX_IDLE = Duration.ofSeconds(1);
 
@@ -81,7 +79,6 @@ public final class CampaignRun {
         Map<DeliveryState, Long> recorded = new EnumMap<>(DeliveryState.class);
         List<DeliveryOutcome> pending = new ArrayList<>();
         long outstanding = 0;
-        long lastFlush = System.nanoTime();
         boolean more = true;
         try {
             while (true) {
@@ -98,10 +95,7 @@ public final class CampaignRun {
                     pending.add(first);
                     outstanding -= 1 + results.drainTo(pending);
                 }
-                if (pending.size() >= FLUSH_SIZE || System.nanoTime() - lastFlush >= FLUSH_EVERY.toNanos() || outstanding == 0) {
-                    flush(pending, recorded);
-                    lastFlush = System.nanoTime();
-                }
+                flush(pending, recorded);
                 if (outstanding == 0 && health.down()) {
                     break;
                 }
