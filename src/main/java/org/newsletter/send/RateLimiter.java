@@ -5,10 +5,10 @@ import org.newsletter.config.SendingSettings;
 
 /**
  * Spaces messages out to stay within a per-second and a per-hour limit, shared by all sender threads.
- * Each limit is a token bucket that starts nearly empty: the per-second one holds at most one second's
- * worth, so a pause is not followed by a burst above the limit; the per-hour one spreads the hour's
- * quota evenly over the hour, so no sliding hour ever sees more than the quota (a full bucket would
- * allow twice the quota across an hour boundary).
+ * Each limit is a token bucket holding a single token: messages are spread evenly (20/s means one
+ * every 50 ms), so no sliding second or hour ever sees more than its quota, and a pause is never
+ * followed by a burst. A bucket holding a whole period's worth would allow twice the quota across a
+ * period boundary, which is what providers' limits count.
  */
 final class RateLimiter {
 
@@ -22,7 +22,7 @@ final class RateLimiter {
     private final Sleeper sleeper;
 
     RateLimiter(SendingSettings.Rate rate, Sleeper sleeper) {
-        this.perSecond = rate.perSecond() > 0 ? new Bucket(rate.perSecond(), Math.max(1, rate.perSecond())) : null;
+        this.perSecond = rate.perSecond() > 0 ? new Bucket(rate.perSecond(), 1) : null;
         this.perHour = rate.perHour() > 0 ? new Bucket(rate.perHour() / 3600.0, 1) : null;
         this.sleeper = sleeper;
     }
@@ -68,7 +68,7 @@ final class RateLimiter {
         Bucket(double perSecond, double capacity) {
             this.perNano = perSecond / 1e9;
             this.capacity = capacity;
-            this.tokens = Math.min(capacity, Math.max(1, perSecond));
+            this.tokens = capacity;
         }
 
         long nanosUntilToken(long now) {
