@@ -150,7 +150,9 @@ class CampaignRunTest {
         run(campaign, plan, transport);
 
         assertThat(store.campaigns().counts(campaign.id()).get(DeliveryState.ACCEPTED)).isEqualTo(60);
-        assertThat(transport.opened.get()).as("one reconnect after the drop").isEqualTo(4);
+        // Workers open their channel lazily, so how many opened depends on timing; but the dropped channel
+        // is never used again (RecordingTransport fails the send if it is), so the retry went on a new one.
+        assertThat(transport.opened.get()).as("a reconnect after the drop").isGreaterThanOrEqualTo(2);
         assertThat(transport.messageIds("p10@example.org")).hasSize(2).containsOnly(transport.messageIds("p10@example.org").get(0));
     }
 }
