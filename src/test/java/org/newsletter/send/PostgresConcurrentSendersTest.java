@@ -78,6 +78,7 @@ class PostgresConcurrentSendersTest {
         Campaign campaign = starter.start(plan);
 
         RecordingTransport transport = new RecordingTransport();
+        transport.sendMillis = 2; // long enough that all three senders are at work before the queue runs dry
         ExecutorService pool = Executors.newFixedThreadPool(3);
         List<Future<RunReport>> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -20,6 +20,8 @@ final class RecordingTransport implements Transport {
     final Set<String> drops = ConcurrentHashMap.newKeySet();
     final AtomicInteger opened = new AtomicInteger();
     volatile Runnable onFirstSend;
+    /** How long each send takes, like a real server's round trips. */
+    volatile long sendMillis;
 
     void refuseTimes(String address, int times, String reply) {
         refusals.put(address, times);
