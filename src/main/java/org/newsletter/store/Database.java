@@ -63,7 +63,9 @@ public final class Database implements AutoCloseable {
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.enforceForeignKeys(true);
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
-            config.setCacheSize(-64_000); // 64 MB page cache: imports touch large indexes
+            // 8 MB page cache: enough for commands and campaigns, which read in order; an import
+            // raises its own connection's to 64 MB while it runs (it touches large indexes at random).
+            config.setCacheSize(-8_000);
             SQLiteDataSource dataSource = new SQLiteDataSource(config);
             dataSource.setUrl(location.jdbcUrl());
             return dataSource;

@@ -56,11 +56,6 @@ public final class DeliveryJournal implements AutoCloseable {
                 .bind("campaign", campaign.id()).bind("host", hostName()).bind("pid", ProcessHandle.current().pid()).bind("now", clock.millis())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         liveness.hold(senderId);
-        if (dialect == Dialect.SQLITE) {
-            // A campaign reads the journal in order, a batch at a time: 8 MB of page cache is plenty,
-            // and the 64 MB that imports want would be most of a million-recipient send's memory.
-            handle.execute(sql.get("journal-cache.sqlite"));
-        }
         this.claimed = new PreparedByArity(handle.getConnection(), sql.get("delivery-claimed"), "?");
     }
 

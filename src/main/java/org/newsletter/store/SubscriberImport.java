@@ -63,6 +63,9 @@ public final class SubscriberImport {
         ImportReport report = new ImportReport();
         long now = clock.millis();
         String how = options.source();
+        if (dialect == Dialect.SQLITE) {
+            handle.execute(sql.get("import-cache.sqlite"));
+        }
         handle.begin();
         boolean committed = false;
         try {

@@ -1,1 +1,0 @@
-PRAGMA cache_size = -8000
