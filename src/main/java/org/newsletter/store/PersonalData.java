@@ -1,5 +1,8 @@
 package org.newsletter.store;
 
+import org.newsletter.model.DeliveryRecord;
+import org.newsletter.model.DeliveryState;
+
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.EmailAddress;
@@ -13,8 +16,8 @@ import org.newsletter.model.SuppressionReason;
  */
 public final class PersonalData {
 
-    /** What is held about one address: their record, if any, and a suppression, if any. */
-    public record Held(Optional<SubscriberDetails> details, Optional<Suppression> suppression) {
+    /** What is held about one address: their record, if any, a suppression, if any, and what each campaign sent them. */
+    public record Held(Optional<SubscriberDetails> details, Optional<Suppression> suppression, java.util.List<DeliveryRecord> deliveries) {
         public boolean isEmpty() {
             return details.isEmpty() && suppression.isEmpty();
         }
@@ -24,17 +27,25 @@ public final class PersonalData {
     private final SubscriberRepository subscribers;
     private final SuppressionRepository suppressions;
 
-    PersonalData(Handle handle, SubscriberRepository subscribers, SuppressionRepository suppressions) {
+    private final Sql sql;
+
+    PersonalData(Handle handle, Sql sql, SubscriberRepository subscribers, SuppressionRepository suppressions) {
         this.handle = handle;
+        this.sql = sql;
         this.subscribers = subscribers;
         this.suppressions = suppressions;
     }
 
     public Held held(EmailAddress email) {
-        return new Held(subscribers.details(email), suppressions.find(email));
+        var deliveries = handle.createQuery(sql.get("deliveries-of")).bind("key", email.key())
+                .map((rs, ctx) -> new DeliveryRecord(rs.getLong("campaign_id"), rs.getString("issue"), rs.getString("list_slug"),
+                        DeliveryState.fromWord(rs.getString("state")).word(), rs.getString("message_id"), rs.getString("reply"), rs.getInt("attempts"),
+                        Rows.instant(rs, "updated_at")))
+                .list();
+        return new Held(subscribers.details(email), suppressions.find(email), deliveries);
     }
 
-    /** Deletes the person and leaves only a hash of the address; true when there was a record to delete. */
+    /** Deletes the person (their campaign journal rows go with them) and leaves only a hash of the address; true when there was a record to delete. */
     public boolean erase(EmailAddress email) {
         return handle.inTransaction(h -> {
             boolean removed = subscribers.remove(email);

@@ -34,7 +34,7 @@ public final class Store implements AutoCloseable {
         this.subscribers = new SubscriberRepository(handle, sql, clock, suppressions);
         this.imports = new SubscriberImport(handle, sql, clock, database.dialect());
         this.listing = new SubscriberListing(handle, sql, database.dialect());
-        this.personalData = new PersonalData(handle, subscribers, suppressions);
+        this.personalData = new PersonalData(handle, sql, subscribers, suppressions);
         this.campaigns = new CampaignRepository(handle, sql, clock, suppressions);
         this.settings = new SettingRepository(handle, sql);
     }

@@ -95,6 +95,11 @@ class SendCommandTest {
         assertThat(again.out()).contains("Campaign 1 is finished: nothing left to send");
         assertThat(outbox("1-" + ISSUE)).hasSize(2);
         assertThat(ok("campaigns").out()).containsPattern("1\\s+" + ISSUE + "\\s+news\\s+finished\\s+2\\s+2\\s+0\\s+0\\s+0");
+
+        String export = ok("privacy", "export", "ann@example.org").out();
+        assertThat(export).contains("\"deliveries\"").contains("\"campaignId\" : 1").contains("\"state\" : \"accepted\"");
+        ok("privacy", "erase", "ann@example.org");
+        assertThat(ok("campaigns", "show", "1").out()).as("the journal row went with the person").containsPattern("accepted\\s+1\\n");
     }
 
     @Test
