@@ -124,15 +124,9 @@ final class CampaignsCommand implements Callable<Integer> {
                     context.out().println("Campaign " + id + " has nothing to retry.");
                     return ExitCodes.OK;
                 }
-                if (!yes && !context.terminal().interactive()) {
-                    throw new UserInputException("not sending without confirmation: there is no terminal to ask; pass --yes to retry from a script");
-                }
-                if (!yes) {
-                    String answer = context.terminal().readLine("Retry " + failed + " temporarily failed messages of campaign " + id + "? [y/N] ");
-                    if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
-                        context.out().println("Not sent.");
-                        return ExitCodes.FAILED;
-                    }
+                if (!Confirmation.confirmed(context, yes, "retry", "Retry " + failed + " temporarily failed messages of campaign " + id + "?")) {
+                    context.out().println("Not sent.");
+                    return ExitCodes.FAILED;
                 }
                 int requeued = store.campaigns().retry(id);
                 context.out().println("Retrying " + requeued + " of campaign " + id + " through " + plan.transport());

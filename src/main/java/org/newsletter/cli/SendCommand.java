@@ -119,14 +119,8 @@ final class SendCommand implements Callable<Integer> {
     }
 
     private boolean confirmed(SendPlan plan) {
-        if (yes) {
-            return true;
-        }
-        if (!context.terminal().interactive()) {
-            throw new UserInputException("not sending without confirmation: there is no terminal to ask; pass --yes to send from a script");
-        }
-        String answer = context.terminal().readLine("Send " + (plan.resumes() ? "the rest of campaign " + plan.existing().id() : "it") + " now? [y/N] ");
-        return answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+        return Confirmation.confirmed(context, yes, "send",
+                "Send " + (plan.resumes() ? "the rest of campaign " + plan.existing().id() : "it") + " now?");
     }
 
     private int testSend(CampaignSender sender, SendPlan plan) {

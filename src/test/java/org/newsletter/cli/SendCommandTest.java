@@ -107,7 +107,7 @@ class SendCommandTest {
         IssueFixture.Run refused = workspace.run("send", ISSUE, "--list", "news");
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.errLines()).containsExactly(
-                "newsletter: error: not sending without confirmation: there is no terminal to ask; pass --yes to send from a script");
+                "newsletter: error: refusing to send without confirmation: there is no terminal to ask; pass --yes to send from a script");
 
         IssueFixture.Run dry = ok("send", ISSUE, "--list", "news", "--segment", "tag:cuppa", "--dry-run");
         assertThat(dry.out()).contains("Segment:    tag:cuppa").contains("Recipients: 1").contains("Dry run: nothing was sent");
