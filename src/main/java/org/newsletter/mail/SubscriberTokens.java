@@ -40,13 +40,19 @@ public final class SubscriberTokens {
     private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.([A-Za-z0-9_-]{22})");
     private static final int MAC_BYTES = 16;
 
-    private final SecretKeySpec key;
+    /** Keyed once; each token clones it, which is much cheaper than a provider look-up and key set-up per recipient. */
+    private final Mac keyed;
 
     public SubscriberTokens(String secret) {
         if (secret == null || secret.length() < 32) {
             throw new IllegalArgumentException("the token secret must be at least 32 characters");
         }
-        this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        try {
+            keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
+            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        }
     }
 
     public String token(Purpose purpose, long first, long second) {
@@ -77,12 +83,12 @@ public final class SubscriberTokens {
 
     private byte[] mac(Purpose purpose, long first, long second) {
         try {
-            Mac hmac = Mac.getInstance("HmacSHA256");
-            hmac.init(key);
+            // The keyed prototype is never used directly, only cloned, so threads never share its state.
+            Mac hmac = (Mac) keyed.clone();
             byte[] full = hmac.doFinal((purpose.tag + ":" + first + ":" + second).getBytes(StandardCharsets.US_ASCII));
             return Arrays.copyOf(full, MAC_BYTES);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
         }
     }
 }

@@ -34,8 +34,9 @@ final class BuiltMessages implements MessageMaker {
 
     @Override
     public OutgoingMessage make(DeliveryClaim claim) {
-        Recipient recipient = new Recipient(claim.name(), claim.email(), links.unsubscribeUrl(claim.subscriberId(), list.id()));
-        OutgoingMessage message = messages.messageFor(recipient, campaign.messageKey(), links.unsubscribeMailto(claim.subscriberId(), list.id()),
+        PersonalLinks.Unsubscribe unsubscribe = links.unsubscribe(claim.subscriberId(), list.id());
+        Recipient recipient = new Recipient(claim.name(), claim.email(), unsubscribe.url());
+        OutgoingMessage message = messages.messageFor(recipient, campaign.messageKey(), unsubscribe.mailto(),
                 links.envelopeFrom(campaign.id(), claim.subscriberId()), clock.instant());
         return new OutgoingMessage(message.envelopeFrom(), message.recipient(), message.messageId(), signer.sign(message.bytes()));
     }

@@ -21,13 +21,15 @@ public final class PersonalLinks {
         this.bounceAddress = bounceAddress;
     }
 
-    public String unsubscribeUrl(long subscriberId, long listId) {
-        return site.baseUrl().resolve("u/" + unsubscribeToken(subscriberId, listId)).toString();
+    /** One recipient's two unsubscribe addresses, carrying the same token. */
+    public record Unsubscribe(String url, String mailto) {
     }
 
-    public String unsubscribeMailto(long subscriberId, long listId) {
+    /** Both unsubscribe addresses of one recipient and list, signing the token once. */
+    public Unsubscribe unsubscribe(long subscriberId, long listId) {
+        String token = tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, subscriberId, listId);
         String to = bounceAddress == null ? site.sender().address() : bounceAddress;
-        return "mailto:" + to + "?subject=unsubscribe%20" + unsubscribeToken(subscriberId, listId);
+        return new Unsubscribe(site.baseUrl().resolve("u/" + token).toString(), "mailto:" + to + "?subject=unsubscribe%20" + token);
     }
 
     /** {@code bounces+CAMPAIGN.SUBSCRIBER.MAC@domain} when a bounce address is set, else the sender. */
@@ -38,9 +40,5 @@ public final class PersonalLinks {
         int at = bounceAddress.lastIndexOf('@');
         return bounceAddress.substring(0, at) + "+" + tokens.token(SubscriberTokens.Purpose.BOUNCE, campaignId, subscriberId)
                 + bounceAddress.substring(at);
-    }
-
-    private String unsubscribeToken(long subscriberId, long listId) {
-        return tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, subscriberId, listId);
     }
 }

@@ -14,7 +14,9 @@ import org.newsletter.model.DeliveryState;
 public record RunReport(Map<DeliveryState, Long> recorded, long skipped, long orphansRequeued, Duration elapsed, String stoppedBecause) {
 
     public RunReport {
-        recorded = java.util.Collections.unmodifiableMap(new EnumMap<>(recorded.isEmpty() ? Map.of(DeliveryState.ACCEPTED, 0L) : recorded));
+        Map<DeliveryState, Long> copy = new EnumMap<>(DeliveryState.class);
+        copy.putAll(recorded);
+        recorded = java.util.Collections.unmodifiableMap(copy);
     }
 
     public long count(DeliveryState state) {

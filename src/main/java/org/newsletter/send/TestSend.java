@@ -58,8 +58,9 @@ public final class TestSend {
         Subscriber known = store.subscribers().find(address).orElse(null);
         long subscriberId = known == null ? 0 : known.id();
         String name = known == null ? "" : known.name();
-        Recipient recipient = new Recipient(name, address.toString(), links.unsubscribeUrl(subscriberId, plan.list().id()));
-        OutgoingMessage built = messages.messageFor(recipient, runKey, links.unsubscribeMailto(subscriberId, plan.list().id()),
+        PersonalLinks.Unsubscribe unsubscribe = links.unsubscribe(subscriberId, plan.list().id());
+        Recipient recipient = new Recipient(name, address.toString(), unsubscribe.url());
+        OutgoingMessage built = messages.messageFor(recipient, runKey, unsubscribe.mailto(),
                 links.envelopeFrom(0, subscriberId), clock.instant());
         OutgoingMessage message = new OutgoingMessage(built.envelopeFrom(), built.recipient(), built.messageId(), signer.sign(built.bytes()));
         try {
