@@ -30,6 +30,11 @@ public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, 
         return Store.open(DatabaseLocation.resolve(workspace.databaseUrl(), workspace.stateDir(), environment), clock);
     }
 
+    /** {@code size} connections to the store of {@code workspace}, for a server's threads. */
+    public org.newsletter.store.StorePool openStorePool(Workspace workspace, int size) {
+        return Store.openPool(DatabaseLocation.resolve(workspace.databaseUrl(), workspace.stateDir(), environment), clock, size);
+    }
+
     /** Who is at the keyboard, for consent records such as "staff: ann". */
     public String user() {
         String user = environment.get("USER");

@@ -1,12 +1,12 @@
 package org.newsletter.render;
 
 /** Escapes text for HTML element content and quoted attribute values alike. */
-final class HtmlEscape {
+public final class HtmlEscape {
 
     private HtmlEscape() {
     }
 
-    static String escape(String value) {
+    public static String escape(String value) {
         StringBuilder out = null;
         for (int i = 0; i < value.length(); i++) {
             String replacement = switch (value.charAt(i)) {

@@ -26,8 +26,6 @@ import org.newsletter.store.segment.SegmentSyntaxException;
  */
 public final class CampaignSender {
 
-    public static final String SECRET_VARIABLE = "NEWSLETTER_SECRET";
-
     private final Workspace workspace;
     private final IssueSource issues;
     private final Store store;
@@ -100,7 +98,7 @@ public final class CampaignSender {
 
     /** The links and VERP addresses, signed with the workspace's secret. */
     public PersonalLinks links() {
-        return new PersonalLinks(workspace.site(), new SubscriberTokens(secret()), workspace.sending().bounceAddress());
+        return new PersonalLinks(workspace.site(), new SubscriberTokens(store.settings().tokenSecret(environment)), workspace.sending().bounceAddress());
     }
 
     /**
@@ -118,17 +116,6 @@ public final class CampaignSender {
         } catch (IllegalArgumentException e) {
             throw new UserInputException("dkim in newsletter.yaml: " + e.getMessage());
         }
-    }
-
-    private String secret() {
-        String fromEnvironment = environment.get(SECRET_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            if (fromEnvironment.length() < 32) {
-                throw new UserInputException(SECRET_VARIABLE + " must be at least 32 characters (e.g. from 'openssl rand -base64 32')");
-            }
-            return fromEnvironment;
-        }
-        return store.settings().tokenSecret();
     }
 
     /** {@code .newsletter/outbox/ID-ISSUE/}: one folder per campaign, named so people can find it. */

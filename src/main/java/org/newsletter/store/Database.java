@@ -30,6 +30,15 @@ public final class Database implements AutoCloseable {
     }
 
     public static Database open(DatabaseLocation location) {
+        return openMany(location, 1).get(0);
+    }
+
+    /**
+     * {@code count} connections to one database, migrated once: a server's threads each need their
+     * own (a JDBC connection is not shared between threads), and Flyway need not check the schema
+     * for every one of them.
+     */
+    public static java.util.List<Database> openMany(DatabaseLocation location, int count) {
         DataSource dataSource = dataSource(location);
         try {
             Flyway.configure()
@@ -42,9 +51,14 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot prepare the database " + location + ": " + firstLine(e.getMessage()), e);
         }
         Jdbi jdbi = Jdbi.create(dataSource);
+        java.util.List<Database> opened = new java.util.ArrayList<>(count);
         try {
-            return new Database(location, jdbi.open());
+            for (int i = 0; i < count; i++) {
+                opened.add(new Database(location, jdbi.open()));
+            }
+            return opened;
         } catch (RuntimeException e) {
+            opened.forEach(Database::close);
             throw new StoreException("cannot open the database " + location + ": " + firstLine(e.getMessage()), e);
         }
     }

@@ -29,6 +29,29 @@ public final class SettingRepository {
      * read" makes two processes starting at once agree on one secret.
      */
     public String tokenSecret() {
+        return tokenSecret(java.util.Map.of());
+    }
+
+    /** The variable that sets the token secret from outside, e.g. for several databases that must agree. */
+    public static final String SECRET_VARIABLE = "NEWSLETTER_SECRET";
+
+    /**
+     * {@value #SECRET_VARIABLE} from {@code environment} when it is set (at least 32 characters), else
+     * the secret kept in the database.
+     */
+    public String tokenSecret(java.util.Map<String, String> environment) {
+        String fromEnvironment = environment.get(SECRET_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            if (fromEnvironment.length() < 32) {
+                throw new org.newsletter.model.UserInputException(
+                        SECRET_VARIABLE + " must be at least 32 characters (e.g. from 'openssl rand -base64 32')");
+            }
+            return fromEnvironment;
+        }
+        return generatedSecret();
+    }
+
+    private String generatedSecret() {
         return handle.inTransaction(h -> {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);

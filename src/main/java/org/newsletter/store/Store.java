@@ -43,6 +43,11 @@ public final class Store implements AutoCloseable {
         return new Store(Database.open(location), clock);
     }
 
+    /** {@code size} stores on one database, for a server that serves requests on several threads. */
+    public static StorePool openPool(DatabaseLocation location, Clock clock, int size) {
+        return new StorePool(Database.openMany(location, size).stream().map(d -> new Store(d, clock)).toList());
+    }
+
     public ListRepository lists() {
         return lists;
     }
@@ -84,6 +89,15 @@ public final class Store implements AutoCloseable {
                 ? new PostgresSenderLiveness(database.handle(), sql)
                 : new FileSenderLiveness(database.location().sqliteFile());
         return new DeliveryJournal(database.handle(), sql, clock, database.dialect(), liveness, suppressions, campaign, list);
+    }
+
+    /** Whether the database answers at all: a health check's question. */
+    public boolean ping() {
+        try {
+            return database.handle().createQuery("SELECT 1").mapTo(Integer.class).one() == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     public Dialect dialect() {

@@ -1,0 +1,81 @@
+package org.newsletter.cli;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.newsletter.config.Workspace;
+import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.model.UserInputException;
+import org.newsletter.store.StorePool;
+import org.newsletter.web.PublicSite;
+import org.newsletter.web.WebLimits;
+import org.newsletter.web.WebServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve what readers reach through the base URL: unsubscribe pages, the subscribe form,",
+                "the archive of sent issues with calendar files and an Atom feed, and /healthz.",
+                "Put it behind a reverse proxy for TLS. Stops with Ctrl-C."})
+final class ServeCommand implements Callable<Integer> {
+
+    private final CommandContext context;
+
+    @Option(names = "--bind", paramLabel = "ADDR", defaultValue = "127.0.0.1",
+            description = "The address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface).")
+    String bind;
+
+    @Option(names = "--port", paramLabel = "P", defaultValue = "8080", description = "The port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+    int port;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "8",
+            description = "Requests served at once, each with its own database connection (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    ServeCommand(CommandContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new UserInputException("--port must be between 0 and 65535, not " + port);
+        }
+        if (threads < 1 || threads > 256) {
+            throw new UserInputException("--threads must be between 1 and 256, not " + threads);
+        }
+        Workspace workspace = context.workspace(null);
+        CountDownLatch stopped = new CountDownLatch(1);
+        try (StorePool stores = context.openStorePool(workspace, threads)) {
+            SubscriberTokens tokens = new SubscriberTokens(stores.with(store -> store.settings().tokenSecret(context.environment())));
+            PublicSite site = new PublicSite(workspace, stores, tokens, context.clock());
+            WebLimits limits = new WebLimits(threads, WebLimits.DEFAULT.queue(), WebLimits.DEFAULT.bodyBytes());
+            try (WebServer server = start(site, limits)) {
+                context.out().println("Serving " + workspace.site().organisation() + " at " + server.origin() + "/ (readers reach it as "
+                        + workspace.site().baseUrl() + " through your proxy). Ctrl-C stops.");
+                context.out().flush();
+                Thread hook = new Thread(stopped::countDown, "serve-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                stopped.await();
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private WebServer start(PublicSite site, WebLimits limits) {
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        if (address.isUnresolved()) {
+            throw new UserInputException("--bind: cannot resolve '" + bind + "'");
+        }
+        try {
+            return site.start(address, limits, line -> {
+                context.err().println(line);
+                context.err().flush();
+            });
+        } catch (IOException e) {
+            throw new UserInputException("cannot listen on " + bind + ":" + port + ": " + e.getMessage()
+                    + "; choose another --port or stop what is using it");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.newsletter.store;
+
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * A fixed number of {@link Store}s, each with its own connection, lent to one thread at a time. A
+ * server sizes it like its thread pool, so a request waits for a store only when every thread is busy.
+ */
+public final class StorePool implements AutoCloseable {
+
+    /** How long a request waits for a free store before it is answered "busy". */
+    private static final long WAIT_SECONDS = 10;
+
+    private final List<Store> all;
+    private final BlockingQueue<Store> idle;
+
+    StorePool(List<Store> stores) {
+        if (stores.isEmpty()) {
+            throw new IllegalArgumentException("a store pool needs at least one store");
+        }
+        this.all = List.copyOf(stores);
+        this.idle = new ArrayBlockingQueue<>(stores.size(), false, stores);
+    }
+
+    /** Runs {@code work} with a store of its own and returns its result. */
+    public <T> T with(Function<Store, T> work) {
+        Store store = borrow();
+        try {
+            return work.apply(store);
+        } finally {
+            idle.add(store);
+        }
+    }
+
+    private Store borrow() {
+        try {
+            Store store = idle.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            if (store == null) {
+                throw new StoreException("every database connection stayed busy for " + WAIT_SECONDS + " s");
+            }
+            return store;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting for a database connection", e);
+        }
+    }
+
+    public Dialect dialect() {
+        return all.get(0).dialect();
+    }
+
+    @Override
+    public void close() {
+        RuntimeException first = null;
+        for (Store store : all) {
+            try {
+                store.close();
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
+            }
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

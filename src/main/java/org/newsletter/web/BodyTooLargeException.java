@@ -1,0 +1,11 @@
+package org.newsletter.web;
+
+import java.io.IOException;
+
+/** A request body over the server's limit: answered 413 and the connection closed. */
+final class BodyTooLargeException extends IOException {
+
+    BodyTooLargeException(int limit) {
+        super("request body over " + limit + " bytes");
+    }
+}

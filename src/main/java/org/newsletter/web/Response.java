@@ -1,0 +1,46 @@
+package org.newsletter.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a handler answers: status, type, body and any extra headers. The server adds the security
+ * headers to every response.
+ */
+public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+
+    public Response {
+        headers = Map.copyOf(headers);
+    }
+
+    public static Response html(int status, String html) {
+        return new Response(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public static Response text(int status, String text) {
+        return new Response(status, "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8), Map.of());
+    }
+
+    public static Response bytes(String contentType, byte[] body) {
+        return new Response(200, contentType, body, Map.of());
+    }
+
+    /**
+     * 303 to a path on this site. Only a path is accepted (one leading "/", no scheme, no "//"),
+     * so nothing taken from a request can turn this into an open redirect.
+     */
+    public static Response seeOther(String localPath) {
+        if (!localPath.startsWith("/") || localPath.startsWith("//") || localPath.startsWith("/\\")
+                || localPath.chars().anyMatch(c -> c < 0x21 || c == 0x7f)) {
+            throw new IllegalArgumentException("not a local path: " + localPath);
+        }
+        return new Response(303, "text/plain; charset=utf-8", new byte[0], Map.of("Location", localPath));
+    }
+
+    public Response withHeader(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new Response(status, contentType, body, more);
+    }
+}
