@@ -6,6 +6,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.mail.Transport;
+import org.newsletter.send.Transports;
 import org.newsletter.model.UserInputException;
 import org.newsletter.store.StorePool;
 import org.newsletter.web.PublicSite;
@@ -49,9 +51,10 @@ final class ServeCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         try (StorePool stores = context.openStorePool(workspace, threads)) {
             SubscriberTokens tokens = new SubscriberTokens(stores.with(store -> store.settings().tokenSecret(context.environment())));
-            PublicSite site = new PublicSite(workspace, stores, tokens, context.clock());
+            Transport confirmations = new Transports(workspace.sending(), context.environment(), workspace.outboxDir()).create("confirmations");
             WebLimits limits = new WebLimits(threads, WebLimits.DEFAULT.queue(), WebLimits.DEFAULT.bodyBytes());
-            try (WebServer server = start(site, limits)) {
+            try (PublicSite site = new PublicSite(workspace, stores, tokens, confirmations, context.clock());
+                    WebServer server = start(site, limits)) {
                 context.out().println("Serving " + workspace.site().organisation() + " at " + server.origin() + "/ (readers reach it as "
                         + workspace.site().baseUrl() + " through your proxy). Ctrl-C stops.");
                 context.out().flush();

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -24,7 +25,9 @@ public final class SubscriberTokens {
     /** What a token is for: part of what is signed, so one kind cannot stand in for another. */
     public enum Purpose {
         UNSUBSCRIBE("u"),
-        BOUNCE("b");
+        BOUNCE("b"),
+        /** (subscriber, list) in the link of a double opt-in email; these tokens expire. */
+        CONFIRM("c");
 
         private final String tag;
 
@@ -37,6 +40,15 @@ public final class SubscriberTokens {
     public record Ids(long first, long second) {
     }
 
+    /** A checked token that carries an expiry time: genuine, and whether that time has passed. */
+    public record Expiring(Ids ids, Instant expires) {
+
+        public boolean expiredAt(Instant now) {
+            return !now.isBefore(expires);
+        }
+    }
+
+    private static final Pattern EXPIRING_FORM = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{22})");
     private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.([A-Za-z0-9_-]{22})");
     private static final int MAC_BYTES = 16;
 
@@ -68,24 +80,64 @@ public final class SubscriberTokens {
         if (!m.matches()) {
             return Optional.empty();
         }
-        if (m.group(1).length() > 1 && m.group(1).startsWith("0") || m.group(2).length() > 1 && m.group(2).startsWith("0")) {
+        if (hasLeadingZero(m.group(1)) || hasLeadingZero(m.group(2))) {
             return Optional.empty(); // one spelling per token: no leading zeros
         }
         long first = Long.parseLong(m.group(1));
         long second = Long.parseLong(m.group(2));
-        byte[] given = Base64.getUrlDecoder().decode(m.group(3));
-        // Re-encoding must give the same text: base64url has several spellings of the last character's spare bits.
-        if (!Base64.getUrlEncoder().withoutPadding().encodeToString(given).equals(m.group(3))) {
+        return genuine(m.group(3), mac(purpose, first, second)) ? Optional.of(new Ids(first, second)) : Optional.empty();
+    }
+
+    /**
+     * {@code SUBJECT.OBJECT.EXPIRES.MAC}: as {@link #token}, with the expiry time (epoch seconds) signed
+     * too, so nobody can extend it.
+     */
+    public String expiringToken(Purpose purpose, long first, long second, Instant expires) {
+        long seconds = expires.getEpochSecond();
+        return first + "." + second + "." + seconds + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(purpose.tag + ":" + seconds, first, second));
+    }
+
+    /**
+     * The ids and expiry of a genuine expiring token, expired or not (the caller tells the person the
+     * link is too old rather than that it is wrong); empty for anything altered, truncated or foreign.
+     */
+    public Optional<Expiring> verifyExpiring(Purpose purpose, String token) {
+        if (token == null || token.length() > 80) {
             return Optional.empty();
         }
-        return MessageDigest.isEqual(given, mac(purpose, first, second)) ? Optional.of(new Ids(first, second)) : Optional.empty();
+        Matcher m = EXPIRING_FORM.matcher(token);
+        if (!m.matches() || hasLeadingZero(m.group(1)) || hasLeadingZero(m.group(2)) || hasLeadingZero(m.group(3))) {
+            return Optional.empty();
+        }
+        long first = Long.parseLong(m.group(1));
+        long second = Long.parseLong(m.group(2));
+        long seconds = Long.parseLong(m.group(3));
+        return genuine(m.group(4), mac(purpose.tag + ":" + seconds, first, second))
+                ? Optional.of(new Expiring(new Ids(first, second), Instant.ofEpochSecond(seconds)))
+                : Optional.empty();
+    }
+
+    private static boolean hasLeadingZero(String digits) {
+        return digits.length() > 1 && digits.startsWith("0");
+    }
+
+    /** Compares in constant time, after checking the text is the one canonical spelling of its bytes. */
+    private static boolean genuine(String given, byte[] expected) {
+        byte[] bytes = Base64.getUrlDecoder().decode(given);
+        // Re-encoding must give the same text: base64url has several spellings of the last character's spare bits.
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(given) && MessageDigest.isEqual(bytes, expected);
     }
 
     private byte[] mac(Purpose purpose, long first, long second) {
+        return mac(purpose.tag, first, second);
+    }
+
+    private byte[] mac(String tag, long first, long second) {
         try {
             // The keyed prototype is never used directly, only cloned, so threads never share its state.
             Mac hmac = (Mac) keyed.clone();
-            byte[] full = hmac.doFinal((purpose.tag + ":" + first + ":" + second).getBytes(StandardCharsets.US_ASCII));
+            byte[] full = hmac.doFinal((tag + ":" + first + ":" + second).getBytes(StandardCharsets.US_ASCII));
             return Arrays.copyOf(full, MAC_BYTES);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);

@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
     private final PersonalData personalData;
     private final CampaignRepository campaigns;
     private final SettingRepository settings;
+    private final SelfService selfService;
     private final Sql sql;
     private final Clock clock;
 
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
         this.personalData = new PersonalData(handle, sql, subscribers, suppressions);
         this.campaigns = new CampaignRepository(handle, sql, clock, suppressions);
         this.settings = new SettingRepository(handle, sql);
+        this.selfService = new SelfService(handle, sql, clock, suppressions, subscribers);
     }
 
     public static Store open(DatabaseLocation location, Clock clock) {
@@ -74,6 +76,11 @@ public final class Store implements AutoCloseable {
 
     public SettingRepository settings() {
         return settings;
+    }
+
+    /** What people do to their own subscriptions through signed links and the subscribe form. */
+    public SelfService selfService() {
+        return selfService;
     }
 
     public CampaignRepository campaigns() {

@@ -28,9 +28,11 @@ public final class SubscriberRepository {
     private final Sql sql;
     private final Clock clock;
     private final SuppressionRepository suppressions;
+    private final SubscriptionStates states;
 
     SubscriberRepository(Handle handle, Sql sql, Clock clock, SuppressionRepository suppressions) {
         this.handle = handle;
+        this.states = new SubscriptionStates(handle, sql);
         this.sql = sql;
         this.clock = clock;
         this.suppressions = suppressions;
@@ -148,15 +150,11 @@ public final class SubscriberRepository {
     }
 
     private Optional<SubscriptionStatus> status(long subscriberId, MailingList list) {
-        return handle.createQuery(sql.get("subscription-status")).bind("id", subscriberId).bind("listId", list.id())
-                .mapTo(String.class).findOne().map(SubscriptionStatus::fromWord);
+        return states.status(subscriberId, list.id());
     }
 
     private void setStatus(long subscriberId, MailingList list, SubscriptionStatus status, String how, long now) {
-        handle.createUpdate(sql.get("subscription-upsert")).bind("id", subscriberId).bind("listId", list.id())
-                .bind("status", status.word()).bind("how", how).bind("now", now).execute();
-        handle.createUpdate(sql.get("subscription-event-insert")).bind("id", subscriberId).bind("listId", list.id())
-                .bind("status", status.word()).bind("how", how).bind("now", now).execute();
+        states.set(subscriberId, list.id(), status, how, now);
     }
 
     private void writeDetails(long id, Collection<String> tags, Map<String, String> attributes) {

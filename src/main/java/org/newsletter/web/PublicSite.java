@@ -5,31 +5,52 @@ import java.net.InetSocketAddress;
 import java.time.Clock;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.mail.Transport;
 import org.newsletter.store.StorePool;
 
 /**
  * What {@code newsletter serve} puts on the web for readers: unsubscribe pages, the subscribe form and
  * its confirmation, the archive of sent issues with their calendar files and feed, and a health check.
+ * Close it after the server to let queued confirmation emails go out.
  */
-public final class PublicSite {
+public final class PublicSite implements AutoCloseable {
 
     private final Workspace workspace;
     private final StorePool stores;
     private final SubscriberTokens tokens;
+    private final Transport transport;
     private final Clock clock;
+    private ConfirmationMailer mailer;
 
-    public PublicSite(Workspace workspace, StorePool stores, SubscriberTokens tokens, Clock clock) {
+    /** @param transport where confirmation emails go (the workspace's transport; the outbox by default) */
+    public PublicSite(Workspace workspace, StorePool stores, SubscriberTokens tokens, Transport transport, Clock clock) {
         this.workspace = workspace;
         this.stores = stores;
         this.tokens = tokens;
+        this.transport = transport;
         this.clock = clock;
     }
 
     public WebServer start(InetSocketAddress address, WebLimits limits, RequestLog log) throws IOException {
-        PageLayout layout = new PageLayout(workspace.site().organisation(), workspace.site().language());
+        if (mailer != null) {
+            throw new IllegalStateException("a public site is started once");
+        }
+        var site = workspace.site();
+        PageLayout layout = new PageLayout(site.organisation(), site.language());
         ErrorPages errors = new ErrorPages(layout);
+        String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
+        mailer = new ConfirmationMailer(site, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
         Routes routes = new Routes()
+                .addAll(new UnsubscribePages(stores, tokens, layout, errors, site.organisation()).routes())
+                .addAll(new SubscribePages(stores, tokens, layout, errors, mailer, site.baseUrl(), clock, log).routes())
                 .addAll(new HealthCheck(stores).routes());
         return WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
+    }
+
+    @Override
+    public void close() {
+        if (mailer != null) {
+            mailer.close();
+        }
     }
 }

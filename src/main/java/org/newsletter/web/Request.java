@@ -52,7 +52,9 @@ public final class Request {
     }
 
     public Map<String, String> query() {
-        return parseForm(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""));
+        Map<String, String> first = new LinkedHashMap<>();
+        parseFormValues(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("")).forEach((n, v) -> first.put(n, v.get(0)));
+        return first;
     }
 
     /**
@@ -75,11 +77,18 @@ public final class Request {
      * the query when the body is empty. A body of another type gives no fields.
      */
     public Map<String, String> form() throws IOException {
+        Map<String, String> first = new LinkedHashMap<>();
+        formValues().forEach((name, values) -> first.put(name, values.get(0)));
+        return first;
+    }
+
+    /** As {@link #form}, with every value of fields that repeat (checkboxes). */
+    public Map<String, List<String>> formValues() throws IOException {
         String type = header("Content-Type").orElse("application/x-www-form-urlencoded");
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
             return Map.of();
         }
-        return parseForm(new String(body(), StandardCharsets.UTF_8));
+        return parseFormValues(new String(body(), StandardCharsets.UTF_8));
     }
 
     HttpExchange exchange() {
@@ -108,9 +117,9 @@ public final class Request {
         return out.toByteArray();
     }
 
-    /** Decodes {@code a=1&b=x%20y}; a malformed escape makes that one field empty rather than failing the request. */
-    static Map<String, String> parseForm(String encoded) {
-        Map<String, String> fields = new LinkedHashMap<>();
+    /** Decodes {@code a=1&b=x%20y}; a malformed escape makes that one value empty rather than failing the request. */
+    static Map<String, List<String>> parseFormValues(String encoded) {
+        Map<String, List<String>> fields = new LinkedHashMap<>();
         for (String pair : encoded.split("&")) {
             if (pair.isEmpty()) {
                 continue;
@@ -118,7 +127,7 @@ public final class Request {
             int eq = pair.indexOf('=');
             String name = decode(eq < 0 ? pair : pair.substring(0, eq));
             String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-            fields.putIfAbsent(name, value);
+            fields.computeIfAbsent(name, n -> new java.util.ArrayList<>()).add(value);
         }
         return fields;
     }

@@ -1,0 +1,167 @@
+package org.newsletter.store;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.ListMembership;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.Subscriber;
+import org.newsletter.model.SubscriptionStatus;
+
+/**
+ * What people do to their own subscriptions on the web: through a signed link (look, unsubscribe,
+ * resubscribe, confirm) or the subscribe form. The rules are the store's: a suppressed address is
+ * never subscribed, and only the person (a signed link or a confirmed request) undoes an unsubscribe.
+ */
+public final class SelfService {
+
+    /** What a form request for one list came to. */
+    public enum Request {
+        /** A confirmation is needed: the subscription is pending. */
+        PENDING,
+        /** The list does not ask for confirmation: subscribed now. */
+        SUBSCRIBED,
+        ALREADY_SUBSCRIBED,
+        /** The address is on the suppression list: nothing changes and nothing is sent. */
+        SUPPRESSED
+    }
+
+    /** What following a signed link to (re)subscribe came to. */
+    public enum Confirmation {
+        SUBSCRIBED,
+        ALREADY_SUBSCRIBED,
+        SUPPRESSED,
+        /** The person or the list no longer exists (erased, removed). */
+        GONE
+    }
+
+    /** The outcome of a form request, with the person's id for the confirmation link. */
+    public record Requested(Request outcome, long subscriberId) {
+    }
+
+    private final Handle handle;
+    private final Sql sql;
+    private final Clock clock;
+    private final SuppressionRepository suppressions;
+    private final SubscriberRepository subscribers;
+    private final SubscriptionStates states;
+
+    SelfService(Handle handle, Sql sql, Clock clock, SuppressionRepository suppressions, SubscriberRepository subscribers) {
+        this.handle = handle;
+        this.sql = sql;
+        this.clock = clock;
+        this.suppressions = suppressions;
+        this.subscribers = subscribers;
+        this.states = new SubscriptionStates(handle, sql);
+    }
+
+    /** The person and list a link names, with their other lists; empty when either no longer exists. */
+    public Optional<ListMembership> membership(long subscriberId, long listId) {
+        Optional<Person> person = person(subscriberId);
+        if (person.isEmpty()) {
+            return Optional.empty();
+        }
+        MailingList named = null;
+        Optional<SubscriptionStatus> status = Optional.empty();
+        List<ListMembership.Other> others = new ArrayList<>();
+        for (ListStatus row : handle.createQuery(sql.get("self-lists")).bind("id", subscriberId).bind("listId", listId)
+                .map((rs, ctx) -> new ListStatus(ListRepository.mapList(rs),
+                        Optional.ofNullable(rs.getString("status")).map(SubscriptionStatus::fromWord)))
+                .list()) {
+            if (row.list().id() == listId) {
+                named = row.list();
+                status = row.status();
+            } else {
+                row.status().ifPresent(s -> others.add(new ListMembership.Other(row.list(), s)));
+            }
+        }
+        if (named == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ListMembership(subscriberId, person.get().email(), named, status, others));
+    }
+
+    /**
+     * Unsubscribes the person from the list. Idempotent: true only when this call changed something,
+     * so repeating the click (or a mail client's one-click POST after the button) records one change.
+     */
+    public boolean unsubscribe(long subscriberId, long listId, String how) {
+        return handle.inTransaction(h -> {
+            Optional<SubscriptionStatus> status = states.status(subscriberId, listId);
+            if (status.isEmpty() || status.get() == SubscriptionStatus.UNSUBSCRIBED) {
+                return false;
+            }
+            states.set(subscriberId, listId, SubscriptionStatus.UNSUBSCRIBED, how, clock.millis());
+            return true;
+        });
+    }
+
+    /**
+     * Subscribes the person named by a signed link: resubscribing after an unsubscribe, or confirming a
+     * pending request. A suppressed address stays out.
+     */
+    public Confirmation subscribe(long subscriberId, long listId, String how) {
+        return handle.inTransaction(h -> {
+            Optional<Person> person = person(subscriberId);
+            if (person.isEmpty() || membership(subscriberId, listId).isEmpty()) {
+                return Confirmation.GONE;
+            }
+            if (suppressions.find(EmailAddress.parse(person.get().email())).isPresent()) {
+                return Confirmation.SUPPRESSED;
+            }
+            if (states.status(subscriberId, listId).filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent()) {
+                return Confirmation.ALREADY_SUBSCRIBED;
+            }
+            long now = clock.millis();
+            states.set(subscriberId, listId, SubscriptionStatus.SUBSCRIBED, how, now);
+            // Someone who came through the form consents now, when they confirm; not when the form was sent.
+            h.createUpdate(sql.get("self-consent-confirmed")).bind("id", subscriberId).bind("now", now).execute();
+            return Confirmation.SUBSCRIBED;
+        });
+    }
+
+    /**
+     * A request from the subscribe form. A new address is recorded with the form as its source and no
+     * consent time until it is confirmed; an existing person's name is left alone (anyone can type
+     * anyone's address into a form). Lists that ask for double opt-in get a pending subscription.
+     */
+    public Requested request(EmailAddress email, String name, MailingList list, String how) {
+        return handle.inTransaction(h -> {
+            if (suppressions.find(email).isPresent()) {
+                return new Requested(Request.SUPPRESSED, 0);
+            }
+            long now = clock.millis();
+            Optional<Subscriber> existing = subscribers.find(email);
+            long id = existing.isPresent() ? existing.get().id() : h.createQuery(sql.get("subscriber-insert"))
+                    .bind("email", email.toString()).bind("key", email.key()).bind("name", name == null ? "" : name.strip())
+                    .bind("consentSource", how).bind("consentAt", (Long) null).bind("now", now)
+                    .mapTo(Long.class).one();
+            Optional<SubscriptionStatus> status = states.status(id, list.id());
+            if (status.filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent()) {
+                return new Requested(Request.ALREADY_SUBSCRIBED, id);
+            }
+            if (list.doubleOptIn()) {
+                states.set(id, list.id(), SubscriptionStatus.PENDING, how, now);
+                return new Requested(Request.PENDING, id);
+            }
+            states.set(id, list.id(), SubscriptionStatus.SUBSCRIBED, how, now);
+            h.createUpdate(sql.get("self-consent-confirmed")).bind("id", id).bind("now", now).execute();
+            return new Requested(Request.SUBSCRIBED, id);
+        });
+    }
+
+    private Optional<Person> person(long subscriberId) {
+        return handle.createQuery(sql.get("self-subscriber")).bind("id", subscriberId)
+                .map((rs, ctx) -> new Person(rs.getLong("id"), rs.getString("email")))
+                .findOne();
+    }
+
+    private record Person(long id, String email) {
+    }
+
+    private record ListStatus(MailingList list, Optional<SubscriptionStatus> status) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.newsletter.store;
+
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.newsletter.model.SubscriptionStatus;
+
+/** Reads and changes one person's status on one list, recording every change in their history. */
+final class SubscriptionStates {
+
+    private final Handle handle;
+    private final Sql sql;
+
+    SubscriptionStates(Handle handle, Sql sql) {
+        this.handle = handle;
+        this.sql = sql;
+    }
+
+    Optional<SubscriptionStatus> status(long subscriberId, long listId) {
+        return handle.createQuery(sql.get("subscription-status")).bind("id", subscriberId).bind("listId", listId)
+                .mapTo(String.class).findOne().map(SubscriptionStatus::fromWord);
+    }
+
+    void set(long subscriberId, long listId, SubscriptionStatus status, String how, long now) {
+        handle.createUpdate(sql.get("subscription-upsert")).bind("id", subscriberId).bind("listId", listId)
+                .bind("status", status.word()).bind("how", how).bind("now", now).execute();
+        handle.createUpdate(sql.get("subscription-event-insert")).bind("id", subscriberId).bind("listId", listId)
+                .bind("status", status.word()).bind("how", how).bind("now", now).execute();
+    }
+}

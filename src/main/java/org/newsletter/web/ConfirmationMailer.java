@@ -1,0 +1,114 @@
+package org.newsletter.web;
+
+import static org.newsletter.render.HtmlEscape.escape;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.newsletter.mail.DeliveryException;
+import org.newsletter.mail.MessageBuilder;
+import org.newsletter.mail.MessageSpec;
+import org.newsletter.mail.OutgoingMessage;
+import org.newsletter.mail.Transport;
+import org.newsletter.model.Mailbox;
+import org.newsletter.model.Site;
+
+/**
+ * Sends double opt-in emails on a thread of its own, so a slow or dead mail server never holds a web
+ * request (the page says "check your inbox" either way). The queue is bounded: when it is full the
+ * request is refused and the person is asked to try again, rather than the server piling up mail.
+ */
+final class ConfirmationMailer implements AutoCloseable {
+
+    private final Site site;
+    private final Transport transport;
+    private final String envelopeFrom;
+    private final Duration validity;
+    private final Clock clock;
+    private final RequestLog log;
+    private final MessageBuilder builder = new MessageBuilder();
+    private final ThreadPoolExecutor worker;
+
+    ConfirmationMailer(Site site, Transport transport, String envelopeFrom, Duration validity, Clock clock, RequestLog log) {
+        this.site = site;
+        this.transport = transport;
+        this.envelopeFrom = envelopeFrom;
+        this.validity = validity;
+        this.clock = clock;
+        this.log = log;
+        this.worker = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(100), r -> {
+            Thread t = new Thread(r, "confirmation-mailer");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Queues the email; false when the queue is full. */
+    boolean submit(ConfirmationRequest request) {
+        OutgoingMessage message = message(request);
+        try {
+            worker.execute(() -> deliver(message));
+            return true;
+        } catch (RejectedExecutionException e) {
+            log.log("confirmation queue full: refused a request for " + AddressMask.mask(request.to().toString()));
+            return false;
+        }
+    }
+
+    private void deliver(OutgoingMessage message) {
+        try (Transport.Channel channel = transport.open()) {
+            channel.send(message);
+            log.log("confirmation sent to " + AddressMask.mask(message.recipient()));
+        } catch (DeliveryException e) {
+            log.log("confirmation to " + AddressMask.mask(message.recipient()) + " not sent: " + e.getMessage());
+        }
+    }
+
+    OutgoingMessage message(ConfirmationRequest request) {
+        String lists = request.links().stream().map(l -> l.list().name()).collect(Collectors.joining(", "));
+        String days = validity.toDays() + (validity.toDays() == 1 ? " day" : " days");
+        // The name typed into the form is not repeated here: the form is public, and a name field
+        // echoed into mail to any address would let strangers send their own text through us.
+        StringBuilder text = new StringBuilder("Hello,\n\n"
+                + "someone, we hope you, asked to subscribe " + request.to() + " to " + lists + " from " + site.organisation() + ".\n\n");
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5\">"
+                + "<p>Hello,</p><p>someone, we hope you, asked to subscribe "
+                + escape(request.to().toString()) + " to " + escape(lists) + " from " + escape(site.organisation()) + ".</p>");
+        for (ConfirmationRequest.Link link : request.links()) {
+            text.append("To confirm ").append(link.list().name()).append(", open this link within ").append(days).append(":\n")
+                    .append(link.url()).append("\n\n");
+            html.append("<p><a href=\"").append(escape(link.url().toString()))
+                    .append("\" style=\"background:#1b5e7a;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block\">")
+                    .append("Confirm ").append(escape(link.list().name())).append("</a></p>");
+        }
+        text.append("If it was not you, ignore this message: nothing happens unless the link is followed.\n\n-- \n")
+                .append(site.organisation()).append("\n").append(site.postalAddress()).append("\n");
+        html.append("<p>The link works for ").append(days).append(". If it was not you, ignore this message: nothing happens unless the link is followed.</p>")
+                .append("<p style=\"color:#555;font-size:13px\">").append(escape(site.organisation())).append("<br>")
+                .append(escape(site.postalAddress())).append("</p></body></html>");
+        String messageId = "confirm." + UUID.randomUUID() + "@" + site.sender().domain();
+        MessageSpec spec = new MessageSpec(site.sender(), site.replyTo(), new Mailbox("", request.to().toString()),
+                "Please confirm your subscription to " + lists, clock.instant(), messageId, null, null, null, null,
+                text.toString(), html.toString());
+        return new OutgoingMessage(envelopeFrom, request.to().toString(), messageId, builder.toBytes(builder.build(spec)));
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            // Give queued confirmations a moment to go out before the process ends.
+            if (!worker.awaitTermination(5, TimeUnit.SECONDS)) {
+                worker.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            worker.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package org.newsletter.web;
+
+import java.net.URI;
+import java.util.List;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.MailingList;
+
+/** One confirmation email to write: to whom, and one signed link per list they asked for. */
+record ConfirmationRequest(EmailAddress to, List<Link> links) {
+
+    ConfirmationRequest {
+        links = List.copyOf(links);
+    }
+
+    record Link(MailingList list, URI url) {
+    }
+}

@@ -1,0 +1,223 @@
+package org.newsletter.web;
+
+import static org.newsletter.render.HtmlEscape.escape;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.InvalidAddressException;
+import org.newsletter.model.ListMembership;
+import org.newsletter.model.ListSummary;
+import org.newsletter.model.MailingList;
+import org.newsletter.store.SelfService;
+import org.newsletter.store.StorePool;
+
+/**
+ * The subscribe form and its confirmation (double opt-in). The answer to a request is the same
+ * whatever the address's state (new, pending, subscribed, suppressed), so the form cannot be used to
+ * find out who is on a list. Limits per client and per address stop it being used to flood a
+ * stranger's inbox; a hidden "website" field that people never see catches most bots.
+ */
+final class SubscribePages {
+
+    /** How long a confirmation link works. */
+    static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
+    static final String HONEYPOT = "website";
+    private static final int MAX_NAME = 100;
+
+    private final StorePool stores;
+    private final SubscriberTokens tokens;
+    private final PageLayout layout;
+    private final ErrorPages errors;
+    private final ConfirmationMailer mailer;
+    private final java.net.URI baseUrl;
+    private final Clock clock;
+    private final SlidingWindowLimit perClient;
+    private final SlidingWindowLimit perAddress;
+    private final RequestLog log;
+
+    SubscribePages(StorePool stores, SubscriberTokens tokens, PageLayout layout, ErrorPages errors, ConfirmationMailer mailer,
+            java.net.URI baseUrl, Clock clock, RequestLog log) {
+        this.stores = stores;
+        this.tokens = tokens;
+        this.layout = layout;
+        this.errors = errors;
+        this.mailer = mailer;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+        this.log = log;
+        this.perClient = new SlidingWindowLimit(10, Duration.ofMinutes(10), 100_000, clock);
+        this.perAddress = new SlidingWindowLimit(3, Duration.ofHours(1), 100_000, clock);
+    }
+
+    Routes routes() {
+        return new Routes()
+                .add(Route.get("/subscribe", this::form))
+                .add(Route.post("/subscribe", this::submit))
+                .add(Route.get("/confirm/" + UnsubscribePages.TOKEN, this::showConfirm))
+                .add(Route.post("/confirm/" + UnsubscribePages.TOKEN, this::confirm));
+    }
+
+    private Response form(Request request) {
+        String chosen = request.query().getOrDefault("list", "");
+        return Response.html(200, formPage(lists(), "", "", chosen.isEmpty() ? List.of() : List.of(chosen), null));
+    }
+
+    private Response submit(Request request) throws IOException {
+        Map<String, List<String>> fields = request.formValues();
+        if (!first(fields, HONEYPOT).isEmpty()) {
+            log.log("subscribe: hidden field filled in, treated as a bot");
+            return checkInbox();
+        }
+        if (!perClient.tryAcquire(ClientAddress.of(request))) {
+            return errors.page(429, "Too many requests from your connection. Please wait a few minutes and try again.");
+        }
+        List<MailingList> all = lists().stream().map(ListSummary::list).toList();
+        String emailText = first(fields, "email").strip();
+        String name = first(fields, "name").strip();
+        List<String> wanted = fields.getOrDefault("list", all.size() == 1 ? List.of(all.get(0).slug()) : List.of());
+        EmailAddress email;
+        try {
+            email = EmailAddress.parse(emailText);
+        } catch (InvalidAddressException e) {
+            return Response.html(400, formPage(lists(), emailText, name, wanted, "That email address does not look right: " + e.getMessage() + "."));
+        }
+        if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+            return Response.html(400, formPage(lists(), emailText, "", wanted, "Please give a name of at most " + MAX_NAME + " characters."));
+        }
+        List<MailingList> chosen = all.stream().filter(l -> wanted.contains(l.slug())).toList();
+        if (chosen.isEmpty()) {
+            return Response.html(400, formPage(lists(), emailText, name, wanted, "Please choose at least one list."));
+        }
+        if (!perAddress.tryAcquire(email.key())) {
+            return errors.page(429, "We have had several requests for this address recently. Please check your inbox, or try again in an hour.");
+        }
+        List<ConfirmationRequest.Link> links = stores.with(store -> {
+            List<ConfirmationRequest.Link> pending = new ArrayList<>();
+            for (MailingList list : chosen) {
+                SelfService.Requested outcome = store.selfService().request(email, name, list, "subscribe form");
+                if (outcome.outcome() == SelfService.Request.PENDING) {
+                    pending.add(new ConfirmationRequest.Link(list, confirmationUrl(outcome.subscriberId(), list.id())));
+                }
+            }
+            return pending;
+        });
+        if (!links.isEmpty() && !mailer.submit(new ConfirmationRequest(email, links))) {
+            return errors.page(503, "We cannot send confirmation emails right now. Please try again in a few minutes.");
+        }
+        // Lists without double opt-in take the address at once; the answer is the same whatever it was before.
+        List<String> immediate = chosen.stream().filter(l -> !l.doubleOptIn()).map(MailingList::name).toList();
+        if (immediate.size() == chosen.size()) {
+            return Response.html(200, layout.page("Thank you",
+                    "<p>" + escape(AddressMask.mask(email.toString())) + " is subscribed to <strong>" + escape(String.join(", ", immediate))
+                            + "</strong>. Every email has a link to unsubscribe.</p>"));
+        }
+        return checkInbox();
+    }
+
+    private java.net.URI confirmationUrl(long subscriberId, long listId) {
+        Instant expires = clock.instant().plus(CONFIRMATION_VALIDITY);
+        return baseUrl.resolve("confirm/" + tokens.expiringToken(SubscriberTokens.Purpose.CONFIRM, subscriberId, listId, expires));
+    }
+
+    private Response checkInbox() {
+        return Response.html(200, layout.page("Check your inbox",
+                "<p>Thank you. If the address can receive mail, a message is on its way; follow the link in it to confirm. "
+                        + "It works for " + CONFIRMATION_VALIDITY.toDays() + " days.</p>"
+                        + "<p class=\"note\">Nothing arrived? Look in the spam folder, or send the form again in a while.</p>"));
+    }
+
+    private Response showConfirm(Request request) {
+        return withConfirmation(request, (ids, m) -> {
+            if (m.subscribed()) {
+                return Response.html(200, layout.page("Already subscribed",
+                        "<p>" + escape(AddressMask.mask(m.email())) + " already gets <strong>" + escape(m.list().name()) + "</strong>.</p>"));
+            }
+            return Response.html(200, layout.page("Confirm your subscription",
+                    "<p>Subscribe " + escape(AddressMask.mask(m.email())) + " to <strong>" + escape(m.list().name()) + "</strong>?</p>"
+                            + "<form method=\"post\"><button type=\"submit\">Yes, subscribe me</button></form>"));
+        });
+    }
+
+    private Response confirm(Request request) {
+        return withConfirmation(request, (ids, m) -> {
+            SelfService.Confirmation outcome = stores.with(store -> store.selfService().subscribe(ids.first(), ids.second(), "confirmed by email"));
+            return switch (outcome) {
+                case SUBSCRIBED, ALREADY_SUBSCRIBED -> Response.html(200, layout.page("You are subscribed",
+                        "<p>" + escape(AddressMask.mask(m.email())) + " will get <strong>" + escape(m.list().name()) + "</strong>. Thank you.</p>"));
+                case SUPPRESSED -> Response.html(200, layout.page("Cannot subscribe this address",
+                        "<p>We no longer send to " + escape(AddressMask.mask(m.email()))
+                                + " (it bounced, or asked never to be mailed again). Write to us if that should change.</p>"));
+                case GONE -> errors.notFound();
+            };
+        });
+    }
+
+    private interface ConfirmationPage {
+        Response render(SubscriberTokens.Ids ids, ListMembership membership);
+    }
+
+    /** Checks the token: forged or foreign is a 404; genuine but old says so and points back to the form. */
+    private Response withConfirmation(Request request, ConfirmationPage page) {
+        Optional<SubscriberTokens.Expiring> token = tokens.verifyExpiring(SubscriberTokens.Purpose.CONFIRM, request.pathParameter(0));
+        if (token.isEmpty()) {
+            return errors.notFound();
+        }
+        if (token.get().expiredAt(clock.instant())) {
+            return Response.html(410, layout.page("This link has expired",
+                    "<p>Confirmation links work for " + CONFIRMATION_VALIDITY.toDays() + " days. "
+                            + "<a href=\"../subscribe\">Subscribe again</a> to get a new one.</p>"));
+        }
+        SubscriberTokens.Ids ids = token.get().ids();
+        Optional<ListMembership> membership = stores.with(store -> store.selfService().membership(ids.first(), ids.second()));
+        return membership.map(m -> page.render(ids, m)).orElseGet(errors::notFound);
+    }
+
+    private List<ListSummary> lists() {
+        return stores.with(store -> store.lists().summaries());
+    }
+
+    private String formPage(List<ListSummary> lists, String email, String name, List<String> chosen, String error) {
+        if (lists.isEmpty()) {
+            return layout.page("Subscribe", "<p>There are no lists to subscribe to yet.</p>");
+        }
+        StringBuilder html = new StringBuilder();
+        if (error != null) {
+            html.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
+        }
+        html.append("<form method=\"post\" action=\"subscribe\">")
+                .append("<label for=\"email\">Email address</label>")
+                .append("<input type=\"email\" id=\"email\" name=\"email\" required autocomplete=\"email\" value=\"").append(escape(email)).append("\">")
+                .append("<label for=\"name\">Name <span class=\"note\">(optional)</span></label>")
+                .append("<input type=\"text\" id=\"name\" name=\"name\" maxlength=\"").append(MAX_NAME).append("\" autocomplete=\"name\" value=\"")
+                .append(escape(name)).append("\">");
+        html.append("<fieldset class=\"lists\"><legend>Lists</legend>");
+        for (ListSummary summary : lists) {
+            MailingList list = summary.list();
+            boolean checked = chosen.contains(list.slug()) || lists.size() == 1;
+            html.append("<label><input type=\"checkbox\" name=\"list\" value=\"").append(escape(list.slug())).append("\"")
+                    .append(checked ? " checked" : "").append("> <span><strong>").append(escape(list.name())).append("</strong>")
+                    .append(list.description().isBlank() ? "" : " – " + escape(list.description())).append("</span></label>");
+        }
+        html.append("</fieldset>")
+                .append("<div class=\"hp\" aria-hidden=\"true\"><label for=\"").append(HONEYPOT).append("\">Leave this empty</label>")
+                .append("<input type=\"text\" id=\"").append(HONEYPOT).append("\" name=\"").append(HONEYPOT)
+                .append("\" tabindex=\"-1\" autocomplete=\"off\"></div>")
+                .append("<p><button type=\"submit\">Subscribe</button></p>")
+                .append("<p class=\"note\">We will email you a link to confirm. You can unsubscribe from every email with one click.</p>")
+                .append("</form>");
+        return layout.page("Subscribe", html.toString());
+    }
+
+    private static String first(Map<String, List<String>> fields, String name) {
+        List<String> values = fields.get(name);
+        return values == null || values.isEmpty() ? "" : values.get(0);
+    }
+}

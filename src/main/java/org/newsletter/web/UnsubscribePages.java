@@ -1,0 +1,141 @@
+package org.newsletter.web;
+
+import static org.newsletter.render.HtmlEscape.escape;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.model.ListMembership;
+import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.store.SelfService;
+import org.newsletter.store.StorePool;
+
+/**
+ * {@code /u/TOKEN}, the address in every message's footer and List-Unsubscribe header. A GET only
+ * shows a page with a button: mail scanners and link previews fetch links, and must not unsubscribe
+ * anyone. A POST unsubscribes: the button, or a mail client's RFC 8058 one-click POST (body
+ * {@code List-Unsubscribe=One-Click}, no cookies, no page needed). Repeating it changes nothing.
+ * The same token lets the person subscribe again, and shows their other lists with a button each.
+ */
+final class UnsubscribePages {
+
+    /** The token's shape, loosely: the token check decides; this only keeps junk out of the router. */
+    static final String TOKEN = "([0-9A-Za-z._-]{1,80})";
+
+    private final StorePool stores;
+    private final SubscriberTokens tokens;
+    private final PageLayout layout;
+    private final ErrorPages errors;
+    private final String organisation;
+
+    UnsubscribePages(StorePool stores, SubscriberTokens tokens, PageLayout layout, ErrorPages errors, String organisation) {
+        this.stores = stores;
+        this.tokens = tokens;
+        this.layout = layout;
+        this.errors = errors;
+        this.organisation = organisation;
+    }
+
+    Routes routes() {
+        return new Routes()
+                .add(Route.get("/u/" + TOKEN, this::show))
+                .add(Route.post("/u/" + TOKEN, this::act));
+    }
+
+    private Response show(Request request) {
+        Optional<SubscriberTokens.Ids> ids = tokens.verify(SubscriberTokens.Purpose.UNSUBSCRIBE, request.pathParameter(0));
+        if (ids.isEmpty()) {
+            return errors.notFound();
+        }
+        Optional<ListMembership> membership = stores.with(store -> store.selfService().membership(ids.get().first(), ids.get().second()));
+        if (membership.isEmpty()) {
+            return errors.notFound();
+        }
+        ListMembership m = membership.get();
+        if (m.status().isEmpty() || m.status().get() == SubscriptionStatus.UNSUBSCRIBED) {
+            return unsubscribedPage(m, false);
+        }
+        String body = "<p>" + escape(AddressMask.mask(m.email())) + " will no longer get <strong>" + escape(m.list().name())
+                + "</strong> from " + escape(organisation) + ".</p>"
+                + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"unsubscribe\">"
+                + "<button type=\"submit\">Unsubscribe</button></form>"
+                + otherLists(m);
+        return Response.html(200, layout.page("Unsubscribe from " + m.list().name() + "?", body));
+    }
+
+    private Response act(Request request) throws IOException {
+        Optional<SubscriberTokens.Ids> ids = tokens.verify(SubscriberTokens.Purpose.UNSUBSCRIBE, request.pathParameter(0));
+        if (ids.isEmpty()) {
+            return errors.notFound();
+        }
+        long subscriber = ids.get().first();
+        long list = ids.get().second();
+        boolean oneClick = isOneClick(request);
+        String action = oneClick ? "unsubscribe" : request.form().getOrDefault("action", "unsubscribe");
+        if (action.equals("resubscribe")) {
+            return resubscribe(subscriber, list);
+        }
+        Optional<ListMembership> after = stores.with(store -> {
+            Optional<ListMembership> before = store.selfService().membership(subscriber, list);
+            if (before.isPresent()) {
+                store.selfService().unsubscribe(subscriber, list, oneClick ? "one-click (RFC 8058)" : "unsubscribe page");
+            }
+            return before.flatMap(b -> store.selfService().membership(subscriber, list));
+        });
+        return after.map(m -> unsubscribedPage(m, true)).orElseGet(errors::notFound);
+    }
+
+    private Response resubscribe(long subscriber, long list) {
+        return stores.with(store -> {
+            SelfService.Confirmation outcome = store.selfService().subscribe(subscriber, list, "resubscribed on the unsubscribe page");
+            Optional<ListMembership> m = store.selfService().membership(subscriber, list);
+            if (outcome == SelfService.Confirmation.GONE || m.isEmpty()) {
+                return errors.notFound();
+            }
+            if (outcome == SelfService.Confirmation.SUPPRESSED) {
+                return Response.html(200, layout.page("Cannot subscribe this address",
+                        "<p>We no longer send to " + escape(AddressMask.mask(m.get().email()))
+                                + " (it bounced, or asked never to be mailed again). Write to us if that should change.</p>"));
+            }
+            return Response.html(200, layout.page("You are subscribed again",
+                    "<p>" + escape(AddressMask.mask(m.get().email())) + " will get <strong>" + escape(m.get().list().name())
+                            + "</strong> again. Welcome back.</p>" + otherLists(m.get())));
+        });
+    }
+
+    private Response unsubscribedPage(ListMembership m, boolean justNow) {
+        String body = "<p>" + escape(AddressMask.mask(m.email())) + (justNow ? " is unsubscribed from " : " is not subscribed to ")
+                + "<strong>" + escape(m.list().name()) + "</strong>"
+                + (justNow ? ". You will get no more of it." : ".") + "</p>"
+                + "<p class=\"note\">Changed your mind?</p>"
+                + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"resubscribe\">"
+                + "<button type=\"submit\" class=\"secondary\">Subscribe again</button></form>"
+                + otherLists(m);
+        return Response.html(200, layout.page(justNow ? "You are unsubscribed" : "Not subscribed", body));
+    }
+
+    /** The person's other lists, each subscribed one with its own unsubscribe button (its own token). */
+    private String otherLists(ListMembership m) {
+        StringBuilder html = new StringBuilder();
+        for (ListMembership.Other other : m.others()) {
+            if (other.status() == SubscriptionStatus.UNSUBSCRIBED) {
+                continue;
+            }
+            String token = tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, m.subscriberId(), other.list().id());
+            html.append("<li><strong>").append(escape(other.list().name())).append("</strong> (")
+                    .append(other.status() == SubscriptionStatus.PENDING ? "waiting for your confirmation" : "subscribed").append(")")
+                    .append("<form method=\"post\" action=\"").append(escape(token)).append("\">")
+                    .append("<input type=\"hidden\" name=\"action\" value=\"unsubscribe\">")
+                    .append("<button type=\"submit\" class=\"secondary\">Unsubscribe from this too</button></form></li>");
+        }
+        String lists = html.isEmpty() ? "" : "<h2>Your other lists</h2><ul>" + html + "</ul>";
+        return lists + "<p class=\"note\"><a href=\"../subscribe\">See all our lists</a></p>";
+    }
+
+    /** RFC 8058 section 3.1: the POST body carries {@code List-Unsubscribe=One-Click}, form-encoded or multipart. */
+    private static boolean isOneClick(Request request) throws IOException {
+        return new String(request.body(), StandardCharsets.UTF_8).contains("List-Unsubscribe=One-Click")
+                || new String(request.body(), StandardCharsets.UTF_8).contains("name=\"List-Unsubscribe\"");
+    }
+}

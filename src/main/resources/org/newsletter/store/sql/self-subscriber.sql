@@ -1,0 +1,1 @@
+SELECT id, email, email_key FROM subscriber WHERE id = :id

@@ -1,0 +1,139 @@
+package org.newsletter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+import org.newsletter.config.Workspace;
+import org.newsletter.config.WorkspaceLocator;
+import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.mail.Transport;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.Store;
+import org.newsletter.store.StorePool;
+import org.newsletter.testing.IssueFixture;
+import org.newsletter.testing.MutableClock;
+
+/**
+ * A workspace with lists and subscribers, its public site running on a free loopback port against a
+ * real SQLite file, and an HTTP client that never follows redirects (tests look at each answer).
+ */
+final class SiteHarness implements AutoCloseable {
+
+    static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
+
+    final IssueFixture workspace;
+    final MutableClock clock = new MutableClock(Instant.parse("2024-08-02T09:00:00Z")); // after the set-up commands
+    final List<String> log = new CopyOnWriteArrayList<>();
+    final SubscriberTokens tokens = new SubscriberTokens(SECRET);
+    private final StorePool stores;
+    private final PublicSite site;
+    private final WebServer server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private SiteHarness(IssueFixture workspace, Transport confirmations, int port) throws IOException {
+        this.workspace = workspace;
+        Workspace loaded = new WorkspaceLocator().locate(workspace.root());
+        this.stores = Store.openPool(DatabaseLocation.resolve(loaded.databaseUrl(), loaded.stateDir(), Map.of()), clock, 4);
+        this.site = new PublicSite(loaded, stores, tokens, confirmations, clock);
+        this.server = site.start(new InetSocketAddress("127.0.0.1", port), new WebLimits(4, 64, 16 * 1024), log::add);
+    }
+
+    /**
+     * The repository's example workspace under {@code dir} with list "news" (double opt-in), list
+     * "events" (single opt-in) and the given subscribers on "news".
+     */
+    static IssueFixture workspace(Path dir, String... subscribers) {
+        IssueFixture workspace = IssueFixture.copyOfRepository(dir).env("NEWSLETTER_SECRET", SECRET);
+        ok(workspace, "lists", "create", "news", "--name", "Monthly news", "--double-opt-in");
+        ok(workspace, "lists", "create", "events", "--name", "Event reminders");
+        for (String address : subscribers) {
+            ok(workspace, "subscribers", "add", address, "--list", "news");
+        }
+        return workspace;
+    }
+
+    static SiteHarness start(IssueFixture workspace, Transport confirmations) throws IOException {
+        return new SiteHarness(workspace, confirmations, 0);
+    }
+
+    static SiteHarness start(IssueFixture workspace, Transport confirmations, int port) throws IOException {
+        return new SiteHarness(workspace, confirmations, port);
+    }
+
+    static IssueFixture.Run ok(IssueFixture workspace, String... args) {
+        IssueFixture.Run run = workspace.run(args);
+        assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.out() + run.err()).isZero();
+        return run;
+    }
+
+    URI origin() {
+        return server.origin();
+    }
+
+    <T> T store(Function<Store, T> work) {
+        return stores.with(work);
+    }
+
+    long subscriberId(String address) {
+        return store(s -> s.subscribers().require(EmailAddress.parse(address)).id());
+    }
+
+    boolean stored(String address) {
+        return store(s -> s.subscribers().find(EmailAddress.parse(address)).isPresent());
+    }
+
+    long listId(String slug) {
+        return store(s -> s.lists().require(slug).id());
+    }
+
+    String status(String address, String list) {
+        return store(s -> s.subscribers().details(EmailAddress.parse(address)).orElseThrow().subscriptions().stream()
+                .filter(sub -> sub.listSlug().equals(list)).findFirst().map(sub -> sub.status().word()).orElse("none"));
+    }
+
+    String unsubscribePath(String address, String list) {
+        return "/u/" + tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, subscriberId(address), listId(list));
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(origin().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return post(path, body, Map.of());
+    }
+
+    HttpResponse<String> post(String path, String body, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(origin().resolve(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+        } finally {
+            try {
+                site.close();
+            } finally {
+                stores.close();
+            }
+        }
+    }
+}
