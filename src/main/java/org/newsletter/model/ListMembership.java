@@ -18,6 +18,10 @@ public record ListMembership(long subscriberId, String email, MailingList list, 
     public record Other(MailingList list, SubscriptionStatus status) {
     }
 
+    public ListMembership withStatus(SubscriptionStatus changed) {
+        return new ListMembership(subscriberId, email, list, Optional.of(changed), others);
+    }
+
     public boolean subscribed() {
         return status.filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent();
     }

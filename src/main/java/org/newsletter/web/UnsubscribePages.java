@@ -76,14 +76,14 @@ final class UnsubscribePages {
         if (action.equals("resubscribe")) {
             return resubscribe(subscriber, list);
         }
-        Optional<ListMembership> after = stores.with(store -> {
-            Optional<ListMembership> before = store.selfService().membership(subscriber, list);
-            if (before.isPresent()) {
+        Optional<ListMembership> before = stores.with(store -> {
+            Optional<ListMembership> found = store.selfService().membership(subscriber, list);
+            if (found.isPresent()) {
                 store.selfService().unsubscribe(subscriber, list, oneClick ? "one-click (RFC 8058)" : "unsubscribe page");
             }
-            return before.flatMap(b -> store.selfService().membership(subscriber, list));
+            return found;
         });
-        return after.map(m -> unsubscribedPage(m, true)).orElseGet(errors::notFound);
+        return before.map(m -> unsubscribedPage(m.withStatus(SubscriptionStatus.UNSUBSCRIBED), true)).orElseGet(errors::notFound);
     }
 
     private Response resubscribe(long subscriber, long list) {

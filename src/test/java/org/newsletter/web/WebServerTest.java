@@ -114,6 +114,27 @@ class WebServerTest {
         assertThat(String.join("\n", log)).doesNotContain("abcdefghijklmnopqrstuv").doesNotContain("ann");
     }
 
+    @Test
+    void aClientThatSendsItsRequestTooSlowlyIsCutOff() throws Exception {
+        // Maven sets sun.net.httpserver.maxReqTime to 3 s for the tests (10 s in real use).
+        try (Socket slow = new Socket("127.0.0.1", server.port())) {
+            slow.setSoTimeout(15_000);
+            OutputStream out = slow.getOutputStream();
+            out.write("GET /nowhere HTTP/1.1\r\nHost: x\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            long started = System.nanoTime();
+            int read;
+            try {
+                read = slow.getInputStream().read();
+            } catch (IOException reset) {
+                read = -1;
+            }
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertThat(read).as("the server closes the connection rather than answering").isEqualTo(-1);
+            assertThat(seconds).as("seconds until the server gave up").isBetween(2L, 10L);
+        }
+    }
+
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(server.origin().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
