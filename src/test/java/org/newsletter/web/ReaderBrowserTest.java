@@ -67,10 +67,8 @@ class ReaderBrowserTest {
         try (ServerSocket probe = new ServerSocket(0)) {
             port = probe.getLocalPort();
         }
-        workspace = SiteHarness.workspace(dir, "ann@example.org", "bob@example.org")
-                .withBaseUrl("http://127.0.0.1:" + port + "/")
-                .env("NEWSLETTER_TRANSPORT", smtp);
-        site = SiteHarness.start(workspace, new SmtpTransport(SmtpSettings.parse(smtp), null), port);
+        workspace = SiteHarness.workspace(dir).withBaseUrl("http://127.0.0.1:" + port + "/").env("NEWSLETTER_TRANSPORT", smtp);
+        site = SiteHarness.start(workspace, new SmtpTransport(SmtpSettings.parse(smtp), null), port, "ann@example.org", "bob@example.org");
     }
 
     @AfterEach

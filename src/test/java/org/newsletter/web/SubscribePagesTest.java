@@ -27,7 +27,7 @@ class SubscribePagesTest {
 
     @BeforeEach
     void start() throws Exception {
-        site = SiteHarness.start(SiteHarness.workspace(dir, "bob@example.org"), mail);
+        site = SiteHarness.start(SiteHarness.workspace(dir), mail, "bob@example.org");
     }
 
     @AfterEach

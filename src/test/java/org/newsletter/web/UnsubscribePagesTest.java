@@ -26,8 +26,8 @@ class UnsubscribePagesTest {
 
     @BeforeEach
     void start() throws Exception {
-        site = SiteHarness.start(SiteHarness.workspace(dir, "ann.lee@example.org", "bob@example.org"), new CapturedMail());
-        SiteHarness.ok(site.workspace, "subscribers", "add", "ann.lee@example.org", "--list", "events");
+        site = SiteHarness.start(SiteHarness.workspace(dir), new CapturedMail(), "ann.lee@example.org", "bob@example.org");
+        site.subscribe("ann.lee@example.org", "events");
     }
 
     @AfterEach
