@@ -29,6 +29,7 @@ public final class PublicSite {
         PageLayout layout = new PageLayout(workspace.site().organisation(), workspace.site().language());
         ErrorPages errors = new ErrorPages(layout);
         Routes routes = new Routes()
+                .addAll(new ArchivePages(workspace, stores, clock, layout, errors, log).routes())
                 .addAll(new HealthCheck(stores).routes());
         return WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
     }
