@@ -39,7 +39,7 @@ final class ArchiveCatalogue {
 
     /** The issue {@code slug} if it was sent and its folder is there. */
     Optional<Sent> find(String slug) {
-        return sent().stream().filter(issue -> issue.slug().equals(slug)).findFirst();
+        return recorded().stream().filter(issue -> issue.issue().equals(slug)).findFirst().flatMap(this::onDisk);
     }
 
     IssueCache.Outcome render(Sent issue) {
@@ -65,18 +65,20 @@ final class ArchiveCatalogue {
     }
 
     private List<Sent> sent() {
-        List<SentIssue> recorded = stores.with(store -> store.campaigns().sentIssues());
-        List<Sent> found = new ArrayList<>();
-        for (SentIssue issue : recorded) {
-            // Campaign rows name folders by what 'send' was given; only a plain folder name can be one of ours.
-            if (!SLUG_PATTERN.matcher(issue.issue()).matches()) {
-                continue;
-            }
-            Path folder = newsletters.resolve(issue.issue());
-            if (Files.isDirectory(folder)) {
-                found.add(new Sent(issue.issue(), folder.toAbsolutePath().normalize(), issue.firstSent()));
-            }
+        return recorded().stream().map(this::onDisk).flatMap(Optional::stream).toList();
+    }
+
+    private List<SentIssue> recorded() {
+        return stores.with(store -> store.campaigns().sentIssues());
+    }
+
+    private Optional<Sent> onDisk(SentIssue issue) {
+        // Campaign rows name folders by what 'send' was given; only a plain folder name can be one of ours.
+        if (!SLUG_PATTERN.matcher(issue.issue()).matches()) {
+            return Optional.empty();
         }
-        return found;
+        Path folder = newsletters.resolve(issue.issue());
+        return Files.isDirectory(folder) ? Optional.of(new Sent(issue.issue(), folder.toAbsolutePath().normalize(), issue.firstSent()))
+                : Optional.empty();
     }
 }

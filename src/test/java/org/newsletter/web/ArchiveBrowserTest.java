@@ -15,13 +15,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.testing.ExternalTools;
+import org.newsletter.testing.HeadlessChromium;
 import org.newsletter.testing.IssueFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -38,23 +36,18 @@ class ArchiveBrowserTest {
     static Path temp;
 
     private static ArchiveTestSite site;
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static ChromeDriver driver;
     private static Path downloads;
 
-    /** Skips each test, with the reason in its report (an abort in @BeforeAll would only show "0 tests run"). */
     @BeforeEach
     void requireBrowser() {
-        ExternalTools.require("newsletter.chromium", "chromium", "chromium not installed: apt-get install chromium chromium-driver");
-        ExternalTools.require("newsletter.chromedriver", "chromedriver",
-                "chromedriver not installed: apt-get install chromium chromium-driver");
+        HeadlessChromium.require();
     }
 
     @BeforeAll
     static void sendServeAndStartBrowser() throws IOException {
-        Path chromium = ExternalTools.find("newsletter.chromium", "chromium");
-        Path chromedriver = ExternalTools.find("newsletter.chromedriver", "chromedriver");
-        if (chromium == null || chromedriver == null) {
+        if (!HeadlessChromium.available()) {
             return; // requireBrowser() skips every test, saying why
         }
         IssueFixture workspace = ArchiveTestSite.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
@@ -70,33 +63,19 @@ class ArchiveBrowserTest {
         site = ArchiveTestSite.serve(workspace);
 
         downloads = Files.createDirectories(temp.resolve("downloads"));
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .withLogFile(Files.createDirectories(IssueFixture.REPOSITORY.resolve("target")).resolve("chromedriver-archive.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createDirectories(temp.resolve("chromium-profile")));
-        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                "download.prompt_for_download", false));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
+        chromium = HeadlessChromium.start(temp, IssueFixture.REPOSITORY.resolve("target/chromedriver-archive.log"), List.of(),
+                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
+        driver = chromium.driver();
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
     @AfterAll
     static void stopBrowser() {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
-            if (service != null) {
-                service.stop();
-            }
             if (site != null) {
                 site.close();
             }

@@ -93,12 +93,7 @@ class ArchivePagesTest {
 
     @Test
     void theIndexListsTheSentIssuesNewestFirstAndNoneOfTheOthers() throws Exception {
-        HttpResponse<String> index = site.get("/archive/");
-
-        assertThat(index.statusCode()).isEqualTo(200);
-        assertThat(index.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-        assertThat(index.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
-        String html = index.body();
+        String html = served(site.get("/archive/"), "text/html; charset=utf-8").body();
         List<Integer> positions = List.of(html.indexOf("href=\"" + OCTOBER + "/\""), html.indexOf("href=\"" + SEPTEMBER + "/\""),
                 html.indexOf("href=\"" + AUGUST + "/\""));
         assertThat(positions).as("October, September, August in that order").doesNotContain(-1).isSorted();
@@ -119,9 +114,7 @@ class ArchivePagesTest {
         assertThat(toIndex.statusCode()).isEqualTo(301);
         assertThat(toIndex.headers().firstValue("Location")).hasValue("/archive/");
 
-        HttpResponse<String> page = site.get("/archive/" + AUGUST + "/");
-        assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        HttpResponse<String> page = served(site.get("/archive/" + AUGUST + "/"), "text/html; charset=utf-8");
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
         assertThat(page.body())
                 .contains("<h1>August Team Update: Enjoying the fruits of co-production</h1>")
@@ -133,26 +126,19 @@ class ArchivePagesTest {
 
     @Test
     void theIssuesImagesAreServedWithTheirType() throws Exception {
-        HttpResponse<byte[]> jpeg = site.getBytes("/archive/" + AUGUST + "/images/birds.jpg");
-        assertThat(jpeg.statusCode()).isEqualTo(200);
-        assertThat(jpeg.headers().firstValue("Content-Type")).hasValue("image/jpeg");
-        assertThat(jpeg.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        HttpResponse<byte[]> jpeg = served(site.getBytes("/archive/" + AUGUST + "/images/birds.jpg"), "image/jpeg");
         assertThat(jpeg.body()).isEqualTo(Files.readAllBytes(site.workspace().root().resolve("newsletters/" + AUGUST + "/images/birds.jpg")));
         assertThat(ImageIO.read(new ByteArrayInputStream(jpeg.body())).getWidth()).isPositive();
 
-        HttpResponse<String> svg = site.get("/archive/" + SEPTEMBER + "/images/chart.svg");
-        assertThat(svg.statusCode()).isEqualTo(200);
-        assertThat(svg.headers().firstValue("Content-Type")).hasValue("image/svg+xml");
+        HttpResponse<String> svg = served(site.get("/archive/" + SEPTEMBER + "/images/chart.svg"), "image/svg+xml");
         assertThat(svg.headers().firstValue("Content-Security-Policy")).hasValue(IssueImages.SVG_POLICY);
         assertThat(svg.body()).contains("<rect");
     }
 
     @Test
     void anEventsCalendarFileKeepsItsTimeZone() throws Exception {
-        HttpResponse<byte[]> ics = site.getBytes("/archive/" + AUGUST + "/events/cuppa-2024-09-06.ics");
+        HttpResponse<byte[]> ics = served(site.getBytes("/archive/" + AUGUST + "/events/cuppa-2024-09-06.ics"), "text/calendar; charset=utf-8");
 
-        assertThat(ics.statusCode()).isEqualTo(200);
-        assertThat(ics.headers().firstValue("Content-Type")).hasValue("text/calendar; charset=utf-8");
         assertThat(ics.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"cuppa-2024-09-06.ics\"");
         Calendar calendar = new CalendarBuilder().build(new ByteArrayInputStream(ics.body()));
         VEvent event = calendar.getComponent("VEVENT").map(VEvent.class::cast).orElseThrow();
@@ -168,10 +154,7 @@ class ArchivePagesTest {
 
     @Test
     void theFeedIsAtomWithOneEntryPerSentIssue() throws Exception {
-        HttpResponse<String> response = site.get("/archive/feed.xml");
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/atom+xml; charset=utf-8");
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        HttpResponse<String> response = served(site.get("/archive/feed.xml"), "application/atom+xml; charset=utf-8");
 
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);
@@ -247,6 +230,14 @@ class ArchivePagesTest {
         String answer = site.rawGet(requestTarget);
 
         assertThat(answer).matches("(?s)HTTP/1\\.1 (400|404) .*").doesNotContain(SECRET).doesNotContain("base_url").doesNotContain("title:");
+    }
+
+    /** Checks that {@code response} is a 200 of {@code type} that a proxy may keep for five minutes. */
+    private static <T> HttpResponse<T> served(HttpResponse<T> response, String type) {
+        assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(type);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
+        return response;
     }
 
     private static String child(Element parent, String name) {
