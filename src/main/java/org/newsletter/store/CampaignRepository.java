@@ -55,6 +55,20 @@ public final class CampaignRepository {
         return handle.createQuery(sql.get("campaign-select") + " ORDER BY c.id DESC").map((rs, ctx) -> map(rs)).list();
     }
 
+    /** An issue that went out to some list, and when its first campaign began. */
+    public record SentIssue(String issue, java.time.Instant firstSent) {
+    }
+
+    /**
+     * Every issue a campaign was started for, in no particular order: what the public archive may
+     * show. Test sends start no campaign, so a draft that was only test-sent is not here.
+     */
+    public List<SentIssue> sentIssues() {
+        return handle.createQuery(sql.get("campaign-issues"))
+                .map((rs, ctx) -> new SentIssue(rs.getString("issue"), Rows.instant(rs, "first_sent")))
+                .list();
+    }
+
     /**
      * Creates the campaign and fixes its audience in one transaction: everyone subscribed to the list
      * (and in the segment) now gets a queued delivery row; people who join later are not included.

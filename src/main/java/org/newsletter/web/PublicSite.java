@@ -43,6 +43,7 @@ public final class PublicSite implements AutoCloseable {
         Routes routes = new Routes()
                 .addAll(new UnsubscribePages(stores, tokens, layout, errors, site.organisation()).routes())
                 .addAll(new SubscribePages(stores, tokens, layout, errors, mailer, site.baseUrl(), clock, log).routes())
+                .addAll(new ArchivePages(workspace, stores, clock, layout, errors, log).routes())
                 .addAll(new HealthCheck(stores).routes());
         return WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
     }

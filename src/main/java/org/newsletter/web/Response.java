@@ -38,6 +38,15 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
         return new Response(303, "text/plain; charset=utf-8", new byte[0], Map.of("Location", localPath));
     }
 
+    /**
+     * 301 to a path on this site, for an address that moved for good (e.g. one missing its trailing
+     * slash). The same local-path rule as {@link #seeOther}.
+     */
+    public static Response movedPermanently(String localPath) {
+        Response checked = seeOther(localPath);
+        return new Response(301, checked.contentType(), checked.body(), checked.headers());
+    }
+
     public Response withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);

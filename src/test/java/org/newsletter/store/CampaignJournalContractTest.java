@@ -193,4 +193,18 @@ abstract class CampaignJournalContractTest {
         assertThat(secret).hasSizeGreaterThanOrEqualTo(40);
         assertThat(another().settings().tokenSecret()).isEqualTo(secret);
     }
+
+    @Test
+    void theSentIssuesAreEachIssueWithACampaignAtItsFirstStart() {
+        assertThat(store.campaigns().sentIssues()).isEmpty();
+        Instant first = clock.instant();
+        start(null);
+        clock.advance(Duration.ofDays(2));
+        start("tag:cuppa");
+        store.campaigns().start(new CampaignDraft("2024-10-autumn-notes", news, "", null, "Autumn", "hash", "outbox"));
+
+        assertThat(store.campaigns().sentIssues()).containsExactlyInAnyOrder(
+                new CampaignRepository.SentIssue("2024-08-team-update", first),
+                new CampaignRepository.SentIssue("2024-10-autumn-notes", clock.instant()));
+    }
 }

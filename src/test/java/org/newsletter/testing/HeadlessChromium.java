@@ -4,17 +4,21 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's chromium driven through its chromedriver, headless, with a fresh profile and none of the
- * background traffic (updates, sync, QUIC) a test machine has no use for. Tests call
- * {@link #requireInstalled()} in a {@code @BeforeEach} so a missing browser shows as a skip with the
- * reason, not as "0 tests run".
+ * Debian's chromium driven through its chromedriver, headless, with the flags that keep it quiet and
+ * self-contained here (no sandbox, GPU, QUIC, background traffic or updates) and a fresh profile.
+ * One per test class: starting a browser costs seconds.
  */
 public final class HeadlessChromium implements AutoCloseable {
+
+    private static final String HINT = "chromium not installed: apt-get install chromium chromium-driver";
 
     private final ChromeDriverService service;
     private final ChromeDriver driver;
@@ -24,28 +28,41 @@ public final class HeadlessChromium implements AutoCloseable {
         this.driver = driver;
     }
 
-    public static void requireInstalled() {
-        ExternalTools.require("newsletter.chromium", "chromium", "chromium not installed: apt-get install chromium chromium-driver");
-        ExternalTools.require("newsletter.chromedriver", "chromedriver", "chromedriver not installed: apt-get install chromium chromium-driver");
+    /**
+     * Skips the calling test, with the reason in its report, when chromium or chromedriver is missing.
+     * Call it from {@code @BeforeEach}: an abort in {@code @BeforeAll} would only show "0 tests run".
+     */
+    public static void require() {
+        ExternalTools.require("newsletter.chromium", "chromium", HINT);
+        ExternalTools.require("newsletter.chromedriver", "chromedriver", HINT);
     }
 
-    /** A started browser, or null when chromium or chromedriver is missing. */
-    public static HeadlessChromium startIfInstalled(Path workDir) throws IOException {
-        Path chromium = ExternalTools.find("newsletter.chromium", "chromium");
-        Path chromedriver = ExternalTools.find("newsletter.chromedriver", "chromedriver");
-        if (chromium == null || chromedriver == null) {
-            return null;
-        }
+    /** Whether both programs are there; a {@code @BeforeAll} that finds them missing leaves the skipping to {@link #require}. */
+    public static boolean available() {
+        return ExternalTools.find("newsletter.chromium", "chromium") != null
+                && ExternalTools.find("newsletter.chromedriver", "chromedriver") != null;
+    }
+
+    /**
+     * Starts the browser with a new profile under {@code scratch}, chromedriver's log at {@code log},
+     * and {@code extraArguments} and preferences ({@code prefs}) beyond the standard ones.
+     */
+    public static HeadlessChromium start(Path scratch, Path log, List<String> extraArguments, Map<String, Object> prefs) throws IOException {
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
+                .usingDriverExecutable(ExternalTools.find("newsletter.chromedriver", "chromedriver").toFile())
                 .usingAnyFreePort()
-                .withLogFile(Files.createDirectories(workDir).resolve("chromedriver.log").toFile())
+                .withLogFile(Files.createDirectories(log.getParent()).resolve(log.getFileName()).toFile())
                 .build();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createDirectories(workDir.resolve("chromium-profile")));
+        options.setBinary(ExternalTools.find("newsletter.chromium", "chromium").toFile());
+        List<String> arguments = new ArrayList<>(List.of("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--user-data-dir=" + Files.createDirectories(scratch.resolve("chromium-profile"))));
+        arguments.addAll(extraArguments);
+        options.addArguments(arguments);
+        if (!prefs.isEmpty()) {
+            options.setExperimentalOption("prefs", prefs);
+        }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
         return new HeadlessChromium(service, driver);
