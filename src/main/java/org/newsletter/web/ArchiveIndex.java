@@ -31,7 +31,7 @@ final class ArchiveIndex {
             body.append("</ul>");
         }
         body.append("<p class=\"note\"><a href=\"feed.xml\" type=\"application/atom+xml\">Follow new issues with a feed reader (Atom)</a></p>");
-        return layout.page("Past issues", body.toString());
+        return layout.indexablePage("Past issues", body.toString());
     }
 
     private static String item(ArchivedIssue archived) {

@@ -45,11 +45,23 @@ public final class PageLayout {
         this.language = language;
     }
 
-    /** A whole page: {@code title} is plain text (escaped here), {@code bodyHtml} is HTML. */
+    /**
+     * A whole page that search engines should leave out (personal pages, forms, errors): {@code title}
+     * is plain text (escaped here), {@code bodyHtml} is HTML.
+     */
     public String page(String title, String bodyHtml) {
+        return page(title, bodyHtml, false);
+    }
+
+    /** A page meant to be found, such as the archive's index. */
+    public String indexablePage(String title, String bodyHtml) {
+        return page(title, bodyHtml, true);
+    }
+
+    private String page(String title, String bodyHtml, boolean indexable) {
         return "<!DOCTYPE html>\n<html lang=\"" + escape(language.toLanguageTag()) + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"robots\" content=\"noindex\">"
+                + (indexable ? "" : "<meta name=\"robots\" content=\"noindex\">")
                 + "<title>" + escape(title) + " – " + escape(organisation) + "</title><style>" + STYLE + "</style></head>"
                 + "<body><header>" + escape(organisation) + "</header><main><h1>" + escape(title) + "</h1>" + bodyHtml
                 + "</main></body></html>\n";
