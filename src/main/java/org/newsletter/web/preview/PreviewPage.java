@@ -50,7 +50,7 @@ final class PreviewPage {
                 + "<button type=\"button\" id=\"light\" data-scheme=\"light\">Light</button>"
                 + "<button type=\"button\" id=\"dark\" data-scheme=\"dark\">Dark</button></div>"
                 + "<form id=\"render-as\" class=\"group\">"
-                + "<label>Render as <input type=\"email\" name=\"as\" size=\"26\" placeholder=\"a subscriber, or empty for the sample\"></label>"
+                + "<label>Render as <input type=\"email\" name=\"as\" size=\"26\" placeholder=\"an address, or empty: sample\"></label>"
                 + "<label>list <input type=\"text\" name=\"list\" size=\"10\" placeholder=\"their first\"></label>"
                 + "<button type=\"submit\">Render</button></form></div>"
                 + "<nav class=\"tabs\" role=\"tablist\">" + tabs + "</nav></header>"
