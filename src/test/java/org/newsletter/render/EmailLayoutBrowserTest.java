@@ -17,13 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.newsletter.testing.ExternalTools;
+import org.newsletter.testing.HeadlessChromium;
 import org.newsletter.testing.StaticFileServer;
 import org.newsletter.testing.IssueFixture;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -74,23 +72,19 @@ class EmailLayoutBrowserTest {
     static Path temp;
 
     private static StaticFileServer server;
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static ChromeDriver driver;
     private static Path screenshots;
 
     /** Skips each test, with the reason in its report (an abort in @BeforeAll would only show "0 tests run"). */
     @BeforeEach
     void requireBrowser() {
-        ExternalTools.require("newsletter.chromium", "chromium", "chromium not installed: apt-get install chromium chromium-driver");
-        ExternalTools.require("newsletter.chromedriver", "chromedriver",
-                "chromedriver not installed: apt-get install chromium chromium-driver");
+        HeadlessChromium.require();
     }
 
     @BeforeAll
     static void buildAndStartBrowser() throws IOException {
-        Path chromium = ExternalTools.find("newsletter.chromium", "chromium");
-        Path chromedriver = ExternalTools.find("newsletter.chromedriver", "chromedriver");
-        if (chromium == null || chromedriver == null) {
+        if (!HeadlessChromium.installed()) {
             return; // requireBrowser() skips every test, saying why
         }
 
@@ -100,34 +94,20 @@ class EmailLayoutBrowserTest {
         IssueFixture.copyOfRepository(temp.resolve("workspace")).withBaseUrl(server.origin()).buildSeedIssue(out);
 
         screenshots = Files.createDirectories(IssueFixture.REPOSITORY.resolve("target/screenshots"));
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .withLogFile(screenshots.resolveSibling("chromedriver.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage",
-                // Phones overlay their scrollbars; a classic 15 px one would also make the full-page capture
-                // (which grows the viewport, dropping the scrollbar) lay out at another width than was measured.
-                "--hide-scrollbars",
-                "--user-data-dir=" + Files.createDirectories(temp.resolve("chromium-profile")));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
+        // Phones overlay their scrollbars; a classic 15 px one would also make the full-page capture
+        // (which grows the viewport, dropping the scrollbar) lay out at another width than was measured.
+        chromium = HeadlessChromium.startIfInstalled(temp.resolve("chromium-profile"), screenshots.resolveSibling("chromedriver.log"),
+                "--hide-scrollbars");
+        driver = chromium == null ? null : chromium.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
-            if (service != null) {
-                service.stop();
-            }
             if (server != null) {
                 server.close();
             }

@@ -17,14 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.testing.ExternalTools;
+import org.newsletter.testing.HeadlessChromium;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,7 +37,7 @@ class PreviewBrowserTest {
     static Path temp;
 
     private static RunningPreview preview;
-    private static ChromeDriverService service;
+    private static HeadlessChromium chromium;
     private static ChromeDriver driver;
     private static Path screenshots;
 
@@ -49,8 +47,7 @@ class PreviewBrowserTest {
     /** Skips each test, with the reason in its report (an abort in @BeforeAll would only show "0 tests run"). */
     @BeforeEach
     void requireBrowser() throws IOException {
-        ExternalTools.require("newsletter.chromium", "chromium", "chromium not installed: apt-get install chromium chromium-driver");
-        ExternalTools.require("newsletter.chromedriver", "chromedriver", "chromedriver not installed: apt-get install chromium chromium-driver");
+        HeadlessChromium.require();
         index = preview.issueFolder().resolve("index.md");
         originalIndex = Files.readString(index);
         driver.get(preview.server.url().toString());
@@ -68,38 +65,23 @@ class PreviewBrowserTest {
 
     @BeforeAll
     static void startPreviewAndBrowser() throws IOException {
-        Path chromium = ExternalTools.find("newsletter.chromium", "chromium");
-        Path chromedriver = ExternalTools.find("newsletter.chromedriver", "chromedriver");
-        if (chromium == null || chromedriver == null) {
+        if (!HeadlessChromium.installed()) {
             return; // requireBrowser() skips every test, saying why
         }
         preview = RunningPreview.start(temp.resolve("workspace"));
         screenshots = Files.createDirectories(Path.of("").toAbsolutePath().resolve("target/screenshots"));
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(chromedriver.toFile())
-                .usingAnyFreePort()
-                .withLogFile(screenshots.resolveSibling("chromedriver-preview.log").toFile())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--hide-scrollbars", "--window-size=1280,1000",
-                "--user-data-dir=" + Files.createDirectories(temp.resolve("chromium-profile")));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30)).scriptTimeout(Duration.ofSeconds(10));
+        chromium = HeadlessChromium.startIfInstalled(temp.resolve("chromium-profile"),
+                screenshots.resolveSibling("chromedriver-preview.log"), "--hide-scrollbars", "--window-size=1280,1000");
+        driver = chromium.driver();
     }
 
     @AfterAll
     static void stopBrowserAndPreview() throws IOException {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (chromium != null) {
+                chromium.close();
             }
         } finally {
-            if (service != null) {
-                service.stop();
-            }
             if (preview != null) {
                 preview.close();
             }
