@@ -48,10 +48,10 @@ final class IssueFiles {
     private Response webVersion(Request request) {
         IssueSnapshot snapshot = snapshots.current();
         if (!snapshot.ok()) {
-            return ContentPolicy.html(422, Fragments.page("The issue does not render", Fragments.problems(snapshot, snapshots.root())));
+            return ContentPolicy.issue(422, Fragments.page("The issue does not render", Fragments.problems(snapshot, snapshots.root())));
         }
         String html = IssueTabs.localLinks(snapshot).apply(snapshot.rendered().webHtml());
-        return ContentPolicy.html(200, ColorScheme.of(request.query().get("scheme")).apply(html));
+        return ContentPolicy.issue(200, ColorScheme.of(request.query().get("scheme")).apply(html));
     }
 
     private Response calendar(Request request) {

@@ -46,16 +46,16 @@ final class IssueTabs {
     private Response email(Request request) {
         IssueSnapshot snapshot = snapshots.current();
         if (!snapshot.ok()) {
-            return ContentPolicy.html(422, Fragments.page("The issue does not render", Fragments.problems(snapshot, snapshots.root())));
+            return ContentPolicy.issue(422, Fragments.page("The issue does not render", Fragments.problems(snapshot, snapshots.root())));
         }
         Reader reader;
         try {
             reader = reader(snapshot, request);
         } catch (UserInputException e) {
-            return ContentPolicy.html(404, Fragments.page("No such reader", Fragments.note("error", e.getMessage())));
+            return ContentPolicy.issue(404, Fragments.page("No such reader", Fragments.note("error", e.getMessage())));
         }
         String html = snapshot.rendered().personalise(reader.recipient()).html();
-        return ContentPolicy.html(200, ColorScheme.of(request.query().get("scheme")).apply(localLinks(snapshot).apply(html)));
+        return ContentPolicy.issue(200, ColorScheme.of(request.query().get("scheme")).apply(localLinks(snapshot).apply(html)));
     }
 
     /** Who it is rendered for, and what stops it rendering: the line above the tabs. */

@@ -91,6 +91,6 @@ final class OutboxTab {
         if (snapshot.ok()) {
             html = IssueTabs.localLinks(snapshot).apply(html);
         }
-        return ContentPolicy.html(200, ColorScheme.of(request.query().get("scheme")).apply(html));
+        return ContentPolicy.other(200, ColorScheme.of(request.query().get("scheme")).apply(html));
     }
 }

@@ -56,7 +56,7 @@ final class PreviewPage {
                 + "<nav class=\"tabs\" role=\"tablist\">" + tabs + "</nav></header>"
                 + "<div id=\"status\" aria-live=\"polite\"></div>"
                 + "<main id=\"pane\" class=\"desktop\">"
-                + "<iframe id=\"frame\" class=\"viewport\" title=\"Preview\" sandbox=\"allow-popups allow-popups-to-escape-sandbox\"></iframe>"
+                + "<iframe id=\"frame\" class=\"viewport\" title=\"Preview\" sandbox=\"allow-same-origin allow-popups allow-popups-to-escape-sandbox\"></iframe>"
                 + "<div id=\"fragment\" hidden></div></main></body></html>\n";
     }
 

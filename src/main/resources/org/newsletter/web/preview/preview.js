@@ -38,11 +38,24 @@
     history.replaceState(null, '', '?' + q.toString());
   }
 
-  function showFrame(url) {
+  // A save reloads the document in the frame; keep the writer where they were reading.
+  let keepScroll = 0;
+  function showFrame(url, sameDocument) {
+    keepScroll = sameDocument && !frame.hidden ? frameScroll() : 0;
     fragment.hidden = true;
     frame.hidden = false;
     frame.src = url;
   }
+  function frameScroll() {
+    try {
+      return frame.contentWindow.scrollY;
+    } catch (e) {
+      return 0; // a page of another site, reached by a link: its position is not ours to read
+    }
+  }
+  frame.addEventListener('load', () => {
+    if (keepScroll > 0 && frameScroll() === 0) frame.contentWindow.scrollTo(0, keepScroll);
+  });
 
   async function load(element, url) {
     try {
@@ -72,14 +85,15 @@
     pane.className = state.view;
   }
 
-  function show() {
+  // sameDocument: the same tab shown again (after a save, or in the other colour scheme).
+  function show(sameDocument) {
     markControls();
     remember();
     load(status, '/tab/status?' + query());
     if (state.tab === 'email') {
-      showFrame('/email?' + query());
+      showFrame('/email?' + query(), sameDocument);
     } else if (state.tab === 'web') {
-      showFrame(document.body.dataset.web + '?' + query());
+      showFrame(document.body.dataset.web + '?' + query(), sameDocument);
     } else if (state.tab === 'outbox' && outboxMessage) {
       showFragment(outboxMessage + '?' + query());
     } else {
@@ -101,7 +115,7 @@
         markControls();
         remember();
       } else {
-        show();
+        show(!control.dataset.tab);
       }
       return;
     }
@@ -118,7 +132,7 @@
     event.preventDefault();
     state.as = form.elements.as.value.trim();
     state.list = form.elements.list.value.trim();
-    show();
+    show(true);
   });
 
   // Live reload: the server sends "change" when a file of the issue was saved (and once on connecting).
@@ -129,7 +143,7 @@
     version = event.data;
     live.textContent = 'live';
     live.className = 'live on';
-    if (!first && changed) show();
+    if (!first && changed) show(true);
   });
   events.addEventListener('error', () => {
     live.textContent = 'reconnecting…';

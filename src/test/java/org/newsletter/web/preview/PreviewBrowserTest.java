@@ -131,10 +131,13 @@ class PreviewBrowserTest {
     void savingIndexMdUpdatesTheOpenPageWithoutReloadingIt() throws IOException {
         awaitInEmail(email -> email.findElement(By.cssSelector("h1")).getText().startsWith("August Team Update"));
         driver.executeScript("window.notReloaded = 'still here'");
+        long scrolled = inEmail(email -> number("window.scrollTo(0, 1500); return window.scrollY"));
 
         Files.writeString(index, originalIndex.replace("## Updates on our projects", "## Freshly written section"));
         awaitInEmail(email -> email.getText().contains("Freshly written section"));
         assertThat(driver.executeScript("return window.notReloaded")).as("a variable set before the edit").isEqualTo("still here");
+        // The reloaded email is scrolled back to where the writer was reading.
+        awaitInEmail(email -> number("return window.scrollY") == scrolled);
 
         // The text tab follows too, and a later save updates it where it is.
         driver.findElement(By.id("tab-text")).click();
