@@ -12,7 +12,6 @@ import org.newsletter.render.RenderedIssue;
 import org.newsletter.web.ErrorPages;
 import org.newsletter.web.Request;
 import org.newsletter.web.Response;
-import org.newsletter.web.Route;
 import org.newsletter.web.Routes;
 
 /**
@@ -40,9 +39,9 @@ final class IssueFiles {
     Routes routes() {
         String prefix = java.util.regex.Pattern.quote(LocalLinks.localPath(slug));
         return new Routes()
-                .add(Route.get(prefix, this::webVersion))
-                .add(Route.get(prefix + "events/([A-Za-z0-9._-]+)\\.ics", this::calendar))
-                .add(Route.get(prefix + ".+", this::image));
+                .add(LoopbackHost.get(prefix, this::webVersion))
+                .add(LoopbackHost.get(prefix + "events/([A-Za-z0-9._-]+)\\.ics", this::calendar))
+                .add(LoopbackHost.get(prefix + ".+", this::image));
     }
 
     private Response webVersion(Request request) {

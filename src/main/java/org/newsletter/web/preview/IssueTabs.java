@@ -13,7 +13,6 @@ import org.newsletter.send.CampaignMessages;
 import org.newsletter.send.CampaignSender;
 import org.newsletter.web.Request;
 import org.newsletter.web.Response;
-import org.newsletter.web.Route;
 import org.newsletter.web.Routes;
 
 /**
@@ -35,11 +34,11 @@ final class IssueTabs {
 
     Routes routes() {
         return new Routes()
-                .add(Route.get("/email", this::email))
-                .add(Route.get("/tab/status", this::status))
-                .add(Route.get("/tab/text", this::text))
-                .add(Route.get("/tab/headers", this::headers))
-                .add(Route.get("/tab/check", this::check));
+                .add(LoopbackHost.get("/email", this::email))
+                .add(LoopbackHost.get("/tab/status", this::status))
+                .add(LoopbackHost.get("/tab/text", this::text))
+                .add(LoopbackHost.get("/tab/headers", this::headers))
+                .add(LoopbackHost.get("/tab/check", this::check));
     }
 
     /** The email's HTML part for the reader, in the chosen colour scheme, with the issue's links made local. */

@@ -40,7 +40,7 @@ final class LiveReload {
 
     Routes routes() {
         // GET only: a HEAD would never write the stream.
-        return new Routes().add(new Route(Set.of("GET"), Pattern.compile("/events"), this::events));
+        return new Routes().add(new Route(Set.of("GET"), Pattern.compile("/events"), LoopbackHost.only(this::events)));
     }
 
     private Response events(Request request) {

@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.newsletter.web.ErrorPages;
 import org.newsletter.web.Request;
 import org.newsletter.web.Response;
-import org.newsletter.web.Route;
 import org.newsletter.web.Routes;
 
 /**
@@ -32,9 +31,9 @@ final class OutboxTab {
 
     Routes routes() {
         return new Routes()
-                .add(Route.get("/tab/outbox", this::listing))
-                .add(Route.get("/outbox/" + NAME + "/" + NAME, this::message))
-                .add(Route.get("/outbox/" + NAME + "/" + NAME + "/html", this::htmlPart));
+                .add(LoopbackHost.get("/tab/outbox", this::listing))
+                .add(LoopbackHost.get("/outbox/" + NAME + "/" + NAME, this::message))
+                .add(LoopbackHost.get("/outbox/" + NAME + "/" + NAME + "/html", this::htmlPart));
     }
 
     private Response listing(Request request) throws IOException {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.newsletter.web.Response;
-import org.newsletter.web.Route;
 import org.newsletter.web.Routes;
 
 /**
@@ -28,9 +27,9 @@ final class PreviewPage {
 
     Routes routes() {
         return new Routes()
-                .add(Route.get("/", request -> Response.html(200, html())))
-                .add(Route.get("/preview\\.js", request -> Response.bytes("text/javascript; charset=utf-8", script)))
-                .add(Route.get("/preview\\.css", request -> Response.bytes("text/css; charset=utf-8", styles)));
+                .add(LoopbackHost.get("/", request -> Response.html(200, html())))
+                .add(LoopbackHost.get("/preview\\.js", request -> Response.bytes("text/javascript; charset=utf-8", script)))
+                .add(LoopbackHost.get("/preview\\.css", request -> Response.bytes("text/css; charset=utf-8", styles)));
     }
 
     private String html() {

@@ -14,6 +14,7 @@ import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.model.UserInputException;
 import org.newsletter.send.PersonalLinks;
 import org.newsletter.store.Store;
+import org.newsletter.store.StoreException;
 
 /** Finds the {@link Reader} the page asked for: {@code as} (an address, or blank for the sample) and {@code list}. */
 final class Readers {
@@ -40,7 +41,11 @@ final class Readers {
         } catch (InvalidAddressException e) {
             throw new UserInputException("render as '" + as + "': " + e.getMessage());
         }
-        return directory.with(workspace, store -> subscriber(workspace, store, address, list));
+        try {
+            return directory.with(workspace, store -> subscriber(workspace, store, address, list));
+        } catch (StoreException e) {
+            throw new UserInputException("render as " + address + ": cannot read the subscriber store: " + e.getMessage());
+        }
     }
 
     private Reader subscriber(Workspace workspace, Store store, EmailAddress address, String listSlug) {

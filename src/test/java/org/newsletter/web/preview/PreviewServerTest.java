@@ -172,6 +172,26 @@ class PreviewServerTest {
     }
 
     @Test
+    void aRequestForAnotherHostNameIsRefusedSoARebindingSiteCannotReadThePreview() throws IOException {
+        assertThat(rawGet("/tab/outbox", "evil.example:" + preview.server.port())).startsWith("HTTP/1.1 403 ");
+        assertThat(rawGet("/email", "evil.example")).startsWith("HTTP/1.1 403 ");
+        assertThat(rawGet("/events", "127.0.0.1.evil.example")).startsWith("HTTP/1.1 403 ");
+        assertThat(rawGet("/tab/status", "localhost:" + preview.server.port())).startsWith("HTTP/1.1 200 ");
+        assertThat(rawGet("/tab/status", "[::1]:" + preview.server.port())).startsWith("HTTP/1.1 200 ");
+        assertThat(rawGet("/tab/status", "127.0.0.1")).startsWith("HTTP/1.1 200 ");
+    }
+
+    /** A GET with the Host header given, which HttpClient will not set; returns the status line and the rest. */
+    private String rawGet(String path, String host) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket(InetAddress.getLoopbackAddress(), preview.server.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readNBytes(200), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
     void theServerListensOnLoopbackOnlyAndRefusesAnyOtherAddress() throws IOException {
         assertThat(preview.server.url().getHost()).isEqualTo("127.0.0.1");
         var workspace = new WorkspaceLocator().locate(dir);
