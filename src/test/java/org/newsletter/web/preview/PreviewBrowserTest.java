@@ -184,6 +184,39 @@ class PreviewBrowserTest {
         awaitInEmail(page -> page.getText().contains("August Team Update") && !page.getText().contains("sam.sample@example.org"));
     }
 
+    @Test
+    void renderAsASubscriberAndReadWhatTheOutboxHolds() throws IOException {
+        ok("lists", "create", "news", "--name", "Monthly news");
+        ok("subscribers", "add", "ann@example.org", "--name", "Ann Lee", "--list", "news");
+        ok("send", RunningPreview.ISSUE, "--list", "news", "--yes");
+
+        WebElement as = driver.findElement(By.name("as"));
+        as.sendKeys("ann@example.org");
+        as.submit();
+        await(d -> driver.findElement(By.id("status")).getText().contains("Rendered for Ann Lee <ann@example.org> on list news"));
+        awaitInEmail(email -> email.getText().contains("This email was sent to ann@example.org."));
+
+        driver.findElement(By.id("tab-outbox")).click();
+        await(d -> fragmentText().contains("1-" + RunningPreview.ISSUE));
+        assertThat(driver.findElement(By.id("frame")).isDisplayed()).as("the email's frame on another tab").isFalse();
+        driver.findElement(By.partialLinkText("Ann Lee")).click();
+        await(d -> fragmentText().contains("Text part") && fragmentText().contains("List-Unsubscribe-Post"));
+        driver.switchTo().frame(driver.findElement(By.cssSelector("#fragment iframe")));
+        try {
+            await(d -> d.findElement(By.tagName("body")).getText().contains("This email was sent to ann@example.org."));
+        } finally {
+            driver.switchTo().defaultContent();
+        }
+        screenshot("preview-outbox-message.png");
+        driver.findElement(By.linkText("← All outbox messages")).click();
+        await(d -> fragmentText().contains("1 message(s)"));
+    }
+
+    private static void ok(String... args) {
+        var run = preview.workspace.run(args);
+        assertThat(run.exitCode()).as(String.join(" ", args) + "\n" + run.err()).isZero();
+    }
+
     private static String contentColours() {
         return String.valueOf(driver.executeScript(
                 "const s = getComputedStyle(document.querySelector('td.content')); return [s.backgroundColor, s.color];"));
