@@ -13,9 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = {"Preview an issue in the browser, on this computer only (127.0.0.1): the email at desktop or",
-                "phone width, light or dark, for the sample reader or a subscriber; its text, headers, check",
-                "findings and web version; and the outbox. Saving a file of the issue updates the page. Stops with Ctrl-C."})
+        description = {"Preview an issue in the browser, on this computer only (127.0.0.1): the email",
+                "at desktop or phone width, light or dark, for the sample reader or a subscriber;",
+                "its text, headers, check findings and web version; and the outbox. Saving a file",
+                "of the issue updates the page. Stops with Ctrl-C."})
 final class PreviewCommand implements Callable<Integer> {
 
     private final CommandContext context;
