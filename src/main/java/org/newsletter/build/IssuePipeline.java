@@ -21,7 +21,7 @@ import org.newsletter.send.IssueSource;
 public final class IssuePipeline implements IssueSource {
 
     /** The list a sample message claims to come from until lists exist. */
-    static final String SAMPLE_LIST = "newsletter";
+    public static final String SAMPLE_LIST = "newsletter";
 
     private final Workspace workspace;
     private final Clock clock;

@@ -106,6 +106,11 @@ public final class CampaignSender {
      * bad key file stops the send before anything goes out.
      */
     public MessageSigner signer() {
+        return signer(workspace, clock);
+    }
+
+    /** As {@link #signer()}, for whoever builds messages as send would without sending them (the preview). */
+    public static MessageSigner signer(Workspace workspace, Clock clock) {
         SendingSettings.Dkim dkim = workspace.sending().dkim();
         if (dkim == null) {
             return MessageSigner.NONE;

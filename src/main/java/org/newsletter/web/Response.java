@@ -6,12 +6,23 @@ import java.util.Map;
 
 /**
  * What a handler answers: status, type, body and any extra headers. The server adds the security
- * headers to every response.
+ * headers to every response. A response with a {@code stream} is sent chunked, written as it goes
+ * (server-sent events); {@code body} is then empty.
  */
-public record Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+public record Response(int status, String contentType, byte[] body, Map<String, String> headers, StreamingBody stream) {
 
     public Response {
         headers = Map.copyOf(headers);
+    }
+
+    /** A response whose whole body is known. */
+    public Response(int status, String contentType, byte[] body, Map<String, String> headers) {
+        this(status, contentType, body, headers, null);
+    }
+
+    /** 200 with a body written while the connection stays open, e.g. {@code text/event-stream}. */
+    public static Response streaming(String contentType, StreamingBody stream) {
+        return new Response(200, contentType, new byte[0], Map.of(), java.util.Objects.requireNonNull(stream, "stream"));
     }
 
     public static Response html(int status, String html) {
@@ -50,6 +61,6 @@ public record Response(int status, String contentType, byte[] body, Map<String, 
     public Response withHeader(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new Response(status, contentType, body, more);
+        return new Response(status, contentType, body, more, stream);
     }
 }

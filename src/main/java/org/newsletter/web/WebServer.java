@@ -125,7 +125,12 @@ public final class WebServer implements AutoCloseable {
                 drain(exchange.getRequestBody());
             }
             byte[] body = response.body();
-            if (head || body.length == 0) {
+            if (response.stream() != null && !head) {
+                exchange.sendResponseHeaders(response.status(), 0); // 0: chunked, length unknown
+                try (OutputStream out = exchange.getResponseBody()) {
+                    response.stream().writeTo(out);
+                }
+            } else if (head || body.length == 0) {
                 exchange.sendResponseHeaders(response.status(), -1);
             } else {
                 exchange.sendResponseHeaders(response.status(), body.length);

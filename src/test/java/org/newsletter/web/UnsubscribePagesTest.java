@@ -147,6 +147,9 @@ class UnsubscribePagesTest {
         site.get(path);
         site.post(path, "action=unsubscribe");
         String signature = path.substring(path.lastIndexOf('.') + 1);
+        for (int i = 0; i < 200 && site.log.stream().noneMatch(line -> line.startsWith("POST")); i++) {
+            Thread.sleep(10); // the line is written once the answer has gone out
+        }
         assertThat(site.log).isNotEmpty().noneMatch(line -> line.contains(signature));
         assertThat(site.log).anyMatch(line -> line.startsWith("POST /u/") && line.contains(" 200 "));
     }
