@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
@@ -17,6 +18,13 @@ public final class StorePool implements AutoCloseable {
 
     private final List<Store> all;
     private final BlockingQueue<Store> idle;
+    /**
+     * Taken around writes to SQLite. SQLite has one writer at a time; threads that race for it wait in
+     * SQLite's busy handler, which sleeps in steps of up to 100 ms, so under load a few writes took
+     * 100 ms and more. A fair lock in the process queues them instead, each waiting only as long as
+     * the writes before it take. (Another process that writes still meets the busy timeout.)
+     */
+    private final ReentrantLock writer = new ReentrantLock(true);
 
     StorePool(List<Store> stores) {
         if (stores.isEmpty()) {
@@ -33,6 +41,26 @@ public final class StorePool implements AutoCloseable {
             return work.apply(store);
         } finally {
             idle.add(store);
+        }
+    }
+
+    /** As {@link #with}, for work that writes: on SQLite, one such piece of work at a time. */
+    public <T> T writing(Function<Store, T> work) {
+        if (dialect() != Dialect.SQLITE) {
+            return with(work);
+        }
+        try {
+            if (!writer.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new StoreException("the database stayed busy with other writes for " + WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted while waiting to write to the database", e);
+        }
+        try {
+            return with(work);
+        } finally {
+            writer.unlock();
         }
     }
 

@@ -99,7 +99,7 @@ final class SubscribePages {
         if (!perAddress.tryAcquire(email.key())) {
             return errors.page(429, "We have had several requests for this address recently. Please check your inbox, or try again in an hour.");
         }
-        List<ConfirmationRequest.Link> links = stores.with(store -> {
+        List<ConfirmationRequest.Link> links = stores.writing(store -> {
             List<ConfirmationRequest.Link> pending = new ArrayList<>();
             for (MailingList list : chosen) {
                 SelfService.Requested outcome = store.selfService().request(email, name, list, "subscribe form");
@@ -148,7 +148,7 @@ final class SubscribePages {
 
     private Response confirm(Request request) {
         return withConfirmation(request, (ids, m) -> {
-            SelfService.Confirmation outcome = stores.with(store -> store.selfService().subscribe(ids.first(), ids.second(), "confirmed by email"));
+            SelfService.Confirmation outcome = stores.writing(store -> store.selfService().subscribe(ids.first(), ids.second(), "confirmed by email"));
             return switch (outcome) {
                 case SUBSCRIBED, ALREADY_SUBSCRIBED -> Response.html(200, layout.page("You are subscribed",
                         "<p>" + escape(AddressMask.mask(m.email())) + " will get <strong>" + escape(m.list().name()) + "</strong>. Thank you.</p>"));

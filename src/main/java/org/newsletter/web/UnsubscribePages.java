@@ -76,7 +76,7 @@ final class UnsubscribePages {
         if (action.equals("resubscribe")) {
             return resubscribe(subscriber, list);
         }
-        Optional<ListMembership> before = stores.with(store -> {
+        Optional<ListMembership> before = stores.writing(store -> {
             Optional<ListMembership> found = store.selfService().membership(subscriber, list);
             if (found.isPresent()) {
                 store.selfService().unsubscribe(subscriber, list, oneClick ? "one-click (RFC 8058)" : "unsubscribe page");
@@ -87,7 +87,7 @@ final class UnsubscribePages {
     }
 
     private Response resubscribe(long subscriber, long list) {
-        return stores.with(store -> {
+        return stores.writing(store -> {
             SelfService.Confirmation outcome = store.selfService().subscribe(subscriber, list, "resubscribed on the unsubscribe page");
             Optional<ListMembership> m = store.selfService().membership(subscriber, list);
             if (outcome == SelfService.Confirmation.GONE || m.isEmpty()) {

@@ -36,7 +36,7 @@ public final class WebServer implements AutoCloseable {
      */
     public static WebServer start(InetSocketAddress address, Routes routes, WebLimits limits, SecurityHeaders security,
             ErrorPages errors, RequestLog log) throws IOException {
-        ServerTimeouts.apply();
+        ServerProperties.apply();
         HttpServer server = HttpServer.create(address, 64);
         AtomicInteger number = new AtomicInteger();
         // When every thread is busy and the queue is full, the accepting thread runs the request itself:
