@@ -305,4 +305,69 @@ abstract class StoreContractTest {
         assertThat(report.skippedByReason()).containsEntry("suppressed", 1L);
         assertThat(store.subscribers().find(address("private@example.org"))).isEmpty();
     }
+
+    // --- what people do to their own subscriptions on the web (SelfService) ---
+
+    @Test
+    void aLinkShowsThePersonTheirListAndTheirOtherLists() {
+        MailingList events = store.lists().create("events", "Event reminders", "", false);
+        add("ann@example.org", "Ann", Set.of(), Map.of());
+        long ann = store.subscribers().require(address("ann@example.org")).id();
+        store.subscribers().add(new NewSubscriber(address("ann@example.org"), "", null, null, "staff: tester", null), events, "staff: tester");
+
+        var membership = store.selfService().membership(ann, news.id()).orElseThrow();
+        assertThat(membership.email()).isEqualTo("ann@example.org");
+        assertThat(membership.list().slug()).isEqualTo("news");
+        assertThat(membership.subscribed()).isTrue();
+        assertThat(membership.others()).extracting(o -> o.list().slug() + ":" + o.status().word()).containsExactly("events:subscribed");
+        assertThat(store.selfService().membership(ann + 1000, news.id())).as("nobody").isEmpty();
+        assertThat(store.selfService().membership(ann, news.id() + 1000)).as("no such list").isEmpty();
+    }
+
+    @Test
+    void unsubscribingThroughALinkIsIdempotentAndOnlyThePersonCanComeBack() {
+        add("ann@example.org", "Ann", Set.of(), Map.of());
+        long ann = store.subscribers().require(address("ann@example.org")).id();
+
+        assertThat(store.selfService().unsubscribe(ann, news.id(), "one-click (RFC 8058)")).isTrue();
+        assertThat(store.selfService().unsubscribe(ann, news.id(), "one-click (RFC 8058)")).isFalse();
+        SubscriberDetails details = store.subscribers().details(address("ann@example.org")).orElseThrow();
+        assertThat(details.history()).filteredOn(c -> c.status() == SubscriptionStatus.UNSUBSCRIBED).hasSize(1);
+        assertThatThrownBy(() -> add("ann@example.org", "Ann", Set.of(), Map.of())).isInstanceOf(UserInputException.class);
+
+        assertThat(store.selfService().subscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.SUBSCRIBED);
+        assertThat(store.selfService().subscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.ALREADY_SUBSCRIBED);
+        store.suppressions().suppress(address("ann@example.org"), SuppressionReason.COMPLAINT, "", true);
+        store.selfService().unsubscribe(ann, news.id(), "page");
+        assertThat(store.selfService().subscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.SUPPRESSED);
+    }
+
+    @Test
+    void aFormRequestIsPendingOnADoubleOptInListAndConsentIsWhenConfirmed() {
+        MailingList confirmed = store.lists().create("confirmed", "Confirmed news", "", true);
+        var requested = store.selfService().request(address("New.Person@Example.org"), "New Person", confirmed, "subscribe form");
+        assertThat(requested.outcome()).isEqualTo(SelfService.Request.PENDING);
+        var person = store.subscribers().require(address("new.person@example.org"));
+        assertThat(person.email()).isEqualTo("New.Person@example.org");
+        assertThat(person.consentAt()).as("no consent before confirming").isNull();
+        assertThat(store.selfService().membership(person.id(), confirmed.id()).orElseThrow().status()).contains(SubscriptionStatus.PENDING);
+
+        assertThat(store.selfService().subscribe(requested.subscriberId(), confirmed.id(), "confirmed by email"))
+                .isEqualTo(SelfService.Confirmation.SUBSCRIBED);
+        assertThat(store.subscribers().require(address("new.person@example.org")).consentAt()).isEqualTo(CLOCK.instant());
+
+        assertThat(store.selfService().request(address("new.person@example.org"), "Someone Else", confirmed, "subscribe form").outcome())
+                .isEqualTo(SelfService.Request.ALREADY_SUBSCRIBED);
+        assertThat(store.subscribers().require(address("new.person@example.org")).name()).as("a form never renames anyone").isEqualTo("New Person");
+        assertThat(store.selfService().request(address("quick@example.org"), "", news, "subscribe form").outcome())
+                .as("a list without double opt-in").isEqualTo(SelfService.Request.SUBSCRIBED);
+    }
+
+    @Test
+    void aSuppressedAddressIsNeitherStoredNorSubscribedByTheForm() {
+        store.suppressions().suppress(address("gone@example.org"), SuppressionReason.HARD_BOUNCE, "550 5.1.1", true);
+        assertThat(store.selfService().request(address("gone@example.org"), "", news, "subscribe form").outcome())
+                .isEqualTo(SelfService.Request.SUPPRESSED);
+        assertThat(store.subscribers().find(address("gone@example.org")).isPresent()).isFalse();
+    }
 }
