@@ -95,6 +95,14 @@ public final class CampaignRepository {
         });
     }
 
+    /**
+     * One delivery row per recipient, in subscriber order. The SQL orders by {@code u.subscriber_id}
+     * rather than the equal {@code s.id} because SQLite reads the subscriptions from their
+     * (list_id, status) index, which already holds them in subscriber order: ordering by the join's
+     * other side made it sort the whole audience in a temporary B-tree instead, which with
+     * temp_store = MEMORY cost about 32 MB of native memory for a million recipients, held by the
+     * process for the rest of the campaign.
+     */
     private void insertAudience(Connection connection, long campaignId, CampaignDraft draft, long now) throws SQLException {
         SqlCondition condition = condition(draft);
         try (PreparedStatement insert = connection.prepareStatement(sql.get("campaign-audience-insert").replace("${where}", condition.sql()))) {
