@@ -9,9 +9,10 @@ import org.newsletter.model.SourcePosition;
 
 /**
  * A user's newsletter repository: the folder holding {@code newsletter.yaml}, its settings, and the
- * conventional places for issues, templates and local state.
+ * conventional places for issues, templates and local state. {@code bounces} is null when
+ * newsletter.yaml has no bounce mailbox.
  */
-public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending) {
+public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending, BounceSettings bounces) {
 
     public static final String CONFIG_FILE = "newsletter.yaml";
 
