@@ -15,6 +15,7 @@ import org.newsletter.model.UserInputException;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.CampaignDraft;
 import org.newsletter.store.DeliveryJournal;
+import org.newsletter.store.SettingRepository;
 import org.newsletter.store.Store;
 import org.newsletter.store.segment.Segment;
 import org.newsletter.store.segment.SegmentParser;
@@ -26,7 +27,7 @@ import org.newsletter.store.segment.SegmentSyntaxException;
  */
 public final class CampaignSender {
 
-    public static final String SECRET_VARIABLE = "NEWSLETTER_SECRET";
+    public static final String SECRET_VARIABLE = SettingRepository.SECRET_VARIABLE;
 
     private final Workspace workspace;
     private final IssueSource issues;
@@ -121,14 +122,7 @@ public final class CampaignSender {
     }
 
     private String secret() {
-        String fromEnvironment = environment.get(SECRET_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            if (fromEnvironment.length() < 32) {
-                throw new UserInputException(SECRET_VARIABLE + " must be at least 32 characters (e.g. from 'openssl rand -base64 32')");
-            }
-            return fromEnvironment;
-        }
-        return store.settings().tokenSecret();
+        return store.settings().tokenSecret(environment);
     }
 
     /** {@code .newsletter/outbox/ID-ISSUE/}: one folder per campaign, named so people can find it. */

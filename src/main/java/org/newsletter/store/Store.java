@@ -20,6 +20,7 @@ public final class Store implements AutoCloseable {
     private final PersonalData personalData;
     private final CampaignRepository campaigns;
     private final SettingRepository settings;
+    private final BounceRepository bounces;
     private final Sql sql;
     private final Clock clock;
 
@@ -37,6 +38,7 @@ public final class Store implements AutoCloseable {
         this.personalData = new PersonalData(handle, sql, subscribers, suppressions);
         this.campaigns = new CampaignRepository(handle, sql, clock, suppressions);
         this.settings = new SettingRepository(handle, sql);
+        this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
     }
 
     public static Store open(DatabaseLocation location, Clock clock) {
@@ -69,6 +71,10 @@ public final class Store implements AutoCloseable {
 
     public SettingRepository settings() {
         return settings;
+    }
+
+    public BounceRepository bounces() {
+        return bounces;
     }
 
     public CampaignRepository campaigns() {
