@@ -1,0 +1,138 @@
+package org.newsletter.bounce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.config.BounceSettings;
+import org.newsletter.mail.MessageIds;
+import org.newsletter.model.Campaign;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.MailingList;
+import org.newsletter.store.CampaignDraft;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.DeliveryClaim;
+import org.newsletter.store.DeliveryJournal;
+import org.newsletter.store.DeliveryOutcome;
+import org.newsletter.store.NewSubscriber;
+import org.newsletter.store.Store;
+import org.newsletter.testing.BounceSamples;
+import org.newsletter.testing.MutableClock;
+
+/** {@code bounces fetch --watch}: new mail is handled as IDLE reports it, and a lost server is waited for and reconnected to. */
+class BounceWatchTest {
+
+    static final String PASSWORD = "imap-secret";
+
+    @TempDir
+    Path dir;
+
+    final MutableClock clock = new MutableClock(Instant.parse("2024-08-01T09:00:00Z"));
+    final List<GreenMail> servers = new ArrayList<>();
+    Store store;
+    BounceSamples samples;
+    int port;
+
+    @BeforeEach
+    void setUp() {
+        GreenMail server = start(0);
+        port = server.getImap().getPort();
+        store = Store.open(DatabaseLocation.sqlite(dir.resolve("test.db")), clock);
+        MailingList news = store.lists().create("news", "Monthly news", "", false);
+        for (String who : List.of("bob", "hal")) {
+            store.subscribers().add(new NewSubscriber(EmailAddress.parse(who + "@example.org"), "", Set.of(), Map.of(), "test", clock.instant()), news, "test");
+        }
+        Campaign campaign = store.campaigns().start(new CampaignDraft("2024-08-team-update", news, "", null, "August", "hash", "outbox"));
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            List<DeliveryOutcome> accepted = new ArrayList<>();
+            for (DeliveryClaim claim : journal.claim(10)) {
+                accepted.add(DeliveryOutcome.accepted(claim, MessageIds.of("example.org", campaign.messageKey(), claim.email()), "250 2.0.0 Ok"));
+            }
+            journal.record(accepted);
+        }
+        samples = new BounceSamples(name -> store.subscribers().require(EmailAddress.parse(name + "@example.org")).id(), campaign.id(),
+                campaign.messageKey(), news.id());
+    }
+
+    @AfterEach
+    void tearDown() {
+        servers.forEach(GreenMail::stop);
+        store.close();
+    }
+
+    GreenMail start(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        server.start();
+        server.setUser("bounces@example.org", "bounces", PASSWORD);
+        servers.add(server);
+        return server;
+    }
+
+
+    static BounceFetcher.Pass next(BlockingQueue<BounceFetcher.Pass> passes, Predicate<BounceFetcher.Pass> wanted) throws InterruptedException {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < until) {
+            BounceFetcher.Pass pass = passes.poll(100, TimeUnit.MILLISECONDS);
+            if (pass != null && wanted.test(pass)) {
+                return pass;
+            }
+        }
+        throw new AssertionError("no such pass within 30 s");
+    }
+
+    @Test
+    void handlesNewMailAsItArrivesAndReconnectsAfterTheServerWasGone() throws Exception {
+        BounceSettings settings = new BounceSettings(new BounceSettings.ImapMailbox("127.0.0.1", port, "bounces",
+                BounceSettings.ImapMailbox.Tls.NONE, null, Duration.ofSeconds(2)), "INBOX", "Processed", BounceSettings.SoftBounceLimit.DEFAULT);
+        BounceFetcher fetcher = new BounceFetcher(settings, Map.of(BounceSettings.PASSWORD_VARIABLE, PASSWORD, "NEWSLETTER_SECRET", BounceSamples.SECRET),
+                store, clock, Duration.ofMillis(100), Duration.ofMillis(400));
+        BlockingQueue<BounceFetcher.Pass> passes = new LinkedBlockingQueue<>();
+        StringWriter problems = new StringWriter();
+        Thread watcher = new Thread(() -> fetcher.watch(passes::add, new PrintWriter(problems, true)), "watcher");
+        watcher.start();
+        try {
+            assertThat(next(passes, p -> true).processed()).as("the first pass finds an empty mailbox").isEmpty();
+            long started = System.nanoTime();
+            servers.get(0).getUserManager().getUser("bounces").deliver(samples.message("postfix-user-unknown.eml"));
+            assertThat(next(passes, p -> !p.processed().isEmpty()).processed()).singleElement().asString()
+                    .startsWith("hard-bounce 5.1.1 bob@example.org, campaign 1 (by VERP address)");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("IDLE reported it, no polling").isLessThan(Duration.ofSeconds(20));
+
+            servers.get(0).stop();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!problems.toString().contains("trying again") && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            GreenMail second = start(port);
+            second.getUserManager().getUser("bounces").deliver(samples.message("exim-report.eml"));
+            assertThat(next(passes, p -> !p.processed().isEmpty()).processed()).singleElement().asString()
+                    .startsWith("hard-bounce 5.0.0 hal@example.org, campaign 1 (by VERP address)");
+        } finally {
+            fetcher.stop();
+            watcher.join(10_000);
+        }
+        assertThat(watcher.isAlive()).as("stop() ends the watch").isFalse();
+        assertThat(problems.toString().lines().toList()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .startsWith("newsletter: warning: cannot use the bounce mailbox imap://bounces@127.0.0.1:" + port + ": ")
+                .containsPattern("; trying again in \\d+ ms$"));
+        assertThat(store.suppressions().find(EmailAddress.parse("hal@example.org"))).isPresent();
+    }
+}
