@@ -78,9 +78,10 @@ public final class BounceFetcher {
                 watched = inbox;
                 failures = 0;
                 while (stopped.getCount() > 0) {
-                    passes.accept(pass(inbox));
+                    Pass pass = pass(inbox);
+                    passes.accept(pass);
                     if (stopped.getCount() > 0) {
-                        inbox.waitForNewMail(IDLE_RENEWAL);
+                        inbox.waitForNewMail(IDLE_RENEWAL, pass.left().size());
                     }
                 }
             } catch (BounceMailboxException e) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.newsletter.config.BounceSettings;
@@ -32,7 +33,7 @@ final class ImapInbox implements AutoCloseable {
     private final IMAPStore store;
     private final IMAPFolder folder;
     private final Folder processed;
-    private volatile CountDownLatch sleeping = new CountDownLatch(0);
+    private final CountDownLatch woken = new CountDownLatch(1);
 
     private ImapInbox(BounceSettings settings, IMAPStore store, IMAPFolder folder, Folder processed) {
         this.settings = settings;
@@ -153,23 +154,38 @@ final class ImapInbox implements AutoCloseable {
     }
 
     /**
-     * Waits until the server reports a change in the folder, {@code max} has passed or {@link #wakeUp} is
-     * called. With IDLE the server tells at once; without it, this is a plain wait, and the next pass
-     * polls. Afterwards a NOOP-like check finds a dead connection.
+     * Waits until the server reports a change in the folder, {@code max} has passed or {@link #wakeUp} was
+     * called. With IDLE the server tells at once; a helper thread ends IDLE when {@code max} is up or on
+     * {@link #wakeUp}, repeating its NOOP until IDLE has really ended, since a wake-up may come just before
+     * IDLE begins. Without IDLE this is a plain wait, and the next pass polls. A dead connection shows in
+     * the NOOP that follows. Mail that arrived since the last pass, before IDLE began, ends the wait at once.
+     *
+     * @param seen how many messages the folder held after the last pass (those it left there)
      */
-    void waitForNewMail(Duration max) {
+    void waitForNewMail(Duration max, int seen) {
+        if (woken.getCount() == 0) {
+            return;
+        }
         try {
+            noop(); // the server reports what arrived during the pass (RFC 3501 section 7.3.1, EXISTS)
+            if (folder.getMessageCount() > seen) {
+                return;
+            }
             if (store.hasCapability("IDLE")) {
-                Thread waker = new Thread(() -> sleepThenWake(max), "bounce-mailbox-idle-timer");
+                AtomicBoolean idleEnded = new AtomicBoolean();
+                Thread waker = new Thread(() -> endIdleAfter(max, idleEnded), "bounce-mailbox-idle-waker");
                 waker.setDaemon(true);
                 waker.start();
-                folder.idle(true);
-                waker.interrupt();
+                try {
+                    folder.idle(true);
+                } finally {
+                    idleEnded.set(true);
+                    waker.interrupt();
+                }
             } else {
-                sleeping = new CountDownLatch(1);
-                sleeping.await(max.toMillis(), TimeUnit.MILLISECONDS);
+                woken.await(max.toMillis(), TimeUnit.MILLISECONDS);
             }
-            folder.getMessageCount();
+            noop();
         } catch (MessagingException e) {
             throw unavailable(settings.mailbox(), e);
         } catch (InterruptedException e) {
@@ -177,32 +193,38 @@ final class ImapInbox implements AutoCloseable {
         }
     }
 
-    private void sleepThenWake(Duration max) {
+    private void endIdleAfter(Duration max, AtomicBoolean idleEnded) {
         try {
-            Thread.sleep(max.toMillis());
-            wakeUp();
+            woken.await(max.toMillis(), TimeUnit.MILLISECONDS);
+            while (!idleEnded.get()) {
+                noop();
+                Thread.sleep(100);
+            }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // IDLE ended by itself: nothing to wake
+            Thread.currentThread().interrupt(); // IDLE ended by itself: nothing more to do
+        } catch (MessagingException e) {
+            // The connection broke; IDLE ends with it, and the waiting thread reports it from its own NOOP.
+            Thread.currentThread().interrupt();
         }
     }
 
     /**
-     * Ends a {@link #waitForNewMail} from another thread: a command on the folder ends IDLE (Angus sends
-     * DONE first and waits for the server's answer), here a NOOP. Not {@code getMessageCount()}, which
-     * leaves IDLE alone when the connection was used less than a second ago. A connection already
-     * broken ends the wait anyway.
+     * Ends a {@link #waitForNewMail} from another thread, and any later one at once: used to stop
+     * {@code --watch}.
      */
     void wakeUp() {
-        sleeping.countDown();
-        try {
-            folder.doCommand(protocol -> {
-                protocol.noop();
-                return null;
-            });
-        } catch (MessagingException e) {
-            // The waiting thread sees the same broken connection in its own next command and reports it.
-            sleeping.countDown();
-        }
+        woken.countDown();
+    }
+
+    /**
+     * A NOOP through the folder's connection. Sent while IDLE runs, it ends IDLE first (Angus sends DONE
+     * and waits for the answer); {@code getMessageCount()} would not, within a second of the last command.
+     */
+    private void noop() throws MessagingException {
+        folder.doCommand(protocol -> {
+            protocol.noop();
+            return null;
+        });
     }
 
     /** Closes folder and connection; the first failure is thrown, after both were tried. */

@@ -2,18 +2,15 @@ package org.newsletter.bounce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -23,19 +20,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.config.BounceSettings;
-import org.newsletter.mail.MessageIds;
-import org.newsletter.model.Campaign;
 import org.newsletter.model.EmailAddress;
-import org.newsletter.model.MailingList;
-import org.newsletter.store.CampaignDraft;
-import org.newsletter.store.DatabaseLocation;
-import org.newsletter.store.DeliveryClaim;
-import org.newsletter.store.DeliveryJournal;
-import org.newsletter.store.DeliveryOutcome;
-import org.newsletter.store.NewSubscriber;
-import org.newsletter.store.Store;
 import org.newsletter.testing.BounceSamples;
-import org.newsletter.testing.MutableClock;
 
 /** {@code bounces fetch --watch}: new mail is handled as IDLE reports it, and a lost server is waited for and reconnected to. */
 class BounceWatchTest {
@@ -45,37 +31,22 @@ class BounceWatchTest {
     @TempDir
     Path dir;
 
-    final MutableClock clock = new MutableClock(Instant.parse("2024-08-01T09:00:00Z"));
     final List<GreenMail> servers = new ArrayList<>();
-    Store store;
+    BounceFixture fixture;
     BounceSamples samples;
     int port;
 
     @BeforeEach
     void setUp() {
-        GreenMail server = start(0);
-        port = server.getImap().getPort();
-        store = Store.open(DatabaseLocation.sqlite(dir.resolve("test.db")), clock);
-        MailingList news = store.lists().create("news", "Monthly news", "", false);
-        for (String who : List.of("bob", "hal")) {
-            store.subscribers().add(new NewSubscriber(EmailAddress.parse(who + "@example.org"), "", Set.of(), Map.of(), "test", clock.instant()), news, "test");
-        }
-        Campaign campaign = store.campaigns().start(new CampaignDraft("2024-08-team-update", news, "", null, "August", "hash", "outbox"));
-        try (DeliveryJournal journal = store.journal(campaign, news)) {
-            List<DeliveryOutcome> accepted = new ArrayList<>();
-            for (DeliveryClaim claim : journal.claim(10)) {
-                accepted.add(DeliveryOutcome.accepted(claim, MessageIds.of("example.org", campaign.messageKey(), claim.email()), "250 2.0.0 Ok"));
-            }
-            journal.record(accepted);
-        }
-        samples = new BounceSamples(name -> store.subscribers().require(EmailAddress.parse(name + "@example.org")).id(), campaign.id(),
-                campaign.messageKey(), news.id());
+        port = start(0).getImap().getPort();
+        fixture = new BounceFixture(dir);
+        samples = fixture.samples(BounceSamples.SECRET);
     }
 
     @AfterEach
     void tearDown() {
         servers.forEach(GreenMail::stop);
-        store.close();
+        fixture.close();
     }
 
     GreenMail start(int port) {
@@ -103,7 +74,7 @@ class BounceWatchTest {
         BounceSettings settings = new BounceSettings(new BounceSettings.ImapMailbox("127.0.0.1", port, "bounces",
                 BounceSettings.ImapMailbox.Tls.NONE, null, Duration.ofSeconds(2)), "INBOX", "Processed", BounceSettings.SoftBounceLimit.DEFAULT);
         BounceFetcher fetcher = new BounceFetcher(settings, Map.of(BounceSettings.PASSWORD_VARIABLE, PASSWORD, "NEWSLETTER_SECRET", BounceSamples.SECRET),
-                store, clock, Duration.ofMillis(100), Duration.ofMillis(400));
+                fixture.store, fixture.clock, Duration.ofMillis(100), Duration.ofMillis(400));
         BlockingQueue<BounceFetcher.Pass> passes = new LinkedBlockingQueue<>();
         StringWriter problems = new StringWriter();
         Thread watcher = new Thread(() -> fetcher.watch(passes::add, new PrintWriter(problems, true)), "watcher");
@@ -133,6 +104,6 @@ class BounceWatchTest {
         assertThat(problems.toString().lines().toList()).isNotEmpty().allSatisfy(line -> assertThat(line)
                 .startsWith("newsletter: warning: cannot use the bounce mailbox imap://bounces@127.0.0.1:" + port + ": ")
                 .containsPattern("; trying again in \\d+ ms$"));
-        assertThat(store.suppressions().find(EmailAddress.parse("hal@example.org"))).isPresent();
+        assertThat(fixture.store.suppressions().find(EmailAddress.parse("hal@example.org"))).isPresent();
     }
 }

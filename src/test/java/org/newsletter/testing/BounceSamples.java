@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.newsletter.mail.MessageIds;
@@ -28,7 +29,7 @@ public final class BounceSamples {
     public static final String SECRET = "s".repeat(40);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(BOUNCE|UNSUBSCRIBE|MESSAGE-ID):([a-z]+)}}");
 
-    private final SubscriberTokens tokens = new SubscriberTokens(SECRET);
+    private final SubscriberTokens tokens;
     private final ToLongFunction<String> subscriberId;
     private final long campaignId;
     private final String campaignKey;
@@ -39,6 +40,12 @@ public final class BounceSamples {
      * @param campaignKey  the campaign's message key (Campaign.messageKey), from which Message-IDs are made
      */
     public BounceSamples(ToLongFunction<String> subscriberId, long campaignId, String campaignKey, long listId) {
+        this(SECRET, subscriberId, campaignId, campaignKey, listId);
+    }
+
+    /** Samples whose tokens are signed with {@code secret}: another secret than the workspace's makes forgeries. */
+    public BounceSamples(String secret, ToLongFunction<String> subscriberId, long campaignId, String campaignKey, long listId) {
+        this.tokens = new SubscriberTokens(secret);
         this.subscriberId = subscriberId;
         this.campaignId = campaignId;
         this.campaignKey = campaignKey;
@@ -47,7 +54,12 @@ public final class BounceSamples {
 
     /** The sample's bytes with its placeholders filled in. */
     public byte[] bytes(String sample) {
-        String text = text(sample);
+        return bytes(sample, UnaryOperator.identity());
+    }
+
+    /** The sample's bytes, changed by {@code edit} before its placeholders are filled in. */
+    public byte[] bytes(String sample, UnaryOperator<String> edit) {
+        String text = edit.apply(text(sample));
         Matcher m = PLACEHOLDER.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
