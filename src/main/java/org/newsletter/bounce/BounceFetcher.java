@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.newsletter.config.BounceSettings;
+import org.newsletter.model.BounceSettings;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.model.UserInputException;
 import org.newsletter.store.Store;
@@ -31,23 +31,32 @@ public final class BounceFetcher {
         }
     }
 
-    /** How long IDLE lasts before it is renewed: under the 30 minutes after which servers may end it (RFC 2177). */
-    static final Duration IDLE_RENEWAL = Duration.ofMinutes(25);
+    /**
+     * How long IDLE lasts before a NOOP renews it: well under the 29 minutes of RFC 2177, and short enough
+     * that mail arriving just before IDLE begins waits at most this long on a server that does not report
+     * it when IDLE starts (most do; GreenMail does not).
+     */
+    static final Duration IDLE_RENEWAL = Duration.ofMinutes(5);
 
     private final BounceSettings settings;
     private final String password;
     private final ReportProcessor processor;
     private final Duration firstRetry;
     private final Duration lastRetry;
+    private final Duration idleRenewal;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile ImapInbox watched;
 
     public BounceFetcher(BounceSettings settings, Map<String, String> environment, Store store, Clock clock) {
-        this(settings, environment, store, clock, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        this(settings, environment, store, clock, Duration.ofSeconds(1), Duration.ofMinutes(5), IDLE_RENEWAL);
     }
 
-    /** @param firstRetry the wait after the first failure in a row, doubled after each further one up to {@code lastRetry} */
-    BounceFetcher(BounceSettings settings, Map<String, String> environment, Store store, Clock clock, Duration firstRetry, Duration lastRetry) {
+    /**
+     * @param firstRetry  the wait after the first failure in a row, doubled after each further one up to {@code lastRetry}
+     * @param idleRenewal how long one IDLE lasts at most
+     */
+    BounceFetcher(BounceSettings settings, Map<String, String> environment, Store store, Clock clock, Duration firstRetry, Duration lastRetry,
+            Duration idleRenewal) {
         this.settings = settings;
         this.password = environment.get(BounceSettings.PASSWORD_VARIABLE);
         if (password == null || password.isEmpty()) {
@@ -58,6 +67,7 @@ public final class BounceFetcher {
         this.processor = new ReportProcessor(store.bounces(), tokens, settings.softBounces(), clock);
         this.firstRetry = firstRetry;
         this.lastRetry = lastRetry;
+        this.idleRenewal = idleRenewal;
     }
 
     /** One pass over the mailbox; a mailbox that cannot be used is a {@link BounceMailboxException}. */
@@ -81,7 +91,7 @@ public final class BounceFetcher {
                     Pass pass = pass(inbox);
                     passes.accept(pass);
                     if (stopped.getCount() > 0) {
-                        inbox.waitForNewMail(IDLE_RENEWAL, pass.left().size());
+                        inbox.waitForNewMail(idleRenewal, pass.left().size());
                     }
                 }
             } catch (BounceMailboxException e) {

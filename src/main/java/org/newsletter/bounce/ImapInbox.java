@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.newsletter.config.BounceSettings;
+import org.newsletter.model.BounceSettings;
 
 /**
  * One IMAP (RFC 3501) connection to the bounce mailbox, with its folder open for reading and writing
@@ -262,12 +262,7 @@ final class ImapInbox implements AutoCloseable {
     }
 
     static BounceMailboxException unavailable(BounceSettings.ImapMailbox mailbox, Exception e) {
-        String why = e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage().strip();
-        Throwable cause = e.getCause();
-        if (cause != null && cause.getMessage() != null && !why.contains(cause.getMessage())) {
-            why += " (" + cause.getMessage() + ")";
-        }
-        return new BounceMailboxException("cannot use the bounce mailbox " + mailbox + ": " + why.replaceAll("\\s+", " ")
-                + "; check 'mailbox' under 'bounces' in newsletter.yaml and that the server is reachable", e);
+        return MailboxProblem.of(mailbox, e);
     }
+
 }

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsletter.bounce.BounceFetcher;
-import org.newsletter.config.BounceSettings;
+import org.newsletter.model.BounceSettings;
 import org.newsletter.config.Workspace;
 import org.newsletter.model.Suppression;
 import org.newsletter.model.UserInputException;

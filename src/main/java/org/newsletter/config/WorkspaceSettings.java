@@ -1,5 +1,6 @@
 package org.newsletter.config;
 
+import org.newsletter.model.BounceSettings;
 import org.newsletter.model.Site;
 
 /**

@@ -19,11 +19,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.config.BounceSettings;
+import org.newsletter.model.BounceSettings;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.testing.BounceSamples;
 
-/** {@code bounces fetch --watch}: new mail is handled as IDLE reports it, and a lost server is waited for and reconnected to. */
+/**
+ * {@code bounces fetch --watch}: new mail is handled as IDLE reports it, and a lost server is waited for and
+ * reconnected to. IDLE is renewed every 3 s here: GreenMail does not report mail that arrived just before
+ * IDLE began, so without renewal such mail would wait for the next one.
+ */
 class BounceWatchTest {
 
     static final String PASSWORD = "imap-secret";
@@ -74,7 +78,7 @@ class BounceWatchTest {
         BounceSettings settings = new BounceSettings(new BounceSettings.ImapMailbox("127.0.0.1", port, "bounces",
                 BounceSettings.ImapMailbox.Tls.NONE, null, Duration.ofSeconds(2)), "INBOX", "Processed", BounceSettings.SoftBounceLimit.DEFAULT);
         BounceFetcher fetcher = new BounceFetcher(settings, Map.of(BounceSettings.PASSWORD_VARIABLE, PASSWORD, "NEWSLETTER_SECRET", BounceSamples.SECRET),
-                fixture.store, fixture.clock, Duration.ofMillis(100), Duration.ofMillis(400));
+                fixture.store, fixture.clock, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(3));
         BlockingQueue<BounceFetcher.Pass> passes = new LinkedBlockingQueue<>();
         StringWriter problems = new StringWriter();
         Thread watcher = new Thread(() -> fetcher.watch(passes::add, new PrintWriter(problems, true)), "watcher");
@@ -85,7 +89,7 @@ class BounceWatchTest {
             servers.get(0).getUserManager().getUser("bounces").deliver(samples.message("postfix-user-unknown.eml"));
             assertThat(next(passes, p -> !p.processed().isEmpty()).processed()).singleElement().asString()
                     .startsWith("hard-bounce 5.1.1 bob@example.org, campaign 1 (by VERP address)");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("IDLE reported it, no polling").isLessThan(Duration.ofSeconds(20));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("IDLE, or at worst its renewal, reported it").isLessThan(Duration.ofSeconds(20));
 
             servers.get(0).stop();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

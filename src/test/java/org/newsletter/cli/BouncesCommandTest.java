@@ -148,6 +148,31 @@ class BouncesCommandTest {
     }
 
     @Test
+    void anImapsMailboxIsReadOverTlsTrustingASelfSignedCertificateOnlyWhenTold() {
+        GreenMail tls = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAPS));
+        tls.start();
+        try {
+            tls.setUser("bounces@example.org", "bounces", "imap-secret");
+            String url = "imaps://bounces@127.0.0.1:" + tls.getImaps().getPort();
+            useMailbox(url + "?timeout=5s");
+            IssueFixture.Run untrusted = workspace.run("bounces", "fetch");
+            assertThat(untrusted.exitCode()).isEqualTo(1);
+            assertThat(untrusted.errLines()).singleElement().asString()
+                    .startsWith("newsletter: error: cannot use the bounce mailbox " + url + ": the server's certificate was not accepted (")
+                    .endsWith("; if it is your own server with a self-signed certificate, add ?trust=127.0.0.1 to 'mailbox' under 'bounces' in newsletter.yaml");
+
+            useMailbox(url + "?trust=127.0.0.1&timeout=5s");
+            assertThat(ok("bounces", "fetch").out()).isEqualTo("INBOX: nothing new.\n");
+        } finally {
+            tls.stop();
+        }
+    }
+
+    void useMailbox(String url) {
+        workspace.write("newsletter.yaml", workspace.read("newsletter.yaml").replaceAll("(?m)^bounces:.*$", "bounces: {mailbox: '" + url + "'}"));
+    }
+
+    @Test
     void problemsAreOneLineSayingWhatWhereAndWhatToDo() {
         IssueFixture.Run wrongPassword = workspace.env("NEWSLETTER_IMAP_PASSWORD", "wrong").run("bounces", "fetch");
         assertThat(wrongPassword.exitCode()).isEqualTo(1);
@@ -160,9 +185,9 @@ class BouncesCommandTest {
         IssueFixture.Run noServer = workspace.env("NEWSLETTER_IMAP_PASSWORD", "imap-secret").run("bounces", "fetch");
         assertThat(noServer.exitCode()).isEqualTo(1);
         assertThat(noServer.errLines()).singleElement().asString()
-                .startsWith("newsletter: error: cannot use the bounce mailbox imap://bounces@127.0.0.1:" + port + ": ")
-                .contains("Connection refused")
-                .endsWith("; check 'mailbox' under 'bounces' in newsletter.yaml and that the server is reachable");
+                .startsWith("newsletter: error: cannot use the bounce mailbox imap://bounces@127.0.0.1:" + port + ": nothing answers on port " + port
+                        + " (Connection refused)")
+                .endsWith("; check 'mailbox' under 'bounces' in newsletter.yaml and that the server is running");
 
         IssueFixture.Run noPassword = workspace.env("NEWSLETTER_IMAP_PASSWORD", "").run("bounces", "fetch");
         assertThat(noPassword.errLines()).containsExactly("newsletter: error: NEWSLETTER_IMAP_PASSWORD is not set: the bounce mailbox imap://bounces@127.0.0.1:"

@@ -1,4 +1,4 @@
-package org.newsletter.config;
+package org.newsletter.model;
 
 import java.time.Duration;
 import java.util.Objects;
