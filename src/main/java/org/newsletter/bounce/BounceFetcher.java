@@ -78,8 +78,9 @@ public final class BounceFetcher {
     }
 
     /**
-     * Passes over the mailbox until {@link #stop}, each started by new mail. Failures are written to
-     * {@code problems} as one line each, followed by a reconnect after 1 s, 2 s, 4 s … up to 5 minutes.
+     * Passes over the mailbox until {@link #stop}, each started by new mail. Failures that may pass are
+     * written to {@code problems} as one line each, followed by a reconnect after 1 s, 2 s, 4 s … up to 5
+     * minutes; one that needs a person ({@link BounceMailboxException#needsAPerson()}) ends the watch.
      */
     public void watch(java.util.function.Consumer<Pass> passes, PrintWriter problems) {
         int failures = 0;
@@ -95,6 +96,9 @@ public final class BounceFetcher {
                     }
                 }
             } catch (BounceMailboxException e) {
+                if (e.needsAPerson()) {
+                    throw e;
+                }
                 Duration wait = backoff(failures++);
                 problems.println("newsletter: warning: " + e.getMessage() + "; trying again in " + seconds(wait));
                 problems.flush();

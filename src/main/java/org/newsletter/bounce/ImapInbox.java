@@ -51,7 +51,7 @@ final class ImapInbox implements AutoCloseable {
             store.connect(mailbox.host(), mailbox.port(), mailbox.user(), password);
         } catch (AuthenticationFailedException e) {
             throw new BounceMailboxException("the IMAP server " + mailbox + " refused the login of " + mailbox.user() + " (" + e.getMessage()
-                    + "); check " + BounceSettings.PASSWORD_VARIABLE, e);
+                    + "); check " + BounceSettings.PASSWORD_VARIABLE, e, true);
         } catch (MessagingException e) {
             throw unavailable(mailbox, e);
         }
@@ -59,12 +59,12 @@ final class ImapInbox implements AutoCloseable {
             IMAPFolder folder = (IMAPFolder) store.getFolder(settings.folder());
             if (!folder.exists()) {
                 throw new BounceMailboxException("there is no folder '" + settings.folder() + "' in the bounce mailbox " + mailbox
-                        + "; check 'folder' under 'bounces' in newsletter.yaml", null);
+                        + "; check 'folder' under 'bounces' in newsletter.yaml", null, true);
             }
             Folder processed = store.getFolder(settings.processedFolder());
             if (!processed.exists() && !processed.create(Folder.HOLDS_MESSAGES)) {
                 throw new BounceMailboxException("cannot create the folder '" + settings.processedFolder() + "' in the bounce mailbox " + mailbox
-                        + "; create it by hand or change 'processed_folder' under 'bounces' in newsletter.yaml", null);
+                        + "; create it by hand or change 'processed_folder' under 'bounces' in newsletter.yaml", null, true);
             }
             folder.open(Folder.READ_WRITE);
             return new ImapInbox(settings, store, folder, processed);
@@ -117,7 +117,7 @@ final class ImapInbox implements AutoCloseable {
 
     /**
      * The message exactly as stored. A connection lost on the way is an error for the whole run; a message
-     * that cannot be fetched (expunged meanwhile by someone else) gives null.
+     * that cannot be fetched (expunged meanwhile by someone else) is a MessagingException about it alone.
      */
     byte[] raw(Message message) throws MessagingException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -146,7 +146,7 @@ final class ImapInbox implements AutoCloseable {
                 folder.expunge(batch);
             } else {
                 throw new BounceMailboxException("the IMAP server " + settings.mailbox() + " offers neither MOVE (RFC 6851) nor UIDPLUS (RFC 4315), so"
-                        + " processed messages cannot be moved without touching others; use a server that does", null);
+                        + " processed messages cannot be moved without touching others; use a server that does", null, true);
             }
         } catch (MessagingException e) {
             throw unavailable(settings.mailbox(), e);

@@ -27,7 +27,9 @@ final class MailboxProblem {
         String where = "cannot use the bounce mailbox " + mailbox + ": ";
         String detail = deepest(chain);
         String text;
+        boolean needsAPerson = false;
         if (has(chain, CertificateException.class) || has(chain, SSLPeerUnverifiedException.class)) {
+            needsAPerson = true;
             text = where + "the server's certificate was not accepted (" + detail + ")" + (mailbox.trustedHost() == null
                     ? "; if it is your own server with a self-signed certificate, add ?trust=" + mailbox.host() + " to 'mailbox' under 'bounces' in newsletter.yaml"
                     : CHECK);
@@ -36,13 +38,13 @@ final class MailboxProblem {
         } else if (has(chain, SocketTimeoutException.class)) {
             text = where + "no answer within " + mailbox.timeout().toMillis() + " ms (" + detail + ")" + CHECK + " and that the server is reachable";
         } else if (has(chain, UnknownHostException.class)) {
-            text = where + "unknown host " + mailbox.host() + CHECK;
+            text = where + "unknown host " + mailbox.host() + CHECK; // may be a passing DNS failure: --watch tries again
         } else if (has(chain, ConnectException.class)) {
             text = where + "nothing answers on port " + mailbox.port() + " (" + detail + ")" + CHECK + " and that the server is running";
         } else {
             text = where + detail + CHECK + " and that the server is reachable";
         }
-        return new BounceMailboxException(text.replaceAll("\\s+", " "), e);
+        return new BounceMailboxException(text.replaceAll("\\s+", " "), e, needsAPerson);
     }
 
     private static List<Throwable> chain(Throwable e) {

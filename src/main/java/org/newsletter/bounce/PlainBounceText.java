@@ -42,10 +42,10 @@ final class PlainBounceText {
         }
         Set<String> addresses = new LinkedHashSet<>(failedRecipients);
         if (addresses.isEmpty()) {
-            addresses.addAll(all(QMAIL_RECIPIENT, text));
+            addresses.addAll(ReportReader.all(QMAIL_RECIPIENT, text));
         }
         if (addresses.isEmpty()) {
-            addresses.addAll(all(INDENTED_ADDRESS, text));
+            addresses.addAll(ReportReader.all(INDENTED_ADDRESS, text));
         }
         if (addresses.isEmpty()) {
             addresses.add("");
@@ -55,15 +55,6 @@ final class PlainBounceText {
             results.add(new MailboxReport.RecipientResult(address, "failed", status, diagnostic));
         }
         return results;
-    }
-
-    private static List<String> all(Pattern pattern, String text) {
-        List<String> found = new ArrayList<>();
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            found.add(m.group(1));
-        }
-        return found;
     }
 
     private static String lineAround(String text, int at) {

@@ -144,7 +144,7 @@ final class ReportReader {
         String autoSubmitted = nonNull(message.getHeader("Auto-Submitted", null)).toLowerCase(Locale.ROOT);
         // RFC 3834: out-of-office replies say auto-replied; bounces do too, but come from a mailer daemon or name the failed recipients
         boolean autoReply = autoSubmitted.startsWith("auto-replied");
-        if (failedRecipients || !reportType.isEmpty() || BOUNCE_SENDER.matcher(from).find() || !autoReply && BOUNCE_SUBJECT.matcher(subject).find()) {
+        if (failedRecipients || reportType.endsWith("delivery-status") || BOUNCE_SENDER.matcher(from).find() || !autoReply && BOUNCE_SUBJECT.matcher(subject).find()) {
             return MailboxReport.Type.PLAIN_BOUNCE;
         }
         return MailboxReport.Type.OTHER;
@@ -256,7 +256,8 @@ final class ReportReader {
         return List.copyOf(found);
     }
 
-    private static List<String> all(Pattern pattern, String text) {
+    /** Group 1 of every match, in order. */
+    static List<String> all(Pattern pattern, String text) {
         List<String> found = new ArrayList<>();
         Matcher m = pattern.matcher(text);
         while (m.find()) {

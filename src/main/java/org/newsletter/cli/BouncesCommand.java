@@ -3,15 +3,19 @@ package org.newsletter.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import org.newsletter.bounce.BounceFetcher;
-import org.newsletter.model.BounceSettings;
 import org.newsletter.config.Workspace;
+import org.newsletter.model.BounceSettings;
 import org.newsletter.model.Suppression;
 import org.newsletter.model.UserInputException;
 import org.newsletter.store.BounceRepository;
 import org.newsletter.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 @Command(name = "bounces", mixinStandardHelpOptions = true,
         description = "Recent bounces, complaints and mailed unsubscribes, and the suppressed addresses.",
@@ -19,6 +23,9 @@ import picocli.CommandLine.Option;
 final class BouncesCommand implements Callable<Integer> {
 
     private final CommandContext context;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "How many of each to show (default: ${DEFAULT-VALUE}).")
     int limit;
@@ -29,6 +36,9 @@ final class BouncesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (limit < 1) {
+            throw new ParameterException(spec.commandLine(), "--limit must be at least 1, not " + limit);
+        }
         PrintWriter out = context.out();
         try (Store store = context.openStore(context.workspace(null))) {
             List<BounceRepository.Entry> bounces = store.bounces().recent(limit);
@@ -81,15 +91,17 @@ final class BouncesCommand implements Callable<Integer> {
                 if (watch) {
                     context.out().println("Watching " + settings.folder() + " of " + settings.mailbox() + " (Ctrl-C stops)");
                     context.out().flush();
-                    fetcher.watch(pass -> print(pass, settings, false), context.err());
+                    AtomicReference<List<String>> leftBefore = new AtomicReference<>(List.of());
+                    // What stays in the folder is listed again only when it changes, not after every new mail.
+                    fetcher.watch(pass -> print(pass, settings, false, !pass.left().equals(leftBefore.getAndSet(pass.left()))), context.err());
                 } else {
-                    print(fetcher.fetch(), settings, true);
+                    print(fetcher.fetch(), settings, true, true);
                 }
             }
             return ExitCodes.OK;
         }
 
-        private void print(BounceFetcher.Pass pass, BounceSettings settings, boolean sayNothingNew) {
+        private void print(BounceFetcher.Pass pass, BounceSettings settings, boolean sayNothingNew, boolean listLeft) {
             PrintWriter out = context.out();
             if (pass.processed().isEmpty() && pass.left().isEmpty() && sayNothingNew) {
                 out.println(pass.folder() + ": nothing new.");
@@ -98,7 +110,7 @@ final class BouncesCommand implements Callable<Integer> {
                 out.println("Processed " + pass.processed().size() + " from " + pass.folder() + " (moved to " + settings.processedFolder() + "):");
                 pass.processed().forEach(line -> out.println("  " + line));
             }
-            if (!pass.left().isEmpty()) {
+            if (!pass.left().isEmpty() && listLeft) {
                 out.println("Left " + pass.left().size() + " in " + pass.folder() + " (not understood; look at them by hand):");
                 pass.left().forEach(line -> out.println("  " + line));
             }

@@ -110,4 +110,16 @@ class BounceWatchTest {
                 .containsPattern("; trying again in \\d+ ms$"));
         assertThat(fixture.store.suppressions().find(EmailAddress.parse("hal@example.org"))).isPresent();
     }
+
+    @Test
+    void aRefusedLoginEndsTheWatchInsteadOfRetryingForEver() {
+        BounceSettings settings = new BounceSettings(new BounceSettings.ImapMailbox("127.0.0.1", port, "bounces",
+                BounceSettings.ImapMailbox.Tls.NONE, null, Duration.ofSeconds(2)), "INBOX", "Processed", BounceSettings.SoftBounceLimit.DEFAULT);
+        BounceFetcher fetcher = new BounceFetcher(settings, Map.of(BounceSettings.PASSWORD_VARIABLE, "wrong", "NEWSLETTER_SECRET", BounceSamples.SECRET),
+                fixture.store, fixture.clock, Duration.ofMillis(100), Duration.ofMillis(400), Duration.ofSeconds(3));
+        StringWriter problems = new StringWriter();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fetcher.watch(pass -> { }, new PrintWriter(problems, true)))
+                .isInstanceOf(BounceMailboxException.class).hasMessageContaining("refused the login of bounces");
+        assertThat(problems.toString()).isEmpty();
+    }
 }

@@ -193,6 +193,10 @@ class BouncesCommandTest {
         assertThat(noPassword.errLines()).containsExactly("newsletter: error: NEWSLETTER_IMAP_PASSWORD is not set: the bounce mailbox imap://bounces@127.0.0.1:"
                 + port + " needs the password of bounces");
 
+        IssueFixture.Run badLimit = workspace.run("bounces", "--limit", "0");
+        assertThat(badLimit.exitCode()).isEqualTo(2);
+        assertThat(badLimit.err()).contains("--limit must be at least 1, not 0");
+
         workspace.write("newsletter.yaml", workspace.read("newsletter.yaml").replaceAll("(?m)^bounces:.*\\n", ""));
         IssueFixture.Run notConfigured = workspace.run("bounces", "fetch");
         assertThat(notConfigured.exitCode()).isEqualTo(1);
