@@ -42,10 +42,10 @@ final class PlainBounceText {
         }
         Set<String> addresses = new LinkedHashSet<>(failedRecipients);
         if (addresses.isEmpty()) {
-            addresses.addAll(ReportReader.all(QMAIL_RECIPIENT, text));
+            addresses.addAll(HeaderText.all(QMAIL_RECIPIENT, text));
         }
         if (addresses.isEmpty()) {
-            addresses.addAll(ReportReader.all(INDENTED_ADDRESS, text));
+            addresses.addAll(HeaderText.all(INDENTED_ADDRESS, text));
         }
         if (addresses.isEmpty()) {
             addresses.add("");
