@@ -68,9 +68,12 @@ final class ImapInbox implements AutoCloseable {
             }
             folder.open(Folder.READ_WRITE);
             return new ImapInbox(settings, store, folder, processed);
-        } catch (MessagingException | RuntimeException e) {
+        } catch (BounceMailboxException e) {
             closeQuietlyAfter(store, e);
-            throw e instanceof BounceMailboxException b ? b : unavailable(mailbox, e);
+            throw e;
+        } catch (MessagingException e) {
+            closeQuietlyAfter(store, e);
+            throw unavailable(mailbox, e);
         }
     }
 
