@@ -94,6 +94,9 @@ public final class BounceFetcher {
                     if (stopped.getCount() > 0) {
                         inbox.waitForNewMail(idleRenewal, pass.left().size());
                     }
+                    if (Thread.currentThread().isInterrupted()) {
+                        stopped.countDown(); // an interrupted watcher stops, as after stop()
+                    }
                 }
             } catch (BounceMailboxException e) {
                 if (e.needsAPerson()) {
