@@ -89,6 +89,11 @@ final class CampaignsCommand implements Callable<Integer> {
                         out.printf("  %7d  %-17s %s%n", group.count(), group.state().word(), group.reply());
                     }
                 }
+                List<org.newsletter.store.BounceRepository.JournalGroup> bounces = store.bounces().campaign(id);
+                if (!bounces.isEmpty()) {
+                    out.println("Came back after delivery (newsletter bounces fetch):");
+                    bounces.forEach(group -> out.printf("  %7d  %s%n", group.count(), group.bounce()));
+                }
             }
             return ExitCodes.OK;
         }

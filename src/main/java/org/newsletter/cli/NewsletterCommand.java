@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Write a newsletter in Markdown, check and preview it, and send it as a well-made email.",
         subcommands = {NewCommand.class, BuildCommand.class, CheckCommand.class, ListsCommand.class, SubscribersCommand.class,
-                PrivacyCommand.class, SendCommand.class, CampaignsCommand.class, ServeCommand.class, PreviewCommand.class, picocli.CommandLine.HelpCommand.class},
+                PrivacyCommand.class, SendCommand.class, CampaignsCommand.class, ServeCommand.class, PreviewCommand.class, BouncesCommand.class, picocli.CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class NewsletterCommand extends CommandGroup {
 

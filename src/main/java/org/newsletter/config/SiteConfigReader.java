@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
+import org.newsletter.model.BounceSettings;
 import org.newsletter.model.Diagnostics;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Mailbox;
@@ -31,7 +32,7 @@ import org.newsletter.yaml.YamlScalar;
 public final class SiteConfigReader {
 
     static final Set<String> KEYS = union(Set.of(
-            "organisation", "postal_address", "base_url", "sender", "reply_to", "language", "timezone", "reason", "database"),
+            "organisation", "postal_address", "base_url", "sender", "reply_to", "language", "timezone", "reason", "database", BounceSettingsReader.KEY),
             SendingSettingsReader.KEYS);
     private static final Set<String> MAILBOX_KEYS = Set.of("name", "address");
     private static final long MAX_BYTES = 1 << 20;
@@ -68,8 +69,9 @@ public final class SiteConfigReader {
         String reason = map.text("reason", problems);
         String database = database(map, problems);
         SendingSettings sending = new SendingSettingsReader().read(map, file.toAbsolutePath().getParent(), problems);
+        BounceSettings bounces = new BounceSettingsReader().read(map, problems);
         problems.throwIfErrors();
-        return new WorkspaceSettings(new Site(organisation, postal, baseUrl, sender, replyTo, language, zone, reason), database, sending);
+        return new WorkspaceSettings(new Site(organisation, postal, baseUrl, sender, replyTo, language, zone, reason), database, sending, bounces);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

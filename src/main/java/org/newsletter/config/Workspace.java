@@ -3,15 +3,17 @@ package org.newsletter.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.newsletter.model.BounceSettings;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Site;
 import org.newsletter.model.SourcePosition;
 
 /**
  * A user's newsletter repository: the folder holding {@code newsletter.yaml}, its settings, and the
- * conventional places for issues, templates and local state.
+ * conventional places for issues, templates and local state. {@code bounces} is null when
+ * newsletter.yaml has no bounce mailbox.
  */
-public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending) {
+public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending, BounceSettings bounces) {
 
     public static final String CONFIG_FILE = "newsletter.yaml";
 

@@ -27,6 +27,6 @@ public final class WorkspaceLocator {
                 "not inside a newsletter workspace: no " + Workspace.CONFIG_FILE
                         + " here or in any parent folder (create one; see README)"));
         WorkspaceSettings settings = reader.read(root.resolve(Workspace.CONFIG_FILE));
-        return new Workspace(root, settings.site(), settings.databaseUrl(), settings.sending());
+        return new Workspace(root, settings.site(), settings.databaseUrl(), settings.sending(), settings.bounces());
     }
 }

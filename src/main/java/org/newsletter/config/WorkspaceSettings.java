@@ -1,10 +1,11 @@
 package org.newsletter.config;
 
+import org.newsletter.model.BounceSettings;
 import org.newsletter.model.Site;
 
 /**
  * Everything newsletter.yaml says: the site for rendering, which database to use (null: the default),
- * and how campaigns are sent.
+ * how campaigns are sent, and the bounce mailbox (null when there is none).
  */
-public record WorkspaceSettings(Site site, String databaseUrl, SendingSettings sending) {
+public record WorkspaceSettings(Site site, String databaseUrl, SendingSettings sending, BounceSettings bounces) {
 }

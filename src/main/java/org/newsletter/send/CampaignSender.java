@@ -15,6 +15,7 @@ import org.newsletter.model.UserInputException;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.CampaignDraft;
 import org.newsletter.store.DeliveryJournal;
+import org.newsletter.store.SettingRepository;
 import org.newsletter.store.Store;
 import org.newsletter.store.segment.Segment;
 import org.newsletter.store.segment.SegmentParser;

@@ -2,13 +2,17 @@ package org.newsletter.store;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.newsletter.model.UserInputException;
 
 /** Small values the tool keeps for itself, such as the secret that signs subscribers' links. */
 public final class SettingRepository {
 
     static final String TOKEN_SECRET = "token-secret";
+    /** Where a secret shared with other systems (or set by hand) is given; it wins over the one kept in the database. */
+    public static final String SECRET_VARIABLE = "NEWSLETTER_SECRET";
 
     private final Handle handle;
     private final Sql sql;
@@ -23,31 +27,28 @@ public final class SettingRepository {
     }
 
     /**
+     * The secret that signs and checks tokens, for every part of the tool that does (links and VERP
+     * addresses in {@code send}, their checks in {@code bounces}): {@value #SECRET_VARIABLE} when set,
+     * else the one kept in the database.
+     */
+    public String tokenSecret(Map<String, String> environment) {
+        String fromEnvironment = environment.get(SECRET_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            if (fromEnvironment.length() < 32) {
+                throw new UserInputException(SECRET_VARIABLE + " must be at least 32 characters (e.g. from 'openssl rand -base64 32')");
+            }
+            return fromEnvironment;
+        }
+        return tokenSecret();
+    }
+
+    /**
      * The secret for HMAC tokens in unsubscribe and confirmation links, generated (256 random bits) on
      * first use and kept in the database, so every process that shares the database (send, serve, on
      * several machines with PostgreSQL) signs and checks the same way. "Insert unless present, then
      * read" makes two processes starting at once agree on one secret.
      */
     public String tokenSecret() {
-        return tokenSecret(java.util.Map.of());
-    }
-
-    /** The variable that sets the token secret from outside, e.g. for several databases that must agree. */
-    public static final String SECRET_VARIABLE = "NEWSLETTER_SECRET";
-
-    /**
-     * {@value #SECRET_VARIABLE} from {@code environment} when it is set (at least 32 characters), else
-     * the secret kept in the database.
-     */
-    public String tokenSecret(java.util.Map<String, String> environment) {
-        String fromEnvironment = environment.get(SECRET_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            if (fromEnvironment.length() < 32) {
-                throw new org.newsletter.model.UserInputException(
-                        SECRET_VARIABLE + " must be at least 32 characters (e.g. from 'openssl rand -base64 32')");
-            }
-            return fromEnvironment;
-        }
         return generatedSecret();
     }
 

@@ -21,6 +21,7 @@ public final class Store implements AutoCloseable {
     private final CampaignRepository campaigns;
     private final SettingRepository settings;
     private final SelfService selfService;
+    private final BounceRepository bounces;
     private final Sql sql;
     private final Clock clock;
 
@@ -39,6 +40,7 @@ public final class Store implements AutoCloseable {
         this.campaigns = new CampaignRepository(handle, sql, clock, suppressions);
         this.settings = new SettingRepository(handle, sql);
         this.selfService = new SelfService(handle, sql, clock, suppressions, subscribers);
+        this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
     }
 
     public static Store open(DatabaseLocation location, Clock clock) {
@@ -81,6 +83,10 @@ public final class Store implements AutoCloseable {
     /** What people do to their own subscriptions through signed links and the subscribe form. */
     public SelfService selfService() {
         return selfService;
+    }
+
+    public BounceRepository bounces() {
+        return bounces;
     }
 
     public CampaignRepository campaigns() {

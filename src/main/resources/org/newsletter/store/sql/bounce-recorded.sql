@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM bounce WHERE report_id = :reportId

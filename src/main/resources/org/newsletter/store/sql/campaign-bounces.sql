@@ -1,0 +1,1 @@
+SELECT bounce, COUNT(*) AS n FROM delivery WHERE campaign_id = :id AND bounce <> '' GROUP BY bounce ORDER BY n DESC, bounce
