@@ -39,6 +39,7 @@ final class PrivacyCommand extends CommandGroup {
                 document.set("record", held.details().map(d -> (com.fasterxml.jackson.databind.JsonNode) json.valueToTree(d)).orElse(json.nullNode()));
                 document.set("suppression", held.suppression().map(s -> (com.fasterxml.jackson.databind.JsonNode) json.valueToTree(s)).orElse(json.nullNode()));
                 document.set("deliveries", json.valueToTree(held.deliveries()));
+                document.set("bounces", json.valueToTree(held.bounces()));
                 context.out().println(json.writeValueAsString(document));
                 if (held.isEmpty()) {
                     context.err().println("Nothing is held about " + email + ".");

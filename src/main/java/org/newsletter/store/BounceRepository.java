@@ -189,10 +189,17 @@ public final class BounceRepository {
 
     /** The most recent reports first. */
     public List<Entry> recent(int limit) {
-        return handle.createQuery(sql.get("bounces-recent")).bind("limit", limit)
-                .map((rs, ctx) -> new Entry(Rows.instant(rs, "at"), BounceKind.fromWord(rs.getString("kind")), rs.getString("email"),
-                        nullableLong(rs, "campaign_id"), rs.getString("list_slug"), rs.getString("status"), rs.getString("detail")))
-                .list();
+        return handle.createQuery(sql.get("bounces-recent")).bind("limit", limit).map((rs, ctx) -> entry(rs)).list();
+    }
+
+    /** Every report about one address, oldest first, for privacy exports. */
+    public List<Entry> of(EmailAddress email) {
+        return handle.createQuery(sql.get("bounces-of")).bind("key", email.key()).map((rs, ctx) -> entry(rs)).list();
+    }
+
+    private static Entry entry(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Entry(Rows.instant(rs, "at"), BounceKind.fromWord(rs.getString("kind")), rs.getString("email"),
+                nullableLong(rs, "campaign_id"), rs.getString("list_slug"), rs.getString("status"), rs.getString("detail"));
     }
 
     /** What came back for one campaign, as its journal rows show it. */

@@ -16,8 +16,12 @@ import org.newsletter.model.SuppressionReason;
  */
 public final class PersonalData {
 
-    /** What is held about one address: their record, if any, a suppression, if any, and what each campaign sent them. */
-    public record Held(Optional<SubscriberDetails> details, Optional<Suppression> suppression, java.util.List<DeliveryRecord> deliveries) {
+    /**
+     * What is held about one address: their record, if any, a suppression, if any, what each campaign
+     * sent them, and the bounce reports, complaints and mailed unsubscribes about them.
+     */
+    public record Held(Optional<SubscriberDetails> details, Optional<Suppression> suppression, java.util.List<DeliveryRecord> deliveries,
+            java.util.List<BounceRepository.Entry> bounces) {
         public boolean isEmpty() {
             return details.isEmpty() && suppression.isEmpty();
         }
@@ -29,8 +33,11 @@ public final class PersonalData {
 
     private final Sql sql;
 
-    PersonalData(Handle handle, Sql sql, SubscriberRepository subscribers, SuppressionRepository suppressions) {
+    private final BounceRepository bounces;
+
+    PersonalData(Handle handle, Sql sql, SubscriberRepository subscribers, SuppressionRepository suppressions, BounceRepository bounces) {
         this.handle = handle;
+        this.bounces = bounces;
         this.sql = sql;
         this.subscribers = subscribers;
         this.suppressions = suppressions;
@@ -40,9 +47,9 @@ public final class PersonalData {
         var deliveries = handle.createQuery(sql.get("deliveries-of")).bind("key", email.key())
                 .map((rs, ctx) -> new DeliveryRecord(rs.getLong("campaign_id"), rs.getString("issue"), rs.getString("list_slug"),
                         DeliveryState.fromWord(rs.getString("state")).word(), rs.getString("message_id"), rs.getString("reply"), rs.getInt("attempts"),
-                        Rows.instant(rs, "updated_at")))
+                        Rows.instant(rs, "updated_at"), rs.getString("bounce")))
                 .list();
-        return new Held(subscribers.details(email), suppressions.find(email), deliveries);
+        return new Held(subscribers.details(email), suppressions.find(email), deliveries, bounces.of(email));
     }
 
     /** Deletes the person (their campaign journal rows go with them) and leaves only a hash of the address; true when there was a record to delete. */

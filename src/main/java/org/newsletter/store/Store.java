@@ -36,11 +36,11 @@ public final class Store implements AutoCloseable {
         this.subscribers = new SubscriberRepository(handle, sql, clock, suppressions);
         this.imports = new SubscriberImport(handle, sql, clock, database.dialect());
         this.listing = new SubscriberListing(handle, sql, database.dialect());
-        this.personalData = new PersonalData(handle, sql, subscribers, suppressions);
+        this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
+        this.personalData = new PersonalData(handle, sql, subscribers, suppressions, bounces);
         this.campaigns = new CampaignRepository(handle, sql, clock, suppressions);
         this.settings = new SettingRepository(handle, sql);
         this.selfService = new SelfService(handle, sql, clock, suppressions, subscribers);
-        this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
     }
 
     public static Store open(DatabaseLocation location, Clock clock) {

@@ -123,6 +123,9 @@ class BouncesCommandTest {
                 .containsPattern("1\\s+soft-bounce 4\\.2\\.2\\n").containsPattern("1\\s+complaint abuse\\n");
         assertThat(ok("subscribers", "show", "bob@example.org").out()).contains("hard-bounce");
         assertThat(ok("subscribers", "show", "fay@example.org").out()).contains("unsubscribed").doesNotContain("Suppressed:  hard");
+        // A privacy export shows what came back about the person, in the journal row and as the report itself.
+        assertThat(ok("privacy", "export", "bob@example.org").out()).contains("\"bounce\" : \"hard-bounce 5.1.1\"")
+                .containsPattern("\"bounces\" : \\[ \\{[^]]*\"kind\" : \"HARD_BOUNCE\"[^]]*\"status\" : \"5\\.1\\.1\"");
         String listing = ok("bounces").out();
         assertThat(listing).contains("Recent bounces, complaints and mailed unsubscribes:", "Suppressed addresses, never mailed again:")
                 .containsPattern("hard-bounce\\s+5\\.1\\.1\\s+bob@example\\.org\\s+campaign 1\\s+550 5\\.1\\.1 <bob@example.org>")
