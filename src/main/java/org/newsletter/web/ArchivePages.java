@@ -45,6 +45,14 @@ public final class ArchivePages {
         this.clock = clock;
     }
 
+    /**
+     * Renders every sent issue now, so the first reader after a start does not wait seconds for the
+     * archive while each issue is rendered (the cache then serves them).
+     */
+    public void warmUp() {
+        catalogue.newestFirst();
+    }
+
     public Routes routes() {
         // Order matters: the first matching route answers, so feed.xml comes before the issue routes.
         return new Routes()

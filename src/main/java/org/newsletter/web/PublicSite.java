@@ -40,12 +40,29 @@ public final class PublicSite implements AutoCloseable {
         ErrorPages errors = new ErrorPages(layout);
         String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
         mailer = new ConfirmationMailer(site, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
+        ArchivePages archive = new ArchivePages(workspace, stores, clock, layout, errors, log);
         Routes routes = new Routes()
                 .addAll(new UnsubscribePages(stores, tokens, layout, errors, site.organisation()).routes())
                 .addAll(new SubscribePages(stores, tokens, layout, errors, mailer, site.baseUrl(), clock, log).routes())
-                .addAll(new ArchivePages(workspace, stores, clock, layout, errors, log).routes())
+                .addAll(archive.routes())
                 .addAll(new HealthCheck(stores).routes());
-        return WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
+        WebServer server = WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
+        warmUp(archive, log);
+        return server;
+    }
+
+    /** Renders the archive in the background while the server already answers. */
+    private static void warmUp(ArchivePages archive, RequestLog log) {
+        Thread warming = new Thread(() -> {
+            try {
+                archive.warmUp();
+            } catch (RuntimeException e) {
+                // The archive renders on demand anyway; say why the warm-up stopped and carry on.
+                log.log("archive warm-up stopped: " + e.getMessage());
+            }
+        }, "archive-warm-up");
+        warming.setDaemon(true);
+        warming.start();
     }
 
     @Override

@@ -63,6 +63,19 @@ class ArchiveChangesTest {
     }
 
     @Test
+    void theArchiveIsRenderedWhenTheServerStartsBeforeAnyoneAsks() throws Exception {
+        site.close();
+        edit(OCTOBER, "lang: en-GB", "colour: red");
+        site = ArchiveTestSite.serve(workspace);
+        // No request is made: the warm-up alone renders every sent issue, and the broken one says so.
+        for (int i = 0; i < 500 && site.log().stream().noneMatch(line -> line.startsWith("archive: cannot show issue " + OCTOBER)); i++) {
+            Thread.sleep(20);
+        }
+        assertThat(site.log()).anySatisfy(line -> assertThat(line).startsWith("archive: cannot show issue " + OCTOBER))
+                .noneSatisfy(line -> assertThat(line).startsWith("GET"));
+    }
+
+    @Test
     void aBrokenIssueIsAPlainErrorLoggedOnceAndTheOthersStayListed() throws Exception {
         edit(OCTOBER, "lang: en-GB", "colour: red");
 
