@@ -105,14 +105,14 @@ public final class SelfService {
      */
     public Confirmation subscribe(long subscriberId, long listId, String how) {
         return handle.inTransaction(h -> {
-            Optional<Person> person = person(subscriberId);
-            if (person.isEmpty() || membership(subscriberId, listId).isEmpty()) {
+            Optional<ListMembership> membership = membership(subscriberId, listId);
+            if (membership.isEmpty()) {
                 return Confirmation.GONE;
             }
-            if (suppressions.find(EmailAddress.parse(person.get().email())).isPresent()) {
+            if (suppressions.find(EmailAddress.parse(membership.get().email())).isPresent()) {
                 return Confirmation.SUPPRESSED;
             }
-            if (states.status(subscriberId, listId).filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent()) {
+            if (membership.get().subscribed()) {
                 return Confirmation.ALREADY_SUBSCRIBED;
             }
             long now = clock.millis();

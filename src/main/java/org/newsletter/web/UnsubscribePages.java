@@ -135,7 +135,7 @@ final class UnsubscribePages {
 
     /** RFC 8058 section 3.1: the POST body carries {@code List-Unsubscribe=One-Click}, form-encoded or multipart. */
     private static boolean isOneClick(Request request) throws IOException {
-        return new String(request.body(), StandardCharsets.UTF_8).contains("List-Unsubscribe=One-Click")
-                || new String(request.body(), StandardCharsets.UTF_8).contains("name=\"List-Unsubscribe\"");
+        String body = new String(request.body(), StandardCharsets.UTF_8);
+        return body.contains("List-Unsubscribe=One-Click") || body.contains("name=\"List-Unsubscribe\"");
     }
 }

@@ -35,7 +35,7 @@ class ArchiveBrowserTest {
     @TempDir
     static Path temp;
 
-    private static ArchiveTestSite site;
+    private static SiteHarness site;
     private static HeadlessChromium chromium;
     private static ChromeDriver driver;
     private static Path downloads;
@@ -50,7 +50,7 @@ class ArchiveBrowserTest {
         if (!HeadlessChromium.available()) {
             return; // requireBrowser() skips every test, saying why
         }
-        IssueFixture workspace = ArchiveTestSite.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
+        IssueFixture workspace = SiteHarness.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
         // The newest issue gets a picture, so there is something to see load.
         Path october = workspace.root().resolve("newsletters/" + NEWEST);
         Files.copy(workspace.root().resolve("newsletters/" + IssueFixture.SEED_ISSUE + "/images/birds.jpg"),
@@ -58,9 +58,9 @@ class ArchiveBrowserTest {
         String index = Files.readString(october.resolve("index.md"));
         Files.writeString(october.resolve("index.md"), index.replaceFirst("\nlang: en-GB\n",
                 "\nlang: en-GB\nhero: {image: images/birds.jpg, alt: \"Two birds in a tree, one feeding the other\"}\n"));
-        ArchiveTestSite.send(workspace, IssueFixture.SEED_ISSUE);
-        ArchiveTestSite.send(workspace, NEWEST);
-        site = ArchiveTestSite.serve(workspace);
+        SiteHarness.send(workspace, IssueFixture.SEED_ISSUE);
+        SiteHarness.send(workspace, NEWEST);
+        site = SiteHarness.start(workspace, new CapturedMail());
 
         downloads = Files.createDirectories(temp.resolve("downloads"));
         chromium = HeadlessChromium.start(temp, IssueFixture.REPOSITORY.resolve("target/chromedriver-archive.log"), List.of(),

@@ -30,16 +30,16 @@ class ArchiveChangesTest {
 
     IssueFixture workspace;
     String template;
-    ArchiveTestSite site;
+    SiteHarness site;
 
     @BeforeEach
     void sendBothExamples() throws IOException {
-        workspace = ArchiveTestSite.withAList(IssueFixture.copyOfRepository(dir));
+        workspace = SiteHarness.withAList(IssueFixture.copyOfRepository(dir));
         template = new String(getClass().getResourceAsStream("/templates/web.html.ftlh").readAllBytes(), StandardCharsets.UTF_8);
         workspace.write("templates/web.html.ftlh", template);
-        ArchiveTestSite.send(workspace, AUGUST);
-        ArchiveTestSite.send(workspace, OCTOBER);
-        site = ArchiveTestSite.serve(workspace);
+        SiteHarness.send(workspace, AUGUST);
+        SiteHarness.send(workspace, OCTOBER);
+        site = SiteHarness.start(workspace, new CapturedMail());
     }
 
     @AfterEach
@@ -66,7 +66,7 @@ class ArchiveChangesTest {
     void theArchiveIsRenderedWhenTheServerStartsBeforeAnyoneAsks() throws Exception {
         site.close();
         edit(OCTOBER, "lang: en-GB", "colour: red");
-        site = ArchiveTestSite.serve(workspace);
+        site = SiteHarness.start(workspace, new CapturedMail());
         // No request is made: the warm-up alone renders every sent issue, and the broken one says so.
         for (int i = 0; i < 500 && site.log().stream().noneMatch(line -> line.startsWith("archive: cannot show issue " + OCTOBER)); i++) {
             Thread.sleep(20);

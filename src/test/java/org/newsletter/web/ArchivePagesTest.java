@@ -48,11 +48,11 @@ class ArchivePagesTest {
     @TempDir
     static Path temp;
 
-    static ArchiveTestSite site;
+    static SiteHarness site;
 
     @BeforeAll
     static void sendSomeIssuesAndServe() throws Exception {
-        IssueFixture workspace = ArchiveTestSite.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
+        IssueFixture workspace = SiteHarness.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
         Path secret = Files.writeString(temp.resolve("secret.txt"), SECRET);
         Path september = workspace.issue(SEPTEMBER, """
                 ---
@@ -77,11 +77,11 @@ class ArchivePagesTest {
                 Files.createDirectories(workspace.root().resolve("newsletters/" + DRAFT + "/images")).resolve("birds.jpg"));
         workspace.issue(TEST_ONLY, "---\ntitle: Only a test\ndate: 2024-12-01\npreheader: Editors only\n---\n\nTesting.\n", null);
 
-        ArchiveTestSite.send(workspace, AUGUST);
-        ArchiveTestSite.send(workspace, SEPTEMBER);
-        ArchiveTestSite.send(workspace, OCTOBER);
-        ArchiveTestSite.testSend(workspace, TEST_ONLY);
-        site = ArchiveTestSite.serve(workspace);
+        SiteHarness.send(workspace, AUGUST);
+        SiteHarness.send(workspace, SEPTEMBER);
+        SiteHarness.send(workspace, OCTOBER);
+        SiteHarness.testSend(workspace, TEST_ONLY);
+        site = SiteHarness.start(workspace, new CapturedMail());
     }
 
     @AfterAll

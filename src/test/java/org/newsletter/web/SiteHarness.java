@@ -3,7 +3,10 @@ package org.newsletter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -49,8 +52,11 @@ final class SiteHarness implements AutoCloseable {
         Workspace loaded = new WorkspaceLocator().locate(workspace.root());
         this.stores = Store.openPool(DatabaseLocation.resolve(loaded.databaseUrl(), loaded.stateDir(), Map.of()), clock, 4);
         stores.with(store -> {
-            var news = store.lists().create("news", "Monthly news", "", true);
-            store.lists().create("events", "Event reminders", "", false);
+            // A workspace may have its lists already: made through the command line, or by an earlier start.
+            var news = store.lists().find("news").orElseGet(() -> store.lists().create("news", "Monthly news", "", true));
+            if (store.lists().find("events").isEmpty()) {
+                store.lists().create("events", "Event reminders", "", false);
+            }
             for (String address : subscribers) {
                 store.subscribers().add(new NewSubscriber(EmailAddress.parse(address), "", null, null, "staff: tester", null), news, "staff: tester");
             }
@@ -77,6 +83,24 @@ final class SiteHarness implements AutoCloseable {
 
     static SiteHarness start(IssueFixture workspace, Transport confirmations, int port, String... subscribers) throws IOException {
         return new SiteHarness(workspace, confirmations, port, subscribers);
+    }
+
+    /** A list "news" with one subscriber, made through the command line, so that {@link #send} has someone to send to. */
+    static IssueFixture withAList(IssueFixture workspace) {
+        workspace.env("NEWSLETTER_SECRET", SECRET);
+        ok(workspace, "lists", "create", "news", "--name", "Monthly news");
+        ok(workspace, "subscribers", "add", "ann@example.org", "--name", "Ann", "--list", "news");
+        return workspace;
+    }
+
+    /** Sends {@code issue} to "news" through the real command line (into the outbox): a campaign. */
+    static void send(IssueFixture workspace, String issue) {
+        ok(workspace, "send", issue, "--list", "news", "--yes");
+    }
+
+    /** A test send: no campaign, so the issue must stay out of the archive. */
+    static void testSend(IssueFixture workspace, String issue) {
+        ok(workspace, "send", issue, "--list", "news", "--test-to", "editor@example.org", "--yes");
     }
 
     /** Subscribes an address to a list as staff would. */
@@ -120,8 +144,40 @@ final class SiteHarness implements AutoCloseable {
         return "/u/" + tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, subscriberId(address), listId(list));
     }
 
+    IssueFixture workspace() {
+        return workspace;
+    }
+
+    /** What the server logged: one line per request (written once the answer has gone), and one per problem. */
+    List<String> log() {
+        return log;
+    }
+
+    /** The path as given, not normalised (URI.resolve would take "a/../b" apart before it was sent). */
+    URI uri(String rawPath) {
+        return URI.create(origin() + rawPath);
+    }
+
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(origin().resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /**
+     * Sends a request line exactly as given, for paths no URI class would let through (a raw
+     * backslash, a bare "..") and returns the whole answer as text.
+     */
+    String rawGet(String requestTarget) throws IOException {
+        try (Socket socket = new Socket(origin().getHost(), origin().getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET " + requestTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
     }
 
     HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
@@ -129,7 +185,7 @@ final class SiteHarness implements AutoCloseable {
     }
 
     HttpResponse<String> post(String path, String body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(origin().resolve(path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);

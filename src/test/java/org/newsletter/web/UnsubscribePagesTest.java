@@ -80,6 +80,30 @@ class UnsubscribePagesTest {
     }
 
     @Test
+    void manyOneClickPostsAtOnceAllSucceedAndAllCount() throws Exception {
+        java.util.List<String> people = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            people.add("p" + i + "@example.org");
+            site.subscribe("p" + i + "@example.org", "news");
+        }
+        java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (String person : people) {
+                String path = site.unsubscribePath(person, "news");
+                answers.add(clients.submit(() -> site.post(path, "List-Unsubscribe=One-Click").statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        assertThat(people).allSatisfy(person -> assertThat(site.status(person, "news")).isEqualTo("unsubscribed"));
+        assertThat(site.log).noneMatch(line -> line.startsWith("error"));
+    }
+
+    @Test
     void thePageOffersResubscribingAndTheOtherListsEachWithItsOwnButton() throws Exception {
         String path = site.unsubscribePath("ann.lee@example.org", "news");
         HttpResponse<String> done = site.post(path, "action=unsubscribe");
