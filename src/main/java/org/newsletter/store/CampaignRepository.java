@@ -29,11 +29,13 @@ public final class CampaignRepository {
 
     private final Handle handle;
     private final Sql sql;
+    private final Dialect dialect;
     private final Clock clock;
     private final SuppressionRepository suppressions;
 
-    CampaignRepository(Handle handle, Sql sql, Clock clock, SuppressionRepository suppressions) {
+    CampaignRepository(Handle handle, Sql sql, Dialect dialect, Clock clock, SuppressionRepository suppressions) {
         this.handle = handle;
+        this.dialect = dialect;
         this.sql = sql;
         this.clock = clock;
         this.suppressions = suppressions;
@@ -153,8 +155,8 @@ public final class CampaignRepository {
     public record AudiencePreview(long subscribed, long suppressed) {
     }
 
-    private static SqlCondition condition(CampaignDraft draft) {
-        return draft.segment() == null ? new SqlCondition("1 = 1", List.of()) : SegmentSql.toSql(draft.segment(), "s", draft.list().id());
+    private SqlCondition condition(CampaignDraft draft) {
+        return draft.segment() == null ? new SqlCondition("1 = 1", List.of()) : SegmentSql.toSql(draft.segment(), "s", draft.list().id(), dialect.json());
     }
 
     public CampaignCounts counts(long campaignId) {

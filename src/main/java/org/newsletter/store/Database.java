@@ -63,7 +63,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static DataSource dataSource(DatabaseLocation location) {
+    static DataSource dataSource(DatabaseLocation location) {
         if (location.dialect() == Dialect.SQLITE) {
             createParentFolder(location.jdbcUrl().substring("jdbc:sqlite:".length()));
             SQLiteConfig config = new SQLiteConfig();

@@ -1,5 +1,7 @@
 package org.newsletter.store;
 
+import org.newsletter.store.segment.SegmentSql;
+
 /** The two databases we support; they share one schema and almost all SQL. */
 public enum Dialect {
     SQLITE("sqlite"),
@@ -9,6 +11,11 @@ public enum Dialect {
 
     Dialect(String migrations) {
         this.migrations = migrations;
+    }
+
+    /** How segments read this database's JSON columns. */
+    public SegmentSql.Json json() {
+        return this == POSTGRESQL ? SegmentSql.Json.POSTGRESQL : SegmentSql.Json.SQLITE;
     }
 
     /** Classpath folder of this dialect's Flyway migrations. */

@@ -27,7 +27,7 @@ final class ImportLookups implements AutoCloseable {
         existing = new PreparedByArity(connection, sql.get("import-existing"), "?");
         suppressedHashes = new PreparedByArity(connection, sql.get("import-suppressed"), "?");
         statuses = new PreparedByArity(connection, sql.get("import-statuses"), "?");
-        insert = new PreparedByArity(connection, sql.get("import-subscriber-insert"), "(?, ?, ?, ?, ?, ?, ?)");
+        insert = new PreparedByArity(connection, sql.get("import-subscriber-insert"), "(?, ?, ?, ?, ?, ?, ?, ?, ?)");
         try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.get("suppression-count"))) {
             rs.next();
             anySuppressions = rs.getLong(1) > 0;
@@ -42,7 +42,7 @@ final class ImportLookups implements AutoCloseable {
         Map<String, KnownSubscriber> found = new HashMap<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                found.put(rs.getString(2), new KnownSubscriber(rs.getLong(1), rs.getString(3)));
+                found.put(rs.getString(2), new KnownSubscriber(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getString(5)));
             }
         }
         return found;

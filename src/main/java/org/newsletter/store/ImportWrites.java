@@ -9,27 +9,29 @@ import org.newsletter.model.MailingList;
 import org.newsletter.model.SubscriptionStatus;
 
 /**
- * The writes of one batch, collected column by column and sent together: to SQLite as JDBC batches
- * of statements prepared once per import, to PostgreSQL as one {@code unnest(array…)} statement
- * per table, which saves a round trip per row. At a million rows the cost of binding through a
- * mapping layer would exceed the database's own work, so this is plain JDBC.
+ * The writes of one batch other than new people's rows, collected column by column and sent
+ * together: to SQLite as JDBC batches of statements prepared once per import, to PostgreSQL as one
+ * {@code unnest(array…)} statement per table, which saves a round trip per row. At a million rows
+ * the cost of binding through a mapping layer would exceed the database's own work, so this is
+ * plain JDBC.
  */
 final class ImportWrites implements AutoCloseable {
-    private final ImportTable tags;
-    private final ImportTable attributes;
+    private final ImportTable details;
     private final ImportTable subscriptions;
     private final ImportTable events;
     private final ImportTable names;
+    private final DetailsJson json = new DetailsJson();
+    private final PostgresForeignKeyPause foreignKeys;
     private final long listId;
     private final String how;
     private final long now;
 
     ImportWrites(Connection connection, Sql sql, Dialect dialect, MailingList list, String how, long now) throws SQLException {
-        this.tags = new ImportTable(connection, sql, dialect, "import-tag-insert", "bigint", "text");
-        this.attributes = new ImportTable(connection, sql, dialect, "import-attribute-upsert", "bigint", "text", "text");
+        this.details = new ImportTable(connection, sql, dialect, "import-details-add", "text", "text", "bigint", "bigint");
         this.subscriptions = new ImportTable(connection, sql, dialect, "import-subscription-upsert", "bigint", "bigint", "text", "text", "bigint");
-        this.events = new ImportTable(connection, sql, dialect, "import-event-insert", "bigint", "bigint", "text", "text", "bigint");
+        this.events = new ImportTable(connection, sql, dialect, "import-event-insert", "bigint", "bigint");
         this.names = new ImportTable(connection, sql, dialect, "import-name-update", "text", "bigint", "bigint");
+        this.foreignKeys = dialect == Dialect.POSTGRESQL ? new PostgresForeignKeyPause(connection) : null;
         this.listId = list.id();
         this.how = how;
         this.now = now;
@@ -39,18 +41,20 @@ final class ImportWrites implements AutoCloseable {
         return listId;
     }
 
+    /** Adds tags and sets attributes of someone already in the database. */
     void details(long id, Set<String> tagSet, Map<String, String> attributeMap) {
-        for (String tag : tagSet) {
-            tags.add(id, tag);
-        }
-        for (Map.Entry<String, String> attribute : attributeMap.entrySet()) {
-            attributes.add(id, attribute.getKey(), attribute.getValue());
-        }
+        details.add(json.tags(tagSet), json.attributes(attributeMap), now, id);
     }
 
-    void status(long id, SubscriptionStatus status) {
+    /** A subscription to the list that did not exist. */
+    void subscribe(long id, SubscriptionStatus status) {
         subscriptions.add(id, listId, status.word(), how, now);
-        events.add(id, listId, status.word(), how, now);
+    }
+
+    /** A change of an existing subscription: the state it leaves goes into the log first. */
+    void change(long id, SubscriptionStatus status) {
+        events.add(id, listId);
+        subscriptions.add(id, listId, status.word(), how, now);
     }
 
     void update(long id, ImportedPerson person) {
@@ -60,16 +64,30 @@ final class ImportWrites implements AutoCloseable {
         details(id, person.tags, person.attributes);
     }
 
-    /** Sends what the batch collected; every subscriber row exists by now. */
+    /** Told before new people's subscriptions are copied in bulk (PostgreSQL). */
+    void addingSubscriptions(int count) throws SQLException {
+        if (foreignKeys != null) {
+            foreignKeys.adding(count);
+        }
+    }
+
+    /** Called once all batches are written, before the import commits: checks what was left unchecked. */
+    void finish() throws SQLException {
+        if (foreignKeys != null) {
+            foreignKeys.restore();
+        }
+    }
+
+    /** Sends what the batch collected; every subscriber row exists by now, and the log is written before the changes. */
     void execute() throws SQLException {
-        for (ImportTable table : List.of(names, tags, attributes, subscriptions, events)) {
+        for (ImportTable table : List.of(names, details, events, subscriptions)) {
             table.flush();
         }
     }
 
     @Override
     public void close() throws SQLException {
-        for (ImportTable table : List.of(tags, attributes, subscriptions, events, names)) {
+        for (ImportTable table : List.of(details, subscriptions, events, names)) {
             table.close();
         }
     }

@@ -3,7 +3,9 @@ package org.newsletter.store;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.ListMembership;
@@ -135,10 +137,8 @@ public final class SelfService {
             }
             long now = clock.millis();
             Optional<Subscriber> existing = subscribers.find(email);
-            long id = existing.isPresent() ? existing.get().id() : h.createQuery(sql.get("subscriber-insert"))
-                    .bind("email", email.toString()).bind("key", email.key()).bind("name", name == null ? "" : name.strip())
-                    .bind("consentSource", how).bind("consentAt", (Long) null).bind("now", now)
-                    .mapTo(Long.class).one();
+            long id = existing.isPresent() ? existing.get().id()
+                    : subscribers.insert(email, name == null ? "" : name.strip(), Set.of(), Map.of(), how, null, now);
             Optional<SubscriptionStatus> status = states.status(id, list.id());
             if (status.filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent()) {
                 return new Requested(Request.ALREADY_SUBSCRIBED, id);

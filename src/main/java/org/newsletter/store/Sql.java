@@ -16,6 +16,14 @@ final class Sql {
         return cache.computeIfAbsent(name, Sql::load);
     }
 
+    /** {@code NAME.postgresql.sql} on PostgreSQL when there is one, otherwise {@code NAME.sql}. */
+    String get(String name, Dialect dialect) {
+        if (dialect == Dialect.POSTGRESQL && Sql.class.getResource("sql/" + name + ".postgresql.sql") != null) {
+            return get(name + ".postgresql");
+        }
+        return get(name);
+    }
+
     private static String load(String name) {
         String path = "sql/" + name + ".sql";
         try (InputStream in = Sql.class.getResourceAsStream(path)) {

@@ -33,12 +33,12 @@ public final class Store implements AutoCloseable {
         var handle = database.handle();
         this.lists = new ListRepository(handle, sql, clock);
         this.suppressions = new SuppressionRepository(handle, sql, clock);
-        this.subscribers = new SubscriberRepository(handle, sql, clock, suppressions);
+        this.subscribers = new SubscriberRepository(handle, sql, database.dialect(), clock, suppressions);
         this.imports = new SubscriberImport(handle, sql, clock, database.dialect());
         this.listing = new SubscriberListing(handle, sql, database.dialect());
         this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
         this.personalData = new PersonalData(handle, sql, subscribers, suppressions, bounces);
-        this.campaigns = new CampaignRepository(handle, sql, clock, suppressions);
+        this.campaigns = new CampaignRepository(handle, sql, database.dialect(), clock, suppressions);
         this.settings = new SettingRepository(handle, sql);
         this.selfService = new SelfService(handle, sql, clock, suppressions, subscribers);
     }

@@ -46,6 +46,7 @@ public final class SubscriberImport {
     private final Sql sql;
     private final Clock clock;
     private final Dialect dialect;
+    private final DetailsJson json = new DetailsJson();
 
     SubscriberImport(Handle handle, Sql sql, Clock clock, Dialect dialect) {
         this.handle = handle;
@@ -75,6 +76,7 @@ public final class SubscriberImport {
             try (ImportWrites writes = new ImportWrites(connection(), sql, dialect, list, how, now);
                     ImportLookups lookups = new ImportLookups(connection(), sql)) {
                 read(rows, writes, lookups, list, options, how, now, firstNewId, report, problems, progress);
+                writes.finish();
             }
             if (options.dryRun()) {
                 handle.rollback();
@@ -139,7 +141,6 @@ public final class SubscriberImport {
         Map<String, KnownSubscriber> existing = lookups.existing(keys);
         Set<String> suppressed = lookups.suppressed(keys);
         Map<Long, String> statuses = lookups.statuses(list, existing.values().stream().map(KnownSubscriber::id).toList());
-        Details current = options.update() ? details(existing.values().stream().map(KnownSubscriber::id).toList()) : Details.NONE;
 
         List<ImportedPerson> inserts = new ArrayList<>();
         for (ImportedPerson person : batch.people.values()) {
@@ -165,14 +166,14 @@ public final class SubscriberImport {
                 continue;
             }
             boolean changed = false;
-            if (person.status == SubscriptionStatus.UNSUBSCRIBED) {
-                writes.status(known.id(), SubscriptionStatus.UNSUBSCRIBED);
+            if (status == null) {
+                writes.subscribe(known.id(), person.status == null ? SubscriptionStatus.SUBSCRIBED : person.status);
                 changed = true;
-            } else if (status == null) {
-                writes.status(known.id(), person.status == null ? SubscriptionStatus.SUBSCRIBED : person.status);
+            } else if (person.status == SubscriptionStatus.UNSUBSCRIBED) {
+                writes.change(known.id(), SubscriptionStatus.UNSUBSCRIBED);
                 changed = true;
             }
-            if (options.update() && current.differs(known, person)) {
+            if (options.update() && differs(known, person)) {
                 writes.update(known.id(), person);
                 changed = true;
             }
@@ -186,38 +187,22 @@ public final class SubscriberImport {
         writes.execute();
     }
 
-    /** Current tags and attributes of existing people, to tell an update from "unchanged". */
-    private record Details(Map<Long, Set<String>> tags, Map<Long, Map<String, String>> attributes) {
-        static final Details NONE = new Details(Map.of(), Map.of());
-
-        boolean differs(KnownSubscriber known, ImportedPerson person) {
-            boolean nameChanged = person.name != null && !person.name.equals(known.name());
-            boolean newTags = !tags.getOrDefault(known.id(), Set.of()).containsAll(person.tags);
-            Map<String, String> have = attributes.getOrDefault(known.id(), Map.of());
-            boolean newAttributes = person.attributes.entrySet().stream().anyMatch(e -> !e.getValue().equals(have.get(e.getKey())));
-            return nameChanged || newTags || newAttributes;
+    /** Whether the file brings a new name, tag or attribute value for someone on file. */
+    private boolean differs(KnownSubscriber known, ImportedPerson person) {
+        boolean nameChanged = person.name != null && !person.name.equals(known.name());
+        boolean newTags = !person.tags.isEmpty() && !json.tags(known.tags()).containsAll(person.tags);
+        boolean newAttributes = false;
+        if (!person.attributes.isEmpty()) {
+            Map<String, String> have = json.attributes(known.attributes());
+            newAttributes = person.attributes.entrySet().stream().anyMatch(e -> !e.getValue().equals(have.get(e.getKey())));
         }
-    }
-
-    private Details details(List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Details.NONE;
-        }
-        Map<Long, Set<String>> tags = new HashMap<>();
-        handle.createQuery(sql.get("import-current-tags")).bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
-        Map<Long, Map<String, String>> attributes = new HashMap<>();
-        handle.createQuery(sql.get("import-current-attributes")).bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), Map.entry(rs.getString(2), rs.getString(3))))
-                .forEach(e -> attributes.computeIfAbsent(e.getKey(), k -> new HashMap<>()).put(e.getValue().getKey(), e.getValue().getValue()));
-        return new Details(tags, attributes);
+        return nameChanged || newTags || newAttributes;
     }
 
     /** New people in multi-row INSERT … RETURNING statements (SQLite) or COPY (PostgreSQL), then their details. */
     private void insert(List<ImportedPerson> people, ImportWrites writes, ImportLookups lookups, long now, String how) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            copy(people, writes.listId(), now, how);
+            copy(people, writes, now, how);
             return;
         }
         for (int from = 0; from < people.size(); from += INSERT_CHUNK) {
@@ -228,6 +213,8 @@ public final class SubscriberImport {
                 insert.setString(p++, person.email.toString());
                 insert.setString(p++, person.email.key());
                 insert.setString(p++, person.name == null ? "" : person.name);
+                insert.setString(p++, json.tags(person.tags));
+                insert.setString(p++, json.attributes(person.attributes));
                 insert.setString(p++, person.consentSource == null ? how : person.consentSource);
                 insert.setLong(p++, person.consentAt == null ? now : person.consentAt);
                 insert.setLong(p++, now);
@@ -240,9 +227,7 @@ public final class SubscriberImport {
                 }
             }
             for (ImportedPerson person : chunk) {
-                long id = ids.get(person.email.key());
-                writes.details(id, person.tags, person.attributes);
-                writes.status(id, person.status == null ? SubscriptionStatus.SUBSCRIBED : person.status);
+                writes.subscribe(ids.get(person.email.key()), person.status == null ? SubscriptionStatus.SUBSCRIBED : person.status);
             }
         }
     }
@@ -251,10 +236,12 @@ public final class SubscriberImport {
      * PostgreSQL: reserves ids from the subscriber sequence, then COPYs the new people and all their
      * rows. Nothing here can conflict (the people did not exist a moment ago), so no upserts are needed.
      */
-    private void copy(List<ImportedPerson> people, long listId, long now, String how) throws SQLException {
+    private void copy(List<ImportedPerson> people, ImportWrites writes, long now, String how) throws SQLException {
         if (people.isEmpty()) {
             return;
         }
+        long listId = writes.listId();
+        writes.addingSubscriptions(people.size());
         List<Long> ids = new ArrayList<>(people.size());
         try (PreparedStatement reserve = connection().prepareStatement(sql.get("import-reserve-ids.postgresql"))) {
             reserve.setInt(1, people.size());
@@ -265,27 +252,17 @@ public final class SubscriberImport {
             }
         }
         PostgresCopy subscribers = new PostgresCopy(
-                "subscriber (id, email, email_key, name, consent_source, consent_at, created_at, updated_at)");
-        PostgresCopy tags = new PostgresCopy("subscriber_tag (subscriber_id, tag)");
-        PostgresCopy attributes = new PostgresCopy("subscriber_attribute (subscriber_id, name, value)");
+                "subscriber (id, email, email_key, name, tags, attributes, consent_source, consent_at, created_at, updated_at)");
         PostgresCopy subscriptions = new PostgresCopy("subscription (subscriber_id, list_id, status, how, changed_at)");
-        PostgresCopy events = new PostgresCopy("subscription_event (subscriber_id, list_id, status, how, at)");
         for (int i = 0; i < people.size(); i++) {
             ImportedPerson person = people.get(i);
             long id = ids.get(i);
             subscribers.row(id, person.email.toString(), person.email.key(), person.name == null ? "" : person.name,
-                    person.consentSource == null ? how : person.consentSource, person.consentAt == null ? now : person.consentAt, now, now);
-            for (String tag : person.tags) {
-                tags.row(id, tag);
-            }
-            for (Map.Entry<String, String> attribute : person.attributes.entrySet()) {
-                attributes.row(id, attribute.getKey(), attribute.getValue());
-            }
+                    json.tags(person.tags), json.attributes(person.attributes), person.consentSource == null ? how : person.consentSource, person.consentAt == null ? now : person.consentAt, now, now);
             String status = (person.status == null ? SubscriptionStatus.SUBSCRIBED : person.status).word();
             subscriptions.row(id, listId, status, how, now);
-            events.row(id, listId, status, how, now);
         }
-        for (PostgresCopy table : List.of(subscribers, tags, attributes, subscriptions, events)) {
+        for (PostgresCopy table : List.of(subscribers, subscriptions)) {
             table.flush(connection());
         }
     }

@@ -1,11 +1,7 @@
 package org.newsletter.store;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
@@ -15,20 +11,18 @@ import org.newsletter.store.segment.SegmentSql;
 import org.newsletter.store.segment.SqlCondition;
 
 /**
- * Streams subscribers in address order with their tags and attributes in one query, so listing or
+ * Streams subscribers in address order, tags and attributes included (they are columns of the row), so listing or
  * exporting a million people holds one row at a time.
  */
 public final class SubscriberListing {
 
-    private static final TypeReference<Map<String, String>> ATTRIBUTES = new TypeReference<>() {
-    };
     /** Rows fetched per round trip (PostgreSQL only streams with a fetch size inside a transaction). */
     private static final int FETCH = 1_000;
 
     private final Handle handle;
     private final Sql sql;
     private final Dialect dialect;
-    private final ObjectMapper json = new ObjectMapper();
+    private final DetailsJson json = new DetailsJson();
 
     SubscriberListing(Handle handle, Sql sql, Dialect dialect) {
         this.handle = handle;
@@ -56,7 +50,7 @@ public final class SubscriberListing {
             parameters.add(query.status().word());
         }
         if (query.segment() != null) {
-            SqlCondition condition = SegmentSql.toSql(query.segment(), "s", query.list() == null ? null : query.list().id());
+            SqlCondition condition = SegmentSql.toSql(query.segment(), "s", query.list() == null ? null : query.list().id(), dialect.json());
             conditions.add("(" + condition.sql() + ")");
             parameters.addAll(condition.parameters());
         }
@@ -81,31 +75,12 @@ public final class SubscriberListing {
             }
             try (Stream<SubscriberRow> rows = select.map((rs, ctx) -> new SubscriberRow(new Subscriber(
                     rs.getLong("id"), rs.getString("email"), rs.getString("name"),
-                    attributes(rs.getString("attributes")), tags(rs.getString("tags")),
+                    json.attributes(rs.getString("attributes")), json.tags(rs.getString("tags")),
                     rs.getString("consent_source"), Rows.instant(rs, "consent_at"),
                     Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at")),
                     rs.getString("status") == null ? "" : rs.getString("status"))).stream()) {
                 rows.forEach(consumer);
             }
-        }
-    }
-
-    private static TreeSet<String> tags(String joined) {
-        TreeSet<String> tags = new TreeSet<>();
-        if (joined != null && !joined.isEmpty()) {
-            tags.addAll(List.of(joined.split("\u001f")));
-        }
-        return tags;
-    }
-
-    private java.util.SortedMap<String, String> attributes(String text) {
-        if (text == null || text.isEmpty()) {
-            return new java.util.TreeMap<>();
-        }
-        try {
-            return new java.util.TreeMap<>(json.readValue(text, ATTRIBUTES));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new StoreException("unreadable attributes in the database: " + e.getOriginalMessage(), e);
         }
     }
 }

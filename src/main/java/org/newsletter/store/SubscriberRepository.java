@@ -6,8 +6,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.MailingList;
@@ -29,9 +27,12 @@ public final class SubscriberRepository {
     private final Clock clock;
     private final SuppressionRepository suppressions;
     private final SubscriptionStates states;
+    private final Dialect dialect;
+    private final DetailsJson json = new DetailsJson();
 
-    SubscriberRepository(Handle handle, Sql sql, Clock clock, SuppressionRepository suppressions) {
+    SubscriberRepository(Handle handle, Sql sql, Dialect dialect, Clock clock, SuppressionRepository suppressions) {
         this.handle = handle;
+        this.dialect = dialect;
         this.states = new SubscriptionStates(handle, sql);
         this.sql = sql;
         this.clock = clock;
@@ -48,13 +49,8 @@ public final class SubscriberRepository {
             long now = clock.millis();
             Optional<Subscriber> existing = find(person.email());
             if (existing.isEmpty()) {
-                long id = h.createQuery(sql.get("subscriber-insert"))
-                        .bind("email", person.email().toString()).bind("key", person.email().key())
-                        .bind("name", person.name()).bind("consentSource", person.consentSource())
-                        .bind("consentAt", Rows.millis(person.consentAt() == null ? clock.instant() : person.consentAt()))
-                        .bind("now", now)
-                        .mapTo(Long.class).one();
-                writeDetails(id, person.tags(), person.attributes());
+                long id = insert(person.email(), person.name(), person.tags(), person.attributes(), person.consentSource(),
+                        Rows.millis(person.consentAt() == null ? clock.instant() : person.consentAt()), now);
                 setStatus(id, list, SubscriptionStatus.SUBSCRIBED, how, now);
                 return AddOutcome.ADDED;
             }
@@ -67,7 +63,7 @@ public final class SubscriberRepository {
             if (!person.name().isEmpty() && !person.name().equals(subscriber.name())) {
                 h.createUpdate(sql.get("subscriber-update")).bind("name", person.name()).bind("now", now).bind("id", subscriber.id()).execute();
             }
-            writeDetails(subscriber.id(), person.tags(), person.attributes());
+            addDetails(subscriber, person.tags(), person.attributes());
             if (status.filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent()) {
                 return AddOutcome.ALREADY_SUBSCRIBED;
             }
@@ -99,18 +95,16 @@ public final class SubscriberRepository {
     public void tag(EmailAddress email, Collection<String> tags) {
         handle.useTransaction(h -> {
             Subscriber subscriber = require(email);
-            writeDetails(subscriber.id(), tags, Map.of());
-            touch(subscriber.id());
+            h.createUpdate(sql.get("subscriber-details-add", dialect)).bind("id", subscriber.id())
+                    .bind("tags", json.tags(tags)).bind("attributes", "{}").bind("now", clock.millis()).execute();
         });
     }
 
     public void untag(EmailAddress email, Collection<String> tags) {
         handle.useTransaction(h -> {
             Subscriber subscriber = require(email);
-            for (String tag : tags) {
-                h.createUpdate(sql.get("tag-delete")).bind("id", subscriber.id()).bind("tag", tag).execute();
-            }
-            touch(subscriber.id());
+            h.createUpdate(sql.get("subscriber-tags-remove", dialect)).bind("id", subscriber.id())
+                    .bind("tags", json.tags(tags)).bind("now", clock.millis()).execute();
         });
     }
 
@@ -119,7 +113,8 @@ public final class SubscriberRepository {
                 .bind("key", email.key())
                 .map((rs, ctx) -> {
                     long id = rs.getLong("id");
-                    return new Subscriber(id, rs.getString("email"), rs.getString("name"), attributes(id), tags(id),
+                    return new Subscriber(id, rs.getString("email"), rs.getString("name"),
+                            json.attributes(rs.getString("attributes")), json.tags(rs.getString("tags")),
                             rs.getString("consent_source"), Rows.instant(rs, "consent_at"),
                             Rows.instant(rs, "created_at"), Rows.instant(rs, "updated_at"));
                 })
@@ -157,30 +152,23 @@ public final class SubscriberRepository {
         states.set(subscriberId, list.id(), status, how, now);
     }
 
-    private void writeDetails(long id, Collection<String> tags, Map<String, String> attributes) {
-        for (String tag : tags) {
-            handle.createUpdate(sql.get("tag-insert")).bind("id", id).bind("tag", tag).execute();
+    /** A new person with no subscriptions yet; {@code consentAt} null until they confirm. */
+    long insert(EmailAddress email, String name, Collection<String> tags, Map<String, String> attributes, String consentSource, Long consentAt, long now) {
+        return handle.createQuery(sql.get("subscriber-insert", dialect))
+                .bind("email", email.toString()).bind("key", email.key()).bind("name", name)
+                .bind("tags", json.tags(tags)).bind("attributes", json.attributes(attributes))
+                .bind("consentSource", consentSource).bind("consentAt", consentAt).bind("now", now)
+                .mapTo(Long.class).one();
+    }
+
+    /** Adds tags and sets attributes, writing only when something is new. */
+    private void addDetails(Subscriber subscriber, Collection<String> tags, Map<String, String> attributes) {
+        boolean newTags = !subscriber.tags().containsAll(tags);
+        boolean newAttributes = attributes.entrySet().stream().anyMatch(e -> !e.getValue().equals(subscriber.attributes().get(e.getKey())));
+        if (newTags || newAttributes) {
+            handle.createUpdate(sql.get("subscriber-details-add", dialect)).bind("id", subscriber.id())
+                    .bind("tags", json.tags(tags)).bind("attributes", json.attributes(attributes)).bind("now", clock.millis()).execute();
         }
-        for (Map.Entry<String, String> attribute : attributes.entrySet()) {
-            handle.createUpdate(sql.get("attribute-upsert")).bind("id", id)
-                    .bind("name", attribute.getKey()).bind("value", attribute.getValue()).execute();
-        }
-    }
-
-    private void touch(long id) {
-        handle.createUpdate(sql.get("subscriber-touch")).bind("now", clock.millis()).bind("id", id).execute();
-    }
-
-    private TreeMap<String, String> attributes(long id) {
-        TreeMap<String, String> attributes = new TreeMap<>();
-        handle.createQuery(sql.get("attributes-of")).bind("id", id)
-                .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getString("value")))
-                .forEach(e -> attributes.put(e.getKey(), e.getValue()));
-        return attributes;
-    }
-
-    private TreeSet<String> tags(long id) {
-        return new TreeSet<>(handle.createQuery(sql.get("tags-of")).bind("id", id).mapTo(String.class).list());
     }
 
 }

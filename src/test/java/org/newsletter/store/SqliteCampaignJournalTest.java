@@ -33,7 +33,7 @@ class SqliteCampaignJournalTest extends CampaignJournalContractTest {
      */
     @Test
     void theAudienceIsInsertedWithoutSortingIt() throws SQLException {
-        for (String where : List.of("1 = 1", SegmentSql.toSql(SegmentParser.parse("tag:cuppa and not email:*@example.org"), "s", news.id()).sql())) {
+        for (String where : List.of("1 = 1", SegmentSql.toSql(SegmentParser.parse("tag:cuppa and not email:*@example.org"), "s", news.id(), SegmentSql.Json.SQLITE).sql())) {
             String insert = new Sql().get("campaign-audience-insert").replace("${where}", where);
             assertThat(queryPlan(insert)).as(insert).noneMatch(step -> step.contains("TEMP B-TREE"));
         }

@@ -8,9 +8,11 @@ import java.util.regex.Pattern;
 
 /**
  * Turns a segment into a condition on the {@code subscriber} table, so the database does the choosing
- * instead of loading every subscriber. The SQL is plain standard SQL ({@code EXISTS}, {@code LIKE ... ESCAPE})
- * that SQLite and PostgreSQL read alike; each term is an {@code EXISTS} subquery rather than a join, so a
- * subscriber is never duplicated and {@code not} is a plain {@code NOT} with no {@code NULL}s to reason about.
+ * instead of loading every subscriber. Statuses and addresses are plain standard SQL ({@code EXISTS},
+ * {@code LIKE ... ESCAPE}) that SQLite and PostgreSQL read alike; tags and attributes live in JSON
+ * columns of the subscriber row, which the two databases query differently ({@link Json}). Every term
+ * is true or false, never {@code NULL}, so {@code not} is a plain {@code NOT}, and no term joins, so a
+ * subscriber is never duplicated.
  *
  * <p>{@link SegmentMatcher} evaluates the same meaning in memory; the tests hold the two to each other.
  */
@@ -26,14 +28,24 @@ public final class SegmentSql {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern SUBQUERY_ALIAS = Pattern.compile("[tau][0-9]+", Pattern.CASE_INSENSITIVE);
 
+    /** How each database looks inside the subscriber's JSON columns. */
+    public enum Json {
+        /** {@code json_each} over the TEXT columns. */
+        SQLITE,
+        /** jsonb containment ({@code @>}), which never yields NULL on the NOT NULL columns. */
+        POSTGRESQL
+    }
+
     private final String subscriber;
     private final Long listId;
+    private final Json json;
     private final List<Object> parameters = new ArrayList<>();
     private int aliases;
 
-    private SegmentSql(String subscriberAlias, Long listId) {
+    private SegmentSql(String subscriberAlias, Long listId, Json json) {
         this.subscriber = subscriberAlias;
         this.listId = listId;
+        this.json = json;
     }
 
     /**
@@ -42,8 +54,10 @@ public final class SegmentSql {
      *
      * @param listId the list being queried: {@code status:} then means the status in that list; when
      *     {@code null}, in any list
+     * @param json the database's way of reading the tags and attributes columns
      */
-    public static SqlCondition toSql(Segment segment, String subscriberAlias, Long listId) {
+    public static SqlCondition toSql(Segment segment, String subscriberAlias, Long listId, Json json) {
+        Objects.requireNonNull(json, "json");
         Objects.requireNonNull(segment, "segment");
         Objects.requireNonNull(subscriberAlias, "subscriberAlias");
         if (!IDENTIFIER.matcher(subscriberAlias).matches() || SUBQUERY_ALIAS.matcher(subscriberAlias).matches()) {
@@ -51,15 +65,19 @@ public final class SegmentSql {
             // one of the subquery aliases (t1, a2, u3...) that would capture it.
             throw new IllegalArgumentException("unusable subscriber table alias '" + subscriberAlias + "'");
         }
-        SegmentSql compiler = new SegmentSql(subscriberAlias, listId);
+        SegmentSql compiler = new SegmentSql(subscriberAlias, listId, json);
         String sql = compiler.compile(segment);
         return new SqlCondition(sql, compiler.parameters);
     }
 
     private String compile(Segment segment) {
         if (segment instanceof Segment.HasTag tag) {
+            parameters.add(tag.tag());
+            if (json == Json.POSTGRESQL) {
+                return subscriber + ".tags @> jsonb_build_array(CAST(? AS text))";
+            }
             String t = alias("t");
-            return exists("subscriber_tag " + t, t, t + ".tag = ?", tag.tag());
+            return "EXISTS (SELECT 1 FROM json_each(" + subscriber + ".tags) " + t + " WHERE " + t + ".value = ?)";
         }
         if (segment instanceof Segment.HasStatus status) {
             String u = alias("u");
@@ -92,8 +110,14 @@ public final class SegmentSql {
     }
 
     private String attributeEquals(String name, String value) {
+        parameters.add(name);
+        parameters.add(value);
+        if (json == Json.POSTGRESQL) {
+            return subscriber + ".attributes @> jsonb_build_object(CAST(? AS text), CAST(? AS text))";
+        }
+        // json_each rather than json_extract: an attribute's name may hold dots or quotes, which a JSON path would read as syntax.
         String a = alias("a");
-        return exists("subscriber_attribute " + a, a, a + ".name = ? AND " + a + ".value = ?", name, value);
+        return "EXISTS (SELECT 1 FROM json_each(" + subscriber + ".attributes) " + a + " WHERE " + a + ".key = ? AND " + a + ".value = ?)";
     }
 
     private String exists(String table, String alias, String condition, Object... values) {

@@ -1,1 +1,1 @@
-SELECT id, email_key, name FROM subscriber WHERE email_key IN (${in})
+SELECT id, email_key, name, tags, attributes FROM subscriber WHERE email_key IN (${in})

@@ -1,1 +1,1 @@
-SELECT id, email, name, consent_source, consent_at, created_at, updated_at FROM subscriber WHERE email_key = :key
+SELECT id, email, name, tags, attributes, consent_source, consent_at, created_at, updated_at FROM subscriber WHERE email_key = :key

@@ -3,10 +3,8 @@ package org.newsletter.store.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,23 +14,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsletter.store.Database;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.Dialect;
 
 /**
- * Holds the SQL to the in-memory meaning: a random population in a real SQLite file made by the schema
- * migration, queried with many random segments, must give exactly the subscribers {@link SegmentMatcher} picks.
+ * Holds the SQL to the in-memory meaning: a random population in a real database made by the schema
+ * migrations, queried with many random segments, must give exactly the subscribers {@link SegmentMatcher}
+ * picks. Runs on SQLite and on PostgreSQL.
  */
-class SegmentSqlTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SegmentSqlContractTest {
 
     private static final String[] TAGS = {"news", "vip", "beta", "press", "Events"};
     private static final String[] CITIES = {"Paris", "paris", "Berlin", "Oslo", "São Paulo"};
@@ -42,15 +46,22 @@ class SegmentSqlTest {
     private static final String[] STATUSES = {null, "pending", "subscribed", "unsubscribed"};
     private static final long[] LISTS = {1, 2};
 
-    @TempDir
-    static Path directory;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static Handle handle;
-    private static final Map<Long, SubscriberFacts> POPULATION = new LinkedHashMap<>();
+    private Database database;
+    private Handle handle;
+    private final Map<Long, SubscriberFacts> population = new LinkedHashMap<>();
+
+    /** A new, empty, migrated database. */
+    abstract DatabaseLocation freshDatabase(Path dir);
+
+    void dispose(DatabaseLocation location) {
+    }
 
     @BeforeAll
-    static void createPopulation() {
-        handle = openDatabase(directory.resolve("population.db"));
+    void createPopulation(@TempDir Path directory) {
+        database = Database.open(freshDatabase(directory));
+        handle = database.handle();
         for (long list : LISTS) {
             handle.execute("INSERT INTO mailing_list (id, slug, name, created_at) VALUES (?, ?, ?, 0)",
                     list, "list-" + list, "List " + list);
@@ -87,8 +98,10 @@ class SegmentSqlTest {
     }
 
     @AfterAll
-    static void close() {
-        handle.close();
+    void close() {
+        DatabaseLocation location = database.location();
+        database.close();
+        dispose(location);
     }
 
     @ParameterizedTest(name = "list {0}")
@@ -107,13 +120,13 @@ class SegmentSqlTest {
         for (int i = 0; i < count; i++) {
             Segment segment = segments.next(1 + random.nextInt(4));
             Set<Long> expected = new TreeSet<>();
-            POPULATION.forEach((id, facts) -> {
+            population.forEach((id, facts) -> {
                 if (SegmentMatcher.matches(segment, facts, listId)) {
                     expected.add(id);
                 }
             });
             assertThat(select(segment, listId)).as("%s in list %s", segment, listId).isEqualTo(expected);
-            if (!expected.isEmpty() && expected.size() < POPULATION.size()) {
+            if (!expected.isEmpty() && expected.size() < population.size()) {
                 informative++;
             }
         }
@@ -133,16 +146,14 @@ class SegmentSqlTest {
 
     @Test
     void matchesValuesLiterallyWithoutInjectionOrWildcards(@TempDir Path elsewhere) {
-        try (Handle literal = openDatabase(elsewhere.resolve("literal.db"))) {
-            literal.execute("INSERT INTO subscriber (id, email, email_key, created_at, updated_at) VALUES "
-                    + "(1, 'A_b%c\\d''e@x.org', 'a_b%c\\d''e@x.org', 0, 0), "
-                    + "(2, 'axbyyc\\d''e@x.org', 'axbyyc\\d''e@x.org', 0, 0), "
-                    + "(3, 'a_b%cd''e@x.org', 'a_b%cd''e@x.org', 0, 0), "
-                    + "(4, 'a!b@x.org', 'a!b@x.org', 0, 0), (5, 'ab@x.org', 'ab@x.org', 0, 0)");
-            literal.execute("INSERT INTO subscriber_tag (subscriber_id, tag) VALUES "
-                    + "(1, 'x'' OR ''1''=''1'), (1, 'it''s 100%_\\ done'), (2, 'it''s 100xy\\ done'), (3, 'x')");
-            literal.execute("INSERT INTO subscriber_attribute (subscriber_id, name, value) VALUES "
-                    + "(1, 'note', '50% \"off\" \\ now'), (2, 'note', '50X \"off\" \\ now'), (3, 'note', '50')");
+        DatabaseLocation location = freshDatabase(elsewhere);
+        try (Database other = Database.open(location)) {
+            Handle literal = other.handle();
+            insert(literal, other.dialect(), 1, "A_b%c\\d'e@x.org", Set.of("x' OR '1'='1", "it's 100%_\\ done"), Map.of("note", "50% \"off\" \\ now"));
+            insert(literal, other.dialect(), 2, "axbyyc\\d'e@x.org", Set.of("it's 100xy\\ done"), Map.of("note", "50X \"off\" \\ now"));
+            insert(literal, other.dialect(), 3, "a_b%cd'e@x.org", Set.of("x"), Map.of("note", "50"));
+            insert(literal, other.dialect(), 4, "a!b@x.org", Set.of(), Map.of("note.x", "1", "say \"hi\"", "2"));
+            insert(literal, other.dialect(), 5, "ab@x.org", Set.of(), Map.of());
 
             assertThat(select(literal, "tag:\"x' OR '1'='1\"")).containsExactly(1L);
             assertThat(select(literal, "tag:\"it's 100%_\\\\ done\"")).containsExactly(1L);
@@ -159,6 +170,9 @@ class SegmentSqlTest {
             assertThat(select(literal, "email:\"a!b*\"")).containsExactly(4L);
             assertThat(select(literal, "email:\"*!*\"")).containsExactly(4L);
             assertThat(select(literal, "email:\"a!*\"")).containsExactly(4L);
+            assertThat(select(literal, "attr.note.x=1")).containsExactly(4L);
+        } finally {
+            dispose(location);
         }
     }
 
@@ -166,33 +180,34 @@ class SegmentSqlTest {
     void putsOnlyPlaceholdersInTheSqlAndGivesEachSubqueryItsOwnAlias() {
         SqlCondition condition = SegmentSql.toSql(
                 SegmentParser.parse("tag:\"x' OR 1=1 --\" and not attr.city=Oslo or status:pending or email:*_x"),
-                "s", 7L);
+                "s", 7L, SegmentSql.Json.SQLITE);
         assertThat(condition.sql()).isEqualTo("(("
-                + "EXISTS (SELECT 1 FROM subscriber_tag t1 WHERE t1.subscriber_id = s.id AND t1.tag = ?)"
-                + " AND NOT (EXISTS (SELECT 1 FROM subscriber_attribute a2 WHERE a2.subscriber_id = s.id"
-                + " AND a2.name = ? AND a2.value = ?)))"
+                + "EXISTS (SELECT 1 FROM json_each(s.tags) t1 WHERE t1.value = ?)"
+                + " AND NOT (EXISTS (SELECT 1 FROM json_each(s.attributes) a2 WHERE a2.key = ? AND a2.value = ?)))"
                 + " OR EXISTS (SELECT 1 FROM subscription u3 WHERE u3.subscriber_id = s.id"
                 + " AND u3.list_id = ? AND u3.status = ?)"
                 + " OR s.email_key LIKE ? ESCAPE '!')");
         assertThat(condition.parameters())
                 .containsExactly("x' OR 1=1 --", "city", "Oslo", 7L, "pending", "%!_x");
+        assertThat(SegmentSql.toSql(SegmentParser.parse("tag:a and attr.city=Oslo"), "s", null, SegmentSql.Json.POSTGRESQL).sql())
+                .isEqualTo("(s.tags @> jsonb_build_array(CAST(? AS text)) AND s.attributes @> jsonb_build_object(CAST(? AS text), CAST(? AS text)))");
     }
 
     @Test
     void refusesAnAliasThatIsNotAPlainIdentifierOrCollidesWithASubquery() {
         Segment segment = SegmentParser.parse("tag:a");
-        assertThat(SegmentSql.toSql(segment, "sub", null).sql()).contains("t1.subscriber_id = sub.id");
-        assertThatThrownBy(() -> SegmentSql.toSql(segment, "s; DROP TABLE subscriber", null))
+        assertThat(SegmentSql.toSql(segment, "sub", null, SegmentSql.Json.SQLITE).sql()).contains("json_each(sub.tags) t1");
+        assertThatThrownBy(() -> SegmentSql.toSql(segment, "s; DROP TABLE subscriber", null, SegmentSql.Json.SQLITE))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SegmentSql.toSql(segment, "t1", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SegmentSql.toSql(segment, "t1", null, SegmentSql.Json.SQLITE)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static Set<Long> select(Segment segment, Long listId) {
-        return select(handle, SegmentSql.toSql(segment, "s", listId));
+    private Set<Long> select(Segment segment, Long listId) {
+        return select(handle, SegmentSql.toSql(segment, "s", listId, database.dialect().json()));
     }
 
-    private static Set<Long> select(Handle on, String segment) {
-        return select(on, SegmentSql.toSql(SegmentParser.parse(segment), "s", null));
+    private Set<Long> select(Handle on, String segment) {
+        return select(on, SegmentSql.toSql(SegmentParser.parse(segment), "s", null, database.dialect().json()));
     }
 
     private static Set<Long> select(Handle on, SqlCondition condition) {
@@ -204,33 +219,23 @@ class SegmentSqlTest {
         return new TreeSet<>(query.mapTo(Long.class).list());
     }
 
-    private static void insert(long id, String email, SubscriberFacts facts) {
-        handle.execute("INSERT INTO subscriber (id, email, email_key, created_at, updated_at) VALUES (?, ?, ?, 0, 0)",
-                id, email, facts.emailKey());
-        facts.tags().forEach(tag -> handle.execute(
-                "INSERT INTO subscriber_tag (subscriber_id, tag) VALUES (?, ?)", id, tag));
-        facts.attributes().forEach((name, value) -> handle.execute(
-                "INSERT INTO subscriber_attribute (subscriber_id, name, value) VALUES (?, ?, ?)", id, name, value));
+    private void insert(long id, String email, SubscriberFacts facts) {
+        insert(handle, database.dialect(), id, email, facts.tags(), facts.attributes());
         facts.statusByListId().forEach((list, status) -> handle.execute(
                 "INSERT INTO subscription (subscriber_id, list_id, status, changed_at) VALUES (?, ?, ?, 0)",
                 id, list, status));
-        POPULATION.put(id, facts);
+        population.put(id, facts);
     }
 
-    /** A new SQLite file with the schema the store's migration creates (Flyway is not wired up yet). */
-    private static Handle openDatabase(Path file) {
-        Handle opened = Jdbi.create("jdbc:sqlite:" + file).open();
-        opened.createScript(readResource("/db/migration/sqlite/V1__subscribers.sql")).execute();
-        return opened;
-    }
-
-    private static String readResource(String name) {
-        try (InputStream in = SegmentSqlTest.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** A subscriber row as the store writes it: tags a JSON array, attributes a JSON object. */
+    private static void insert(Handle on, Dialect dialect, long id, String email, Set<String> tags, Map<String, String> attributes) {
+        String json = dialect == Dialect.POSTGRESQL ? "CAST(? AS jsonb)" : "?";
+        try {
+            on.execute("INSERT INTO subscriber (id, email, email_key, tags, attributes, created_at, updated_at) VALUES (?, ?, ?, "
+                    + json + ", " + json + ", 0, 0)", id, email, email.toLowerCase(Locale.ROOT),
+                    JSON.writeValueAsString(new TreeSet<>(tags)), JSON.writeValueAsString(new TreeMap<>(attributes)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
     }
-
 }

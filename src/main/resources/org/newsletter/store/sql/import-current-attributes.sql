@@ -1,1 +1,0 @@
-SELECT subscriber_id, name, value FROM subscriber_attribute WHERE subscriber_id IN (<ids>)

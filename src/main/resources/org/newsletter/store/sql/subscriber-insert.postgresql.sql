@@ -1,0 +1,3 @@
+INSERT INTO subscriber (email, email_key, name, tags, attributes, consent_source, consent_at, created_at, updated_at)
+VALUES (:email, :key, :name, CAST(:tags AS jsonb), CAST(:attributes AS jsonb), :consentSource, :consentAt, :now, :now)
+RETURNING id

@@ -1,1 +1,0 @@
-UPDATE subscriber SET updated_at = :now WHERE id = :id

@@ -1,1 +1,0 @@
-INSERT INTO subscriber_tag (subscriber_id, tag) VALUES (:id, :tag) ON CONFLICT DO NOTHING

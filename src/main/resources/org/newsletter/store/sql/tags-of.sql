@@ -1,1 +1,0 @@
-SELECT tag FROM subscriber_tag WHERE subscriber_id = :id ORDER BY tag
