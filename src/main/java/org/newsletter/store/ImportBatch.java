@@ -45,6 +45,13 @@ final class ImportBatch {
         people.put(email.key(), new ImportedPerson(email, row));
     }
 
+    /** Makes each person's stored form; the batch is not changed after this. */
+    void seal(DetailsJson json) {
+        for (ImportedPerson person : people.values()) {
+            person.seal(json);
+        }
+    }
+
     int size() {
         return people.size();
     }

@@ -7,6 +7,7 @@ import org.newsletter.store.csv.ReadResult;
 final class ImportBatchReader implements Runnable {
     static final ImportBatch END = new ImportBatch();
     private final Iterator<? extends ReadResult> rows;
+    private final DetailsJson json = new DetailsJson();
     private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
 
     ImportBatchReader(Iterator<? extends ReadResult> rows) {
@@ -20,10 +21,12 @@ final class ImportBatchReader implements Runnable {
             while (rows.hasNext()) {
                 batch.add(rows.next());
                 if (batch.size() >= SubscriberImport.BATCH || batch.skips.size() >= SubscriberImport.BATCH) {
+                    batch.seal(json);
                     queue.put(batch);
                     batch = new ImportBatch();
                 }
             }
+            batch.seal(json);
             queue.put(batch);
             queue.put(END);
         } catch (InterruptedException e) {

@@ -1,6 +1,7 @@
 package org.newsletter.store;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -22,16 +23,21 @@ final class ImportWrites implements AutoCloseable {
     private final ImportTable names;
     private final DetailsJson json = new DetailsJson();
     private final PostgresForeignKeyPause foreignKeys;
+    private final PreparedStatement subscribeRange;
     private final long listId;
     private final String how;
     private final long now;
+    private long nextId;
 
-    ImportWrites(Connection connection, Sql sql, Dialect dialect, MailingList list, String how, long now) throws SQLException {
+    /** @param firstNewId the first id this import gives a new person (SQLite: the import holds the only write lock) */
+    ImportWrites(Connection connection, Sql sql, Dialect dialect, MailingList list, String how, long now, long firstNewId) throws SQLException {
         this.details = new ImportTable(connection, sql, dialect, "import-details-add", "text", "text", "bigint", "bigint");
         this.subscriptions = new ImportTable(connection, sql, dialect, "import-subscription-upsert", "bigint", "bigint", "text", "text", "bigint");
         this.events = new ImportTable(connection, sql, dialect, "import-event-insert", "bigint", "bigint");
         this.names = new ImportTable(connection, sql, dialect, "import-name-update", "text", "bigint", "bigint");
         this.foreignKeys = dialect == Dialect.POSTGRESQL ? new PostgresForeignKeyPause(connection) : null;
+        this.subscribeRange = connection.prepareStatement(sql.get("import-subscription-range"));
+        this.nextId = firstNewId;
         this.listId = list.id();
         this.how = how;
         this.now = now;
@@ -44,6 +50,24 @@ final class ImportWrites implements AutoCloseable {
     /** Adds tags and sets attributes of someone already in the database. */
     void details(long id, Set<String> tagSet, Map<String, String> attributeMap) {
         details.add(json.tags(tagSet), json.attributes(attributeMap), now, id);
+    }
+
+    /** Ids for {@code count} new people (SQLite), consecutive; returns the first. */
+    long reserveIds(int count) {
+        long first = nextId;
+        nextId += count;
+        return first;
+    }
+
+    /** Subscribes the new people with ids {@code first..last} to the list, at once. */
+    void subscribeRange(long first, long last, SubscriptionStatus status) throws SQLException {
+        subscribeRange.setLong(1, listId);
+        subscribeRange.setString(2, status.word());
+        subscribeRange.setString(3, how);
+        subscribeRange.setLong(4, now);
+        subscribeRange.setLong(5, first);
+        subscribeRange.setLong(6, last);
+        subscribeRange.executeUpdate();
     }
 
     /** A subscription to the list that did not exist. */
@@ -90,5 +114,6 @@ final class ImportWrites implements AutoCloseable {
         for (ImportTable table : List.of(details, subscriptions, events, names)) {
             table.close();
         }
+        subscribeRange.close();
     }
 }

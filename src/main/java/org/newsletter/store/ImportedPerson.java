@@ -11,6 +11,9 @@ import org.newsletter.store.csv.ImportRow;
 /** One person as the file describes them, merged over duplicate rows. */
 final class ImportedPerson {
     final EmailAddress email;
+    /** The address as written and its lower-cased key, made once on the reading thread. */
+    final String address;
+    final String key;
     final long line;
     String name;
     final Set<String> tags = new TreeSet<>();
@@ -21,8 +24,24 @@ final class ImportedPerson {
 
     ImportedPerson(EmailAddress email, ImportRow row) {
         this.email = email;
+        this.address = email.toString();
+        this.key = email.key();
         this.line = row.line();
         merge(row);
+    }
+
+    /** Tags and attributes as stored (JSON), set by {@link #seal} once the file can add no more to them. */
+    String tagsJson;
+    String attributesJson;
+
+    /** Called on the reading thread when the batch is handed over, so the writing thread only writes. */
+    void seal(DetailsJson json) {
+        tagsJson = json.tags(tags);
+        attributesJson = json.attributes(attributes);
+    }
+
+    SubscriptionStatus statusOrSubscribed() {
+        return status == null ? SubscriptionStatus.SUBSCRIBED : status;
     }
 
     void merge(ImportRow row) {

@@ -36,7 +36,11 @@ final class Timestamps {
 
     /** @throws IllegalArgumentException when the text is not one of the forms above */
     static long parse(String text) {
-        Matcher m = FORMAT.matcher(text.trim());
+        String trimmed = text.trim();
+        if (isPlainUtc(trimmed)) {
+            return plainUtc(trimmed);
+        }
+        Matcher m = FORMAT.matcher(trimmed);
         if (!m.matches()) {
             throw new IllegalArgumentException("not a date and time such as 2024-08-09T10:00:00Z");
         }
@@ -48,5 +52,48 @@ final class Timestamps {
         } catch (DateTimeException e) {
             throw new IllegalArgumentException("not a valid date and time (" + e.getMessage() + ")", e);
         }
+    }
+
+    /**
+     * {@code 2024-08-09 10:00:00} (Mailchimp) or {@code 2024-08-09T10:00:00Z}: the form of nearly every
+     * row of a large export, read field by field. The general path (a regular expression, then
+     * java.time's parsers) cost a third of the reading thread's time on a million rows.
+     */
+    private static boolean isPlainUtc(String t) {
+        int length = t.length();
+        if (length != 19 && !(length == 20 && t.charAt(19) == 'Z')) {
+            return false;
+        }
+        for (int i = 0; i < 19; i++) {
+            char c = t.charAt(i);
+            boolean ok = switch (i) {
+                case 4, 7 -> c == '-';
+                case 10 -> c == ' ' || c == 'T';
+                case 13, 16 -> c == ':';
+                default -> c >= '0' && c <= '9';
+            };
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long plainUtc(String t) {
+        try {
+            LocalDate date = LocalDate.of(number(t, 0, 4), number(t, 5, 7), number(t, 8, 10));
+            LocalTime time = LocalTime.of(number(t, 11, 13), number(t, 14, 16), number(t, 17, 19));
+            return LocalDateTime.of(date, time).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException("not a valid date and time (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static int number(String t, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            value = value * 10 + (t.charAt(i) - '0');
+        }
+        return value;
     }
 }

@@ -181,7 +181,7 @@ class CsvMappingTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"yesterday", "09/08/2024 10:00", "2024-02-30 10:00:00", "2024-08-09 25:00:00",
-        "2024-08-09 10:00:00 CET", "1723197600"})
+        "2024-08-09 10:00:00 CET", "1723197600", "2024-13-09 10:00:00", "2024-08-09T10:00:61Z", "2024-08-09x10:00:00"})
     void refusesOtherTimes(String text) {
         assertThatThrownBy(() -> Timestamps.parse(text)).isInstanceOf(IllegalArgumentException.class);
     }
