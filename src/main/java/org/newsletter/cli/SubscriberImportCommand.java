@@ -64,7 +64,9 @@ final class SubscriberImportCommand implements Callable<Integer> {
 
     private Integer importFrom(Store store, CsvImportReader reader, Path path, long size) {
         MailingList mailingList = store.lists().require(list);
-        SubscriberImport.Options options = new SubscriberImport.Options(dryRun, update, "import: " + path.getFileName());
+        // Rows are rarely shorter than 64 bytes, so this errs towards more rows: only a performance choice rests on it.
+        long expectedRows = Math.max(0, size / 64);
+        SubscriberImport.Options options = new SubscriberImport.Options(dryRun, update, "import: " + path.getFileName(), expectedRows);
         String display = file.toString();
         ImportReport report;
         try (ProgressBar bar = progressBar(size)) {

@@ -14,7 +14,8 @@ import org.newsletter.model.MailingList;
 
 /**
  * The questions asked of every batch, prepared once per import. Suppressions are looked up only
- * when there are any: most lists have none, and hashing every address costs time.
+ * when there are any: most lists have none, and hashing every address costs time. A large import
+ * asks about existing people only for the addresses its {@link AddressFilter} cannot rule out.
  */
 final class ImportLookups implements AutoCloseable {
     final PreparedByArity existing;
@@ -22,8 +23,13 @@ final class ImportLookups implements AutoCloseable {
     final PreparedByArity statuses;
     final PreparedByArity insert;
     final boolean anySuppressions;
+    /** Null when the import is small next to the database: then every address is looked up. */
+    private final AddressFilter filter;
 
-    ImportLookups(Connection connection, Sql sql) throws SQLException {
+    /** Imports smaller than this look every address up; reading all addresses first would not pay. */
+    static final long FILTER_MINIMUM = 20_000;
+
+    ImportLookups(Connection connection, Sql sql, long expectedRows) throws SQLException {
         existing = new PreparedByArity(connection, sql.get("import-existing"), "?");
         suppressedHashes = new PreparedByArity(connection, sql.get("import-suppressed"), "?");
         statuses = new PreparedByArity(connection, sql.get("import-statuses"), "?");
@@ -32,14 +38,36 @@ final class ImportLookups implements AutoCloseable {
             rs.next();
             anySuppressions = rs.getLong(1) > 0;
         }
+        filter = expectedRows >= FILTER_MINIMUM ? filterFor(connection, sql, expectedRows) : null;
     }
 
-    Map<String, KnownSubscriber> existing(List<String> keys) throws SQLException {
+    /** A filter when reading every address costs less than looking the file's up: the file is at least a quarter of the database. */
+    private static AddressFilter filterFor(Connection connection, Sql sql, long expectedRows) throws SQLException {
+        long subscribers;
+        try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.get("import-subscriber-count"))) {
+            rs.next();
+            subscribers = rs.getLong(1);
+        }
+        return expectedRows * 4 >= subscribers ? AddressFilter.load(connection, sql, subscribers, expectedRows) : null;
+    }
+
+    /** Tells the filter about someone the import has just added. */
+    void added(String key) {
+        if (filter != null) {
+            filter.add(key);
+        }
+    }
+
+    Map<String, KnownSubscriber> existing(List<String> batchKeys) throws SQLException {
+        List<String> keys = filter == null ? batchKeys : batchKeys.stream().filter(filter::mightContain).toList();
+        Map<String, KnownSubscriber> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
         PreparedStatement query = existing.forSize(keys.size());
         for (int i = 0; i < keys.size(); i++) {
             query.setString(i + 1, keys.get(i));
         }
-        Map<String, KnownSubscriber> found = new HashMap<>();
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 found.put(rs.getString(2), new KnownSubscriber(rs.getLong(1), rs.getString(3), rs.getString(4), rs.getString(5)));

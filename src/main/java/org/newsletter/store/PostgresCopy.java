@@ -1,28 +1,36 @@
 package org.newsletter.store;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Rows for one table sent with {@code COPY … FROM STDIN}, PostgreSQL's bulk path: for people an
  * import has just created nothing can conflict, so their rows need no per-row INSERT at all.
+ *
+ * <p>Rows are streamed as they are made, every {@link #CHUNK} characters, so the server inserts
+ * the first rows of a batch while this thread formats the rest: the two cores work at once instead
+ * of taking turns.
  */
-final class PostgresCopy {
+final class PostgresCopy implements AutoCloseable {
 
+    private static final int CHUNK = 32 * 1024;
+
+    private final Connection connection;
     private final String command;
-    private final StringBuilder csv = new StringBuilder(1 << 16);
-    private int rows;
+    private final StringBuilder csv = new StringBuilder(CHUNK + 1024);
+    private CopyIn copy;
 
-    /** @param table and columns, e.g. {@code subscriber_tag (subscriber_id, tag)} */
-    PostgresCopy(String table) {
+    /** @param table and columns, e.g. {@code subscription (subscriber_id, list_id, status, how, changed_at)} */
+    PostgresCopy(Connection connection, String table) {
+        this.connection = connection;
         this.command = "COPY " + table + " FROM STDIN (FORMAT csv)";
     }
 
     /** Adds one row; values are Long or String (never null: COPY csv reads an empty field as NULL). */
-    void row(Object... values) {
+    void row(Object... values) throws SQLException {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 csv.append(',');
@@ -30,25 +38,52 @@ final class PostgresCopy {
             Object value = values[i];
             if (value instanceof String text) {
                 // RFC 4180 quoting, which is what COPY's csv format reads.
-                csv.append('"').append(text.replace("\"", "\"\"")).append('"');
+                csv.append('"');
+                for (int c = 0; c < text.length(); c++) {
+                    char ch = text.charAt(c);
+                    if (ch == '"') {
+                        csv.append('"');
+                    }
+                    csv.append(ch);
+                }
+                csv.append('"');
             } else {
                 csv.append(value);
             }
         }
         csv.append('\n');
-        rows++;
+        if (csv.length() >= CHUNK) {
+            send();
+        }
     }
 
-    void flush(Connection connection) throws SQLException {
-        if (rows == 0) {
-            return;
+    /** Sends the last rows and ends the COPY; the rows are then in the table (within the transaction). */
+    void finish() throws SQLException {
+        if (csv.length() > 0) {
+            send();
         }
-        try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn(command, new StringReader(csv.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY into " + command + " failed: " + e.getMessage(), e);
+        if (copy != null) {
+            CopyIn open = copy;
+            copy = null;
+            open.endCopy();
         }
+    }
+
+    private void send() throws SQLException {
+        if (copy == null) {
+            copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(command);
+        }
+        byte[] bytes = csv.toString().getBytes(StandardCharsets.UTF_8);
+        copy.writeToCopy(bytes, 0, bytes.length);
         csv.setLength(0);
-        rows = 0;
+    }
+
+    /** Abandons a COPY that was not finished (an error elsewhere), so the connection can roll back. */
+    @Override
+    public void close() throws SQLException {
+        if (copy != null && copy.isActive()) {
+            copy.cancelCopy();
+        }
+        copy = null;
     }
 }

@@ -33,8 +33,16 @@ public final class SubscriberImport {
     /** Rows per multi-row INSERT (10 parameters each; SQLite allows 32,766 per statement). */
     private static final int INSERT_CHUNK = 500;
 
-    /** How an import should behave. */
-    public record Options(boolean dryRun, boolean update, String source) {
+    /**
+     * How an import should behave.
+     *
+     * @param expectedRows about how many rows the file holds (0 when unknown): a large import into a
+     *     smaller database first reads every address into an {@link AddressFilter}
+     */
+    public record Options(boolean dryRun, boolean update, String source, long expectedRows) {
+        public Options(boolean dryRun, boolean update, String source) {
+            this(dryRun, update, source, 0);
+        }
     }
 
     /** Told about each row that is skipped, with its line, as it happens. */
@@ -90,7 +98,7 @@ public final class SubscriberImport {
             // repeats an address from an earlier batch is told apart from someone already on file.
             long firstNewId = handle.createQuery(sql.get("import-first-new-id")).mapTo(Long.class).one();
             try (ImportWrites writes = new ImportWrites(connection(), sql, dialect, list, how, now, firstNewId);
-                    ImportLookups lookups = new ImportLookups(connection(), sql)) {
+                    ImportLookups lookups = new ImportLookups(connection(), sql, options.expectedRows())) {
                 read(rows, writes, lookups, list, options, how, now, firstNewId, report, problems, progress);
                 writes.finish();
             }
@@ -218,7 +226,7 @@ public final class SubscriberImport {
     /** New people in multi-row INSERT … RETURNING statements (SQLite) or COPY (PostgreSQL), then their details. */
     private void insert(List<ImportedPerson> people, ImportWrites writes, ImportLookups lookups, long now, String how) throws SQLException {
         if (dialect == Dialect.POSTGRESQL) {
-            copy(people, writes, now, how);
+            copy(people, writes, lookups, now, how);
             return;
         }
         for (int from = 0; from < people.size(); from += INSERT_CHUNK) {
@@ -240,6 +248,9 @@ public final class SubscriberImport {
                 insert.setLong(p++, now);
             }
             insert.executeUpdate();
+            for (ImportedPerson person : chunk) {
+                lookups.added(person.key);
+            }
             // Their subscriptions in one INSERT … SELECT per run of people with the same status (usually
             // the whole chunk): no row-by-row binding, which cost more than the rows themselves.
             int start = 0;
@@ -256,7 +267,7 @@ public final class SubscriberImport {
      * PostgreSQL: reserves ids from the subscriber sequence, then COPYs the new people and all their
      * rows. Nothing here can conflict (the people did not exist a moment ago), so no upserts are needed.
      */
-    private void copy(List<ImportedPerson> people, ImportWrites writes, long now, String how) throws SQLException {
+    private void copy(List<ImportedPerson> people, ImportWrites writes, ImportLookups lookups, long now, String how) throws SQLException {
         if (people.isEmpty()) {
             return;
         }
@@ -271,19 +282,22 @@ public final class SubscriberImport {
                 }
             }
         }
-        PostgresCopy subscribers = new PostgresCopy(
-                "subscriber (id, email, email_key, name, tags, attributes, consent_source, consent_at, created_at, updated_at)");
-        PostgresCopy subscriptions = new PostgresCopy("subscription (subscriber_id, list_id, status, how, changed_at)");
-        for (int i = 0; i < people.size(); i++) {
-            ImportedPerson person = people.get(i);
-            long id = ids.get(i);
-            subscribers.row(id, person.address, person.key, person.name == null ? "" : person.name,
-                    person.tagsJson, person.attributesJson, person.consentSource == null ? how : person.consentSource, person.consentAt == null ? now : person.consentAt, now, now);
-            String status = person.statusOrSubscribed().word();
-            subscriptions.row(id, listId, status, how, now);
+        try (PostgresCopy subscribers = new PostgresCopy(connection(),
+                "subscriber (id, email, email_key, name, tags, attributes, consent_source, consent_at, created_at, updated_at)")) {
+            for (int i = 0; i < people.size(); i++) {
+                ImportedPerson person = people.get(i);
+                subscribers.row(ids.get(i), person.address, person.key, person.name == null ? "" : person.name, person.tagsJson,
+                        person.attributesJson, person.consentSource == null ? how : person.consentSource,
+                        person.consentAt == null ? now : person.consentAt, now, now);
+                lookups.added(person.key);
+            }
+            subscribers.finish();
         }
-        for (PostgresCopy table : List.of(subscribers, subscriptions)) {
-            table.flush(connection());
+        try (PostgresCopy subscriptions = new PostgresCopy(connection(), "subscription (subscriber_id, list_id, status, how, changed_at)")) {
+            for (int i = 0; i < people.size(); i++) {
+                subscriptions.row(ids.get(i), listId, people.get(i).statusOrSubscribed().word(), how, now);
+            }
+            subscriptions.finish();
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SubscriberDetails;
@@ -72,8 +74,12 @@ abstract class StoreContractTest {
     }
 
     ImportReport importCsv(String csv, boolean dryRun, boolean update, List<String> problems) throws Exception {
+        return importCsv(csv, dryRun, update, problems, 0);
+    }
+
+    ImportReport importCsv(String csv, boolean dryRun, boolean update, List<String> problems, long expectedRows) throws Exception {
         try (CsvImportReader reader = CsvImportReader.open(new StringReader(csv))) {
-            return store.imports().run(reader, news, new SubscriberImport.Options(dryRun, update, "import: test.csv"),
+            return store.imports().run(reader, news, new SubscriberImport.Options(dryRun, update, "import: test.csv", expectedRows),
                     (line, reason) -> problems.add(line + ": " + reason), rows -> { });
         }
     }
@@ -239,21 +245,38 @@ abstract class StoreContractTest {
         assertThat(emails(null, null, null)).isEmpty();
     }
 
-    @Test
-    void largeImportsSpanManyBatchesAndDuplicatesAcrossBatchesMerge() throws Exception {
+    /** Run as a small import (every address looked up) and as a large one (an AddressFilter first). */
+    @ParameterizedTest(name = "expected rows {0}")
+    @ValueSource(longs = {0, 1_000_000})
+    void largeImportsSpanManyBatchesAndDuplicatesAcrossBatchesMerge(long expectedRows) throws Exception {
+        add("person3@example.org", "Already here", Set.of(), Map.of());
+        MailingList events = store.lists().create("events", "Events", "", false);
+        store.subscribers().add(new NewSubscriber(address("elsewhere@example.org"), "Other list", Set.of(), Map.of(), "staff: tester", CLOCK.instant()),
+                events, "staff: tester");
         StringBuilder csv = new StringBuilder("email,name,n\n");
         int rows = SubscriberImport.BATCH * 2 + 17;
         for (int i = 0; i < rows; i++) {
             csv.append("person").append(i).append("@example.org,Person ").append(i).append(',').append(i).append('\n');
         }
         csv.append("PERSON7@example.org,Seven,again\n");
+        csv.append("Elsewhere@Example.org,Joins news too,x\n");
         List<String> problems = new ArrayList<>();
-        ImportReport report = importCsv(csv.toString(), false, false, problems);
-        assertThat(report.added()).isEqualTo(rows);
+        ImportReport report = importCsv(csv.toString(), false, false, problems, expectedRows);
+        assertThat(report.added()).isEqualTo(rows - 1);
+        assertThat(report.unchangedCount()).isEqualTo(1);
+        assertThat(report.updatedCount()).isEqualTo(1);
         assertThat(report.skippedByReason()).containsExactly(Map.entry("duplicate (merged)", 1L));
         assertThat(problems).singleElement().asString().startsWith((rows + 2) + ": ");
-        assertThat(store.lists().summaries().get(0).subscribed()).isEqualTo(rows);
+        assertThat(store.lists().require("news").id()).isEqualTo(news.id());
+        assertThat(store.lists().summaries()).filteredOn(l -> l.list().slug().equals("news")).singleElement()
+                .satisfies(l -> assertThat(l.subscribed()).isEqualTo(rows + 1));
         assertThat(store.subscribers().find(address("person7@example.org")).orElseThrow().attributes()).containsEntry("n", "again");
+        assertThat(store.subscribers().find(address("person3@example.org")).orElseThrow().name()).isEqualTo("Already here");
+
+        ImportReport again = importCsv(csv.toString(), false, false, new ArrayList<>(), expectedRows);
+        assertThat(again.added()).isZero();
+        assertThat(again.updatedCount()).isZero();
+        assertThat(again.unchangedCount()).isGreaterThanOrEqualTo(rows + 1);
     }
 
     @Test

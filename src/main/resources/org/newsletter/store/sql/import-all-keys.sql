@@ -1,0 +1,1 @@
+SELECT email_key FROM subscriber
