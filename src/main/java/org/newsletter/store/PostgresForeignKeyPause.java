@@ -24,7 +24,7 @@ import java.util.List;
  */
 final class PostgresForeignKeyPause {
 
-    static final long MINIMUM = 100_000;
+    static final long MINIMUM = 20_000;
 
     private record Constraint(String name, String definition) {
     }
