@@ -14,7 +14,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 
 /** The JSON inside cells: attributes objects and, rarely, tag arrays. Reads with the streaming parser. */
-final class JsonCells {
+public final class JsonCells {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
@@ -127,8 +127,8 @@ final class JsonCells {
         return values instanceof SortedSet<String> s && s.comparator() == null;
     }
 
-    /** Appends a JSON string literal: quotes, backslashes and control characters escaped, everything else as is. */
-    static void appendString(String s, StringBuilder out) {
+    /** Appends a JSON string literal (RFC 8259 §7): quotes, backslashes and control characters escaped, everything else as is. */
+    public static void appendString(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
