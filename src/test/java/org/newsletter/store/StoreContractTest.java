@@ -279,6 +279,17 @@ abstract class StoreContractTest {
         assertThat(again.unchangedCount()).isGreaterThanOrEqualTo(rows + 1);
     }
 
+    /** SQLite's import switches foreign-key checks off for its transaction; removing someone afterwards must still take their subscriptions with them. */
+    @Test
+    void removingSomeoneAfterAnImportTakesTheirSubscriptionsToo() throws Exception {
+        importCsv("email,name\nann@example.org,Ann\nbob@example.org,Bob\n", false, false, new ArrayList<>());
+        assertThat(store.subscribers().remove(address("ann@example.org"))).isTrue();
+        assertThat(store.lists().summaries().get(0).subscribed()).isEqualTo(1);
+        importCsv("email,name\ncy@example.org,Cy\n", true, false, new ArrayList<>());
+        assertThat(store.subscribers().remove(address("bob@example.org"))).isTrue();
+        assertThat(store.lists().summaries().get(0).subscribed()).isZero();
+    }
+
     @Test
     void exportRoundTripsThroughImport() throws Exception {
         add("a@example.org", "=HYPERLINK(\"x\")", Set.of("cuppa", "drop-in"), Map.of("city", "Leeds", "note", "+44 1234"));
