@@ -76,7 +76,8 @@ public record EmailAddress(String localPart, String domain) {
             throw invalid("write the bare address, without a name or <>");
         }
         int at = address.lastIndexOf('@');
-        if (at > 0 && address.substring(0, at).indexOf('"') >= 0) {
+        int quote = address.indexOf('"');
+        if (at > 0 && quote >= 0 && quote < at) {
             throw invalid("quoted local parts are not supported");
         }
         int ats = 0;
@@ -115,7 +116,12 @@ public record EmailAddress(String localPart, String domain) {
      * local parts case-insensitively in practice. Never used to send.
      */
     public String key() {
-        return toString().toLowerCase(Locale.ROOT);
+        return keyOf(toString());
+    }
+
+    /** {@link #key()} of an address already written out by {@link #toString()}, without writing it again. */
+    public static String keyOf(String address) {
+        return address.toLowerCase(Locale.ROOT);
     }
 
     // ---- characters anywhere in the address ----
@@ -237,6 +243,10 @@ public record EmailAddress(String localPart, String domain) {
         if (domain.startsWith("[")) {
             throw invalid("IP address literals are not accepted");
         }
+        String plain = plainDomain(domain);
+        if (plain != null) {
+            return plain;
+        }
         List<String> labels = splitLabels(domain);
         if (labels.get(0).isEmpty()) {
             throw invalid("domain starts with a dot");
@@ -266,6 +276,48 @@ public record EmailAddress(String localPart, String domain) {
             throw invalid("domain is longer than " + MAX_DOMAIN + " characters (" + result.length() + ")");
         }
         return result;
+    }
+
+    /**
+     * The domain lower-cased when it is plain ASCII that passes every rule below (nearly every real
+     * address), checked in one pass without splitting it; null when anything needs the full path,
+     * which also gives the reason when the domain is invalid.
+     */
+    private static String plainDomain(String domain) {
+        int length = domain.length();
+        if (length > MAX_DOMAIN) {
+            return null;
+        }
+        int labels = 0;
+        int labelStart = 0;
+        boolean labelNumeric = true;
+        boolean upperCase = false;
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? domain.charAt(i) : '.';
+            if (c == '.') {
+                int labelLength = i - labelStart;
+                if (labelLength == 0 || labelLength > MAX_LABEL || domain.charAt(labelStart) == '-' || domain.charAt(i - 1) == '-') {
+                    return null;
+                }
+                labels++;
+                if (i == length && labelNumeric) {
+                    return null; // an all-digit top-level domain (and so perhaps an IP address)
+                }
+                labelStart = i + 1;
+                labelNumeric = true;
+            } else if (c >= 'a' && c <= 'z' || c == '-') {
+                labelNumeric = false;
+            } else if (c >= 'A' && c <= 'Z') {
+                labelNumeric = false;
+                upperCase = true;
+            } else if (c < '0' || c > '9') {
+                return null;
+            }
+        }
+        if (labels < 2) {
+            return null;
+        }
+        return upperCase ? domain.toLowerCase(Locale.ROOT) : domain;
     }
 
     /** Splits at every label separator, keeping empty labels so that stray dots can be reported. */
@@ -298,7 +350,7 @@ public record EmailAddress(String localPart, String domain) {
             throw invalid("domain label '" + shorten(label) + "' ends with a hyphen");
         }
         String ascii;
-        if (label.chars().allMatch(c -> c < 0x80)) {
+        if (isAscii(label)) {
             ascii = label.toLowerCase(Locale.ROOT);
         } else {
             ascii = internationalLabel(label);
@@ -344,7 +396,22 @@ public record EmailAddress(String localPart, String domain) {
     }
 
     private static boolean isNumeric(String label) {
-        return label.chars().allMatch(c -> c >= '0' && c <= '9');
+        for (int i = 0; i < label.length(); i++) {
+            char c = label.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAscii(String label) {
+        for (int i = 0; i < label.length(); i++) {
+            if (label.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- messages ----

@@ -12,9 +12,11 @@ import java.sql.SQLException;
  * the people were new.
  *
  * <p>"No" is certain, "maybe" is checked in the database, so the filter changes no result: it holds
- * every key in the database when the import starts and every key the import adds (SQLite's write
- * lock keeps others out meanwhile; on PostgreSQL a concurrent insert of the same address fails the
- * import on the unique key, as it would without the filter). Sized at 16 bits a key with 5 probes,
+ * every key in the database when the import starts and every valid key of the file's earlier
+ * batches, a superset of what the import adds (SQLite's write lock keeps others out meanwhile; on
+ * PostgreSQL a concurrent insert of the same address fails the import on the unique key, as it
+ * would without the filter). Filled on the writing thread before the import reads, then used by
+ * the reading thread alone. Sized at 16 bits a key with 5 probes,
  * about 0.2 % of new addresses are false "maybe"s.
  */
 final class AddressFilter {

@@ -3,6 +3,7 @@ package org.newsletter.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.SortedMap;
@@ -31,11 +32,16 @@ final class DetailsJson {
             return "[]";
         }
         StringBuilder json = new StringBuilder(16 * tags.size()).append('[');
+        String previous = null;
         for (String tag : sorted(tags)) {
-            if (json.length() > 1) {
+            if (tag.equals(previous)) {
+                continue; // a list may name a tag twice; a person has it once
+            }
+            if (previous != null) {
                 json.append(',');
             }
             JsonCells.appendString(tag, json);
+            previous = tag;
         }
         return json.append(']').toString();
     }
@@ -45,7 +51,7 @@ final class DetailsJson {
             return "{}";
         }
         StringBuilder json = new StringBuilder(32 * attributes.size()).append('{');
-        for (Map.Entry<String, String> attribute : sorted(attributes).entrySet()) {
+        for (Map.Entry<String, String> attribute : sorted(attributes)) {
             if (json.length() > 1) {
                 json.append(',');
             }
@@ -57,11 +63,22 @@ final class DetailsJson {
     }
 
     private static Collection<String> sorted(Collection<String> tags) {
-        return tags instanceof SortedSet<String> set && set.comparator() == null ? tags : new TreeSet<>(tags);
+        if (tags.size() < 2 || tags instanceof SortedSet<String> set && set.comparator() == null) {
+            return tags;
+        }
+        String[] inOrder = tags.toArray(new String[0]);
+        Arrays.sort(inOrder);
+        return Arrays.asList(inOrder);
     }
 
-    private static Map<String, String> sorted(Map<String, String> attributes) {
-        return attributes instanceof SortedMap<String, String> map && map.comparator() == null ? attributes : new TreeMap<>(attributes);
+    @SuppressWarnings("unchecked")
+    private static Collection<Map.Entry<String, String>> sorted(Map<String, String> attributes) {
+        if (attributes.size() < 2 || attributes instanceof SortedMap<String, String> map && map.comparator() == null) {
+            return attributes.entrySet();
+        }
+        Map.Entry<String, String>[] inOrder = attributes.entrySet().toArray(new Map.Entry[0]);
+        Arrays.sort(inOrder, Map.Entry.comparingByKey());
+        return Arrays.asList(inOrder);
     }
 
     TreeSet<String> tags(String text) {

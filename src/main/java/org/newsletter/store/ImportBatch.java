@@ -15,6 +15,9 @@ import org.newsletter.store.csv.RowProblem;
 final class ImportBatch {
     final Map<String, ImportedPerson> people = new LinkedHashMap<>();
     final List<SkippedRow> skips = new ArrayList<>();
+    /** Set by {@link #seal}: every person's key, and those that might already be in the database. */
+    List<String> keys = List.of();
+    List<String> lookUp = List.of();
     long rowsRead;
 
     void add(ReadResult result) {
@@ -36,19 +39,33 @@ final class ImportBatch {
                     "invalid status"));
             return;
         }
-        ImportedPerson earlier = people.get(email.key());
+        String address = email.toString();
+        String key = EmailAddress.keyOf(address);
+        ImportedPerson earlier = people.get(key);
         if (earlier != null) {
             earlier.merge(row);
             skips.add(new SkippedRow(row.line(), email + " repeats line " + earlier.line + " (merged)", "duplicate (merged)"));
             return;
         }
-        people.put(email.key(), new ImportedPerson(email, row));
+        people.put(key, new ImportedPerson(address, key, row));
     }
 
-    /** Makes each person's stored form; the batch is not changed after this. */
-    void seal(DetailsJson json) {
+    /**
+     * Makes each person's stored form and decides whom to look up: everyone, or with a filter only
+     * those it cannot rule out, after which their keys go into it for the batches that follow. The
+     * batch is not changed after this.
+     */
+    void seal(DetailsJson json, AddressFilter filter) {
+        keys = new ArrayList<>(people.keySet());
+        lookUp = filter == null ? keys : new ArrayList<>();
         for (ImportedPerson person : people.values()) {
             person.seal(json);
+            if (filter != null) {
+                if (filter.mightContain(person.key)) {
+                    lookUp.add(person.key);
+                }
+                filter.add(person.key);
+            }
         }
     }
 

@@ -7,11 +7,14 @@ import org.newsletter.store.csv.ReadResult;
 final class ImportBatchReader implements Runnable {
     static final ImportBatch END = new ImportBatch();
     private final Iterator<? extends ReadResult> rows;
+    private final AddressFilter filter;
     private final DetailsJson json = new DetailsJson();
     private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
 
-    ImportBatchReader(Iterator<? extends ReadResult> rows) {
+    /** @param filter null, or a filter this thread then owns ({@link ImportBatch#seal}) */
+    ImportBatchReader(Iterator<? extends ReadResult> rows, AddressFilter filter) {
         this.rows = rows;
+        this.filter = filter;
     }
 
     @Override
@@ -21,12 +24,12 @@ final class ImportBatchReader implements Runnable {
             while (rows.hasNext()) {
                 batch.add(rows.next());
                 if (batch.size() >= SubscriberImport.BATCH || batch.skips.size() >= SubscriberImport.BATCH) {
-                    batch.seal(json);
+                    batch.seal(json, filter);
                     queue.put(batch);
                     batch = new ImportBatch();
                 }
             }
-            batch.seal(json);
+            batch.seal(json, filter);
             queue.put(batch);
             queue.put(END);
         } catch (InterruptedException e) {

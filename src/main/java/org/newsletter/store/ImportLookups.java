@@ -15,7 +15,8 @@ import org.newsletter.model.MailingList;
 /**
  * The questions asked of every batch, prepared once per import. Suppressions are looked up only
  * when there are any: most lists have none, and hashing every address costs time. A large import
- * asks about existing people only for the addresses its {@link AddressFilter} cannot rule out.
+ * asks about existing people only for the addresses its {@link AddressFilter} cannot rule out
+ * ({@link ImportBatch#lookUp}).
  */
 final class ImportLookups implements AutoCloseable {
     final PreparedByArity existing;
@@ -51,15 +52,12 @@ final class ImportLookups implements AutoCloseable {
         return expectedRows * 4 >= subscribers ? AddressFilter.load(connection, sql, subscribers, expectedRows) : null;
     }
 
-    /** Tells the filter about someone the import has just added. */
-    void added(String key) {
-        if (filter != null) {
-            filter.add(key);
-        }
+    /** The filter for the reading thread to own from now on; null when every address is to be looked up. */
+    AddressFilter filter() {
+        return filter;
     }
 
-    Map<String, KnownSubscriber> existing(List<String> batchKeys) throws SQLException {
-        List<String> keys = filter == null ? batchKeys : batchKeys.stream().filter(filter::mightContain).toList();
+    Map<String, KnownSubscriber> existing(List<String> keys) throws SQLException {
         Map<String, KnownSubscriber> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;

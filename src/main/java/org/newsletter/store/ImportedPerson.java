@@ -4,28 +4,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.newsletter.model.EmailAddress;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.store.csv.ImportRow;
 
 /** One person as the file describes them, merged over duplicate rows. */
 final class ImportedPerson {
-    final EmailAddress email;
-    /** The address as written and its lower-cased key, made once on the reading thread. */
+    /** The address as it is sent and its lower-cased key, made once on the reading thread. */
     final String address;
     final String key;
     final long line;
     String name;
-    final Set<String> tags = new TreeSet<>();
-    final Map<String, String> attributes = new TreeMap<>();
+    /** The first row's tags and attributes (unmodifiable), copied only when a later row adds to them. */
+    Set<String> tags = Set.of();
+    Map<String, String> attributes = Map.of();
     SubscriptionStatus status;
     String consentSource;
     Long consentAt;
 
-    ImportedPerson(EmailAddress email, ImportRow row) {
-        this.email = email;
-        this.address = email.toString();
-        this.key = email.key();
+    ImportedPerson(String address, String key, ImportRow row) {
+        this.address = address;
+        this.key = key;
         this.line = row.line();
         merge(row);
     }
@@ -48,8 +46,8 @@ final class ImportedPerson {
         if (row.name() != null && !row.name().isBlank()) {
             name = row.name().strip();
         }
-        tags.addAll(row.tags());
-        attributes.putAll(row.attributes());
+        tags = union(tags, row.tags());
+        attributes = union(attributes, row.attributes());
         if (row.status() != null) {
             status = SubscriptionStatus.fromWord(row.status());
         }
@@ -59,5 +57,30 @@ final class ImportedPerson {
         if (row.consentAtMillis() != null) {
             consentAt = row.consentAtMillis();
         }
+    }
+
+    private static Set<String> union(Set<String> have, Set<String> more) {
+        if (more.isEmpty() || have.containsAll(more)) {
+            return have;
+        }
+        if (have.isEmpty()) {
+            return more;
+        }
+        Set<String> both = new TreeSet<>(have);
+        both.addAll(more);
+        return both;
+    }
+
+    /** The attributes of both, {@code more}'s value winning where both have one. */
+    private static Map<String, String> union(Map<String, String> have, Map<String, String> more) {
+        if (have.isEmpty()) {
+            return more;
+        }
+        if (more.isEmpty()) {
+            return have;
+        }
+        Map<String, String> both = new TreeMap<>(have);
+        both.putAll(more);
+        return both;
     }
 }
