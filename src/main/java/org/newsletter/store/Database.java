@@ -40,15 +40,8 @@ public final class Database implements AutoCloseable {
      */
     public static java.util.List<Database> openMany(DatabaseLocation location, int count) {
         DataSource dataSource = dataSource(location);
-        try {
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations(location.dialect().migrationLocation())
-                    .failOnMissingLocations(true)
-                    .load()
-                    .migrate();
-        } catch (FlywayException e) {
-            throw new StoreException("cannot prepare the database " + location + ": " + firstLine(e.getMessage()), e);
+        if (!SchemaVersion.isNewest(dataSource)) {
+            migrate(location, dataSource);
         }
         Jdbi jdbi = Jdbi.create(dataSource);
         java.util.List<Database> opened = new java.util.ArrayList<>(count);
@@ -60,6 +53,19 @@ public final class Database implements AutoCloseable {
         } catch (RuntimeException e) {
             opened.forEach(Database::close);
             throw new StoreException("cannot open the database " + location + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static void migrate(DatabaseLocation location, DataSource dataSource) {
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations(location.dialect().migrationLocation())
+                    .failOnMissingLocations(true)
+                    .load()
+                    .migrate();
+        } catch (FlywayException e) {
+            throw new StoreException("cannot prepare the database " + location + ": " + firstLine(e.getMessage()), e);
         }
     }
 
