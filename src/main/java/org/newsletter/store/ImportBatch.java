@@ -51,15 +51,15 @@ final class ImportBatch {
     }
 
     /**
-     * Makes each person's stored form and decides whom to look up: everyone, or with a filter only
+     * Makes each person's stored form (and PostgreSQL row, given {@code copyRows}) and decides whom to look up: everyone, or with a filter only
      * those it cannot rule out, after which their keys go into it for the batches that follow. The
      * batch is not changed after this.
      */
-    void seal(DetailsJson json, AddressFilter filter) {
+    void seal(DetailsJson json, AddressFilter filter, SubscriberCopyRow copyRows) {
         keys = new ArrayList<>(people.keySet());
         lookUp = filter == null ? keys : new ArrayList<>();
         for (ImportedPerson person : people.values()) {
-            person.seal(json);
+            person.seal(json, copyRows);
             if (filter != null) {
                 if (filter.mightContain(person.key)) {
                     lookUp.add(person.key);

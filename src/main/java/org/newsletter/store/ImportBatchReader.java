@@ -8,13 +8,18 @@ final class ImportBatchReader implements Runnable {
     static final ImportBatch END = new ImportBatch();
     private final Iterator<? extends ReadResult> rows;
     private final AddressFilter filter;
+    private final SubscriberCopyRow copyRows;
     private final DetailsJson json = new DetailsJson();
     private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
 
-    /** @param filter null, or a filter this thread then owns ({@link ImportBatch#seal}) */
-    ImportBatchReader(Iterator<? extends ReadResult> rows, AddressFilter filter) {
+    /**
+     * @param filter null, or a filter this thread then owns ({@link ImportBatch#seal})
+     * @param copyRows null, or how to make PostgreSQL's COPY rows for new people
+     */
+    ImportBatchReader(Iterator<? extends ReadResult> rows, AddressFilter filter, SubscriberCopyRow copyRows) {
         this.rows = rows;
         this.filter = filter;
+        this.copyRows = copyRows;
     }
 
     @Override
@@ -24,12 +29,12 @@ final class ImportBatchReader implements Runnable {
             while (rows.hasNext()) {
                 batch.add(rows.next());
                 if (batch.size() >= SubscriberImport.BATCH || batch.skips.size() >= SubscriberImport.BATCH) {
-                    batch.seal(json, filter);
+                    batch.seal(json, filter, copyRows);
                     queue.put(batch);
                     batch = new ImportBatch();
                 }
             }
-            batch.seal(json, filter);
+            batch.seal(json, filter, copyRows);
             queue.put(batch);
             queue.put(END);
         } catch (InterruptedException e) {

@@ -31,11 +31,16 @@ final class ImportedPerson {
     /** Tags and attributes as stored (JSON), set by {@link #seal} once the file can add no more to them. */
     String tagsJson;
     String attributesJson;
+    /** PostgreSQL: the row COPY will add for this person if they are new, but for the id. */
+    String copyRow;
 
     /** Called on the reading thread when the batch is handed over, so the writing thread only writes. */
-    void seal(DetailsJson json) {
+    void seal(DetailsJson json, SubscriberCopyRow copyRows) {
         tagsJson = json.tags(tags);
         attributesJson = json.attributes(attributes);
+        if (copyRows != null) {
+            copyRow = copyRows.afterId(this);
+        }
     }
 
     SubscriptionStatus statusOrSubscribed() {

@@ -10,9 +10,9 @@ import org.postgresql.copy.CopyIn;
  * Rows for one table sent with {@code COPY … FROM STDIN}, PostgreSQL's bulk path: for people an
  * import has just created nothing can conflict, so their rows need no per-row INSERT at all.
  *
- * <p>Rows are streamed as they are made, every {@link #CHUNK} characters, so the server inserts
- * the first rows of a batch while this thread formats the rest: the two cores work at once instead
- * of taking turns.
+ * <p>Rows arrive already formatted but for their first column (the import's reading thread makes
+ * them) and are streamed every {@link #CHUNK} characters, so the server inserts the first rows of a
+ * batch while this thread adds the rest.
  */
 final class PostgresCopy implements AutoCloseable {
 
@@ -29,27 +29,19 @@ final class PostgresCopy implements AutoCloseable {
         this.command = "COPY " + table + " FROM STDIN (FORMAT csv)";
     }
 
-    /** Adds one row; values are Long or String (never null: COPY csv reads an empty field as NULL). */
-    void row(Object... values) throws SQLException {
-        for (int i = 0; i < values.length; i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            Object value = values[i];
-            if (value instanceof String text) {
-                appendQuoted(text);
-            } else {
-                csv.append(((Long) value).longValue());
-            }
-        }
-        csv.append('\n');
+    /**
+     * Adds one row made of {@code first} and the rest of the row, already formatted ({@link
+     * #appendQuoted}, commas between fields, a line break at the end).
+     */
+    void row(long first, String rest) throws SQLException {
+        csv.append(first).append(rest);
         if (csv.length() >= CHUNK) {
             send();
         }
     }
 
     /** A field in RFC 4180 quotes, which is what COPY's csv format reads: inner quotes doubled. */
-    private void appendQuoted(String text) {
+    static void appendQuoted(StringBuilder csv, String text) {
         csv.append('"');
         int quote = text.indexOf('"');
         if (quote < 0) {

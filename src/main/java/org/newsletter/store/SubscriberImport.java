@@ -122,7 +122,8 @@ public final class SubscriberImport {
      */
     private void read(Iterator<? extends ReadResult> rows, ImportWrites writes, ImportLookups lookups, MailingList list, Options options, String how, long now,
             long firstNewId, ImportReport report, Problems problems, LongConsumer progress) throws SQLException {
-        ImportBatchReader reader = new ImportBatchReader(rows, lookups.filter());
+        ImportBatchReader reader = new ImportBatchReader(rows, lookups.filter(),
+                dialect == Dialect.POSTGRESQL ? new SubscriberCopyRow(how, now) : null);
         Thread thread = new Thread(reader, "import-reader");
         thread.setDaemon(true);
         thread.start();
@@ -290,22 +291,32 @@ public final class SubscriberImport {
                 }
             }
         }
-        try (PostgresCopy subscribers = new PostgresCopy(connection(),
-                "subscriber (id, email, email_key, name, tags, attributes, consent_source, consent_at, created_at, updated_at)")) {
+        try (PostgresCopy subscribers = new PostgresCopy(connection(), SubscriberCopyRow.TABLE)) {
             for (int i = 0; i < people.size(); i++) {
-                ImportedPerson person = people.get(i);
-                subscribers.row(ids.get(i), person.address, person.key, person.name == null ? "" : person.name, person.tagsJson,
-                        person.attributesJson, person.consentSource == null ? how : person.consentSource,
-                        person.consentAt == null ? now : person.consentAt, now, now);
+                subscribers.row(ids.get(i), people.get(i).copyRow);
             }
             subscribers.finish();
         }
+        // A subscription row is the same but for its id, for everyone with the same status.
+        String[] afterId = new String[SubscriptionStatus.values().length];
         try (PostgresCopy subscriptions = new PostgresCopy(connection(), "subscription (subscriber_id, list_id, status, how, changed_at)")) {
             for (int i = 0; i < people.size(); i++) {
-                subscriptions.row(ids.get(i), listId, people.get(i).statusOrSubscribed().word(), how, now);
+                SubscriptionStatus status = people.get(i).statusOrSubscribed();
+                if (afterId[status.ordinal()] == null) {
+                    afterId[status.ordinal()] = subscriptionAfterId(listId, status, how, now);
+                }
+                subscriptions.row(ids.get(i), afterId[status.ordinal()]);
             }
             subscriptions.finish();
         }
+    }
+
+    private static String subscriptionAfterId(long listId, SubscriptionStatus status, String how, long now) {
+        StringBuilder row = new StringBuilder(",").append(listId).append(',');
+        PostgresCopy.appendQuoted(row, status.word());
+        row.append(',');
+        PostgresCopy.appendQuoted(row, how);
+        return row.append(',').append(now).append('\n').toString();
     }
 
     private Connection connection() {
