@@ -32,7 +32,7 @@ final class ImportedPerson {
     String tagsJson;
     String attributesJson;
     /** PostgreSQL: the row COPY will add for this person if they are new, but for the id. */
-    String copyRow;
+    byte[] copyRow;
 
     /** Called on the reading thread when the batch is handed over, so the writing thread only writes. */
     void seal(DetailsJson json, SubscriberCopyRow copyRows) {

@@ -8,6 +8,7 @@ package org.newsletter.store;
 final class SubscriberCopyRow {
 
     static final String TABLE = "subscriber (id, email, email_key, name, tags, attributes, consent_source, consent_at, created_at, updated_at)";
+    static final int FIELDS = 10;
 
     private final String how;
     private final long now;
@@ -18,15 +19,18 @@ final class SubscriberCopyRow {
         this.now = now;
     }
 
-    /** {@code ,email,key,…,updated_at} and the line break, for a person whose details are sealed. */
-    String afterId(ImportedPerson person) {
-        StringBuilder row = new StringBuilder(64 + person.address.length() * 2 + person.tagsJson.length() + person.attributesJson.length());
-        for (String text : new String[] {person.address, person.key, person.name == null ? "" : person.name, person.tagsJson,
-                person.attributesJson, person.consentSource == null ? how : person.consentSource}) {
-            row.append(',');
-            PostgresCopy.appendQuoted(row, text);
-        }
-        return row.append(',').append(person.consentAt == null ? now : person.consentAt)
-                .append(',').append(now).append(',').append(now).append('\n').toString();
+    /** The fields from email to updated_at, for a person whose details are sealed. */
+    byte[] afterId(ImportedPerson person) {
+        return new CopyFields(128 + 2 * (person.address.length() + person.tagsJson.length() + person.attributesJson.length()))
+                .text(person.address)
+                .text(person.key)
+                .text(person.name == null ? "" : person.name)
+                .jsonb(person.tagsJson)
+                .jsonb(person.attributesJson)
+                .text(person.consentSource == null ? how : person.consentSource)
+                .int8(person.consentAt == null ? now : person.consentAt)
+                .int8(now)
+                .int8(now)
+                .toByteArray();
     }
 }

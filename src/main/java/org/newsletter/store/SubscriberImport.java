@@ -291,15 +291,15 @@ public final class SubscriberImport {
                 }
             }
         }
-        try (PostgresCopy subscribers = new PostgresCopy(connection(), SubscriberCopyRow.TABLE)) {
+        try (PostgresCopy subscribers = new PostgresCopy(connection(), SubscriberCopyRow.TABLE, SubscriberCopyRow.FIELDS)) {
             for (int i = 0; i < people.size(); i++) {
                 subscribers.row(ids.get(i), people.get(i).copyRow);
             }
             subscribers.finish();
         }
         // A subscription row is the same but for its id, for everyone with the same status.
-        String[] afterId = new String[SubscriptionStatus.values().length];
-        try (PostgresCopy subscriptions = new PostgresCopy(connection(), "subscription (subscriber_id, list_id, status, how, changed_at)")) {
+        byte[][] afterId = new byte[SubscriptionStatus.values().length][];
+        try (PostgresCopy subscriptions = new PostgresCopy(connection(), "subscription (subscriber_id, list_id, status, how, changed_at)", 5)) {
             for (int i = 0; i < people.size(); i++) {
                 SubscriptionStatus status = people.get(i).statusOrSubscribed();
                 if (afterId[status.ordinal()] == null) {
@@ -311,12 +311,8 @@ public final class SubscriberImport {
         }
     }
 
-    private static String subscriptionAfterId(long listId, SubscriptionStatus status, String how, long now) {
-        StringBuilder row = new StringBuilder(",").append(listId).append(',');
-        PostgresCopy.appendQuoted(row, status.word());
-        row.append(',');
-        PostgresCopy.appendQuoted(row, how);
-        return row.append(',').append(now).append('\n').toString();
+    private static byte[] subscriptionAfterId(long listId, SubscriptionStatus status, String how, long now) {
+        return new CopyFields(64 + how.length() * 3).int8(listId).text(status.word()).text(how).int8(now).toByteArray();
     }
 
     private Connection connection() {
