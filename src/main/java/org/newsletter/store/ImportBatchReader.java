@@ -10,7 +10,7 @@ final class ImportBatchReader implements Runnable {
     private final AddressFilter filter;
     private final SubscriberCopyRow copyRows;
     private final DetailsJson json = new DetailsJson();
-    private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(4);
+    private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(2);
 
     /**
      * @param filter null, or a filter this thread then owns ({@link ImportBatch#seal})

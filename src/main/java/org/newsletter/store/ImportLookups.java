@@ -34,7 +34,7 @@ final class ImportLookups implements AutoCloseable {
         existing = new PreparedByArity(connection, sql.get("import-existing"), "?");
         suppressedHashes = new PreparedByArity(connection, sql.get("import-suppressed"), "?");
         statuses = new PreparedByArity(connection, sql.get("import-statuses"), "?");
-        insert = new PreparedByArity(connection, sql.get("import-subscriber-insert"), "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        insert = new PreparedByArity(connection, sql.get("import-subscriber-insert"), SubscriberImport::insertValues);
         try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.get("suppression-count"))) {
             rs.next();
             anySuppressions = rs.getLong(1) > 0;

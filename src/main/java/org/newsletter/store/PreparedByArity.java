@@ -3,9 +3,11 @@ package org.newsletter.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * A statement whose SQL has a list of {@code ?} whose length varies ({@code IN (${in})} or a
@@ -17,20 +19,26 @@ final class PreparedByArity implements AutoCloseable {
 
     private final Connection connection;
     private final String template;
-    private final String placeholder;
+    private final IntFunction<String> item;
     private final Map<Integer, PreparedStatement> prepared = new HashMap<>();
 
     /** @param placeholder what one item contributes, e.g. "?" or "(?, ?, ?)" */
     PreparedByArity(Connection connection, String template, String placeholder) {
+        this(connection, template, i -> placeholder);
+    }
+
+    /** @param item what the item at each index (from 0) contributes, e.g. numbered parameters */
+    PreparedByArity(Connection connection, String template, IntFunction<String> item) {
         this.connection = connection;
         this.template = template;
-        this.placeholder = placeholder;
+        this.item = item;
     }
 
     PreparedStatement forSize(int size) throws SQLException {
         PreparedStatement statement = prepared.get(size);
         if (statement == null) {
-            statement = connection.prepareStatement(template.replace("${in}", String.join(", ", Collections.nCopies(size, placeholder))));
+            String items = IntStream.range(0, size).mapToObj(item).collect(Collectors.joining(", "));
+            statement = connection.prepareStatement(template.replace("${in}", items));
             prepared.put(size, statement);
         }
         return statement;

@@ -28,7 +28,7 @@ public final class SubscriberImport {
 
     /** Rows per round trip: big enough to amortise queries, small enough for SQLite's parameter limit. */
     static final int BATCH = 2_000;
-    /** Rows per multi-row INSERT (10 parameters each; SQLite allows 32,766 per statement). */
+    /** Rows per multi-row INSERT (7 parameters each; SQLite allows 32,766 per statement). */
     private static final int INSERT_CHUNK = 500;
 
     /**
@@ -240,21 +240,39 @@ public final class SubscriberImport {
     // The per-row loops of an insert are methods of their own: the JIT then compiles each small loop
     // once, where one large method was compiled four times over (on-stack replacement at each loop).
 
-    /** Binds 10 values per person, ids from {@code firstId} on, to a multi-row INSERT of the chunk's size. */
+    /** Parameters shared by every row of an insert: the first id, the default consent source, the time. */
+    private static final int SHARED = 3;
+    /** Parameters of one person's row: email, key, name, tags, attributes, consent source, consent time. */
+    private static final int PER_ROW = 7;
+
+    /**
+     * Row {@code i} of the multi-row INSERT, with numbered parameters (SQLite's {@code ?NNN}): what
+     * every row shares is bound once per statement, so a row binds 7 values instead of 10.
+     */
+    static String insertValues(int i) {
+        int p = SHARED + 1 + i * PER_ROW;
+        return "(?1 + " + i + ", ?" + p + ", ?" + (p + 1) + ", ?" + (p + 2) + ", ?" + (p + 3) + ", ?" + (p + 4)
+                + ", COALESCE(?" + (p + 5) + ", ?2), COALESCE(?" + (p + 6) + ", ?3), ?3, ?3)";
+    }
+
+    /** Binds a chunk to the INSERT of its size ({@link #insertValues}), ids from {@code firstId} on. */
     private static void bind(PreparedStatement insert, List<ImportedPerson> chunk, long firstId, long now, String how) throws SQLException {
-        int p = 1;
-        long id = firstId;
+        insert.setLong(1, firstId);
+        insert.setString(2, how);
+        insert.setLong(3, now);
+        int p = SHARED + 1;
         for (ImportedPerson person : chunk) {
-            insert.setLong(p++, id++);
             insert.setString(p++, person.address);
             insert.setString(p++, person.key);
             insert.setString(p++, person.name == null ? "" : person.name);
             insert.setString(p++, person.tagsJson);
             insert.setString(p++, person.attributesJson);
-            insert.setString(p++, person.consentSource == null ? how : person.consentSource);
-            insert.setLong(p++, person.consentAt == null ? now : person.consentAt);
-            insert.setLong(p++, now);
-            insert.setLong(p++, now);
+            insert.setString(p++, person.consentSource);
+            if (person.consentAt == null) {
+                insert.setNull(p++, java.sql.Types.BIGINT);
+            } else {
+                insert.setLong(p++, person.consentAt);
+            }
         }
     }
 
