@@ -56,16 +56,18 @@ final class AddressFilter {
         }
     }
 
-    boolean mightContain(String key) {
+    /** Adds the key; returns whether it might have been there already (one hash instead of two). */
+    boolean addAndCheck(String key) {
         long hash = hash(key);
         long step = (hash >>> 32) | 1;
+        boolean present = true;
         for (int i = 0; i < PROBES; i++) {
             long bit = Math.floorMod(hash + i * step, bits);
-            if ((words[(int) (bit >>> 6)] & (1L << bit)) == 0) {
-                return false;
-            }
+            int word = (int) (bit >>> 6);
+            present &= (words[word] & (1L << bit)) != 0;
+            words[word] |= 1L << bit;
         }
-        return true;
+        return present;
     }
 
     /** FNV-1a over the characters, then MurmurHash3's 64-bit finaliser to spread the bits. */

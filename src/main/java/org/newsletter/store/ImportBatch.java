@@ -60,11 +60,8 @@ final class ImportBatch {
         lookUp = filter == null ? keys : new ArrayList<>();
         for (ImportedPerson person : people.values()) {
             person.seal(json, copyRows);
-            if (filter != null) {
-                if (filter.mightContain(person.key)) {
-                    lookUp.add(person.key);
-                }
-                filter.add(person.key);
+            if (filter != null && filter.addAndCheck(person.key)) {
+                lookUp.add(person.key);
             }
         }
     }

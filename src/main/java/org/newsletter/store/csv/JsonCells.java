@@ -130,6 +130,10 @@ public final class JsonCells {
     /** Appends a JSON string literal (RFC 8259 §7): quotes, backslashes and control characters escaped, everything else as is. */
     public static void appendString(String s, StringBuilder out) {
         out.append('"');
+        if (!needsEscaping(s)) {
+            out.append(s).append('"'); // nearly always: one bulk copy
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -150,5 +154,15 @@ public final class JsonCells {
             }
         }
         out.append('"');
+    }
+
+    private static boolean needsEscaping(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 }
