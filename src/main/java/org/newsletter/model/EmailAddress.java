@@ -45,16 +45,27 @@ public record EmailAddress(String localPart, String domain) {
     public EmailAddress {
         Objects.requireNonNull(localPart, "localPart");
         Objects.requireNonNull(domain, "domain");
+        String plain = plainLocalPart(localPart) ? plainDomain(domain) : null;
+        if (plain != null) {
+            // Nearly every address: both parts pass every check below in one pass each.
+            domain = plain;
+        } else {
+            domain = checked(localPart, domain);
+        }
+        int length = localPart.length() + 1 + domain.length();
+        if (length > MAX_ADDRESS) {
+            throw invalid("address is longer than " + MAX_ADDRESS + " characters (" + length + ")");
+        }
+    }
+
+    /** Every check of both parts, in the order that gives the most useful reason; returns the normalised domain. */
+    private static String checked(String localPart, String domain) {
         checkCharacters(localPart);
         checkCharacters(domain);
         checkSpaces(localPart);
         checkSpaces(domain);
         checkLocalPart(localPart);
-        domain = normaliseDomain(domain);
-        int length = localPart.length() + 1 + domain.length();
-        if (length > MAX_ADDRESS) {
-            throw invalid("address is longer than " + MAX_ADDRESS + " characters (" + length + ")");
-        }
+        return normaliseDomain(domain);
     }
 
     /**
@@ -71,11 +82,15 @@ public record EmailAddress(String localPart, String domain) {
         if (address.isEmpty()) {
             throw invalid("empty address");
         }
+        int at = singleAt(address);
+        if (at > 0) {
+            return new EmailAddress(address.substring(0, at), address.substring(at + 1));
+        }
         checkCharacters(address);
         if (address.indexOf('<') >= 0 || address.indexOf('>') >= 0) {
             throw invalid("write the bare address, without a name or <>");
         }
-        int at = address.lastIndexOf('@');
+        at = address.lastIndexOf('@');
         int quote = address.indexOf('"');
         if (at > 0 && quote >= 0 && quote < at) {
             throw invalid("quoted local parts are not supported");
@@ -192,7 +207,43 @@ public record EmailAddress(String localPart, String domain) {
         }
     }
 
+    /**
+     * The position of the only @ when the address has nothing any check of {@link #parse} is about
+     * (printable ASCII without spaces, brackets, quotes or list separators, one @ with something on
+     * both sides); -1 when the full checks must run, to accept it or to say what is wrong.
+     */
+    private static int singleAt(String address) {
+        int at = -1;
+        for (int i = 0; i < address.length(); i++) {
+            char c = address.charAt(i);
+            if (c == '@') {
+                if (at >= 0) {
+                    return -1;
+                }
+                at = i;
+            } else if (c <= ' ' || c >= 0x7f || c == '<' || c == '>' || c == '"' || c == ',' || c == ';') {
+                return -1;
+            }
+        }
+        return at > 0 && at < address.length() - 1 ? at : -1;
+    }
+
     // ---- local part ----
+
+    /** True when the local part is a valid dot-atom of at most 64 characters, checked in one pass. */
+    private static boolean plainLocalPart(String local) {
+        int length = local.length();
+        if (length == 0 || length > MAX_LOCAL_PART || local.charAt(0) == '.' || local.charAt(length - 1) == '.') {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = local.charAt(i);
+            if (c == '.' ? local.charAt(i - 1) == '.' : !isAtext(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     private static void checkLocalPart(String local) {
         if (local.isEmpty()) {
