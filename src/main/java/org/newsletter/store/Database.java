@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteOpenMode;
 
 /**
  * Opens the database, brings its schema up to date with Flyway, and hands out the one JDBC
@@ -82,6 +83,11 @@ public final class Database implements AutoCloseable {
             // the busy timeout), which is the "database is locked" error this setting prevents.
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.enforceForeignKeys(true);
+            // SQLite's own per-call mutex is redundant here: the driver already serialises every call
+            // on a connection (its native methods synchronise on the connection), and we never share
+            // one between threads anyway. Without it, a bulk import's millions of binds skip a lock
+            // and unlock each (https://sqlite.org/threadsafe.html, multi-thread mode).
+            config.setOpenMode(SQLiteOpenMode.NOMUTEX);
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             // 8 MB page cache: enough for commands and campaigns, which read in order; an import
             // raises its own connection's to 64 MB while it runs (it touches large indexes at random).
