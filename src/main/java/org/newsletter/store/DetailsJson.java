@@ -25,7 +25,8 @@ final class DetailsJson {
     private static final TypeReference<TreeMap<String, String>> ATTRIBUTES = new TypeReference<>() {
     };
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** Made on the first read: most commands only write these, and a mapper costs tens of milliseconds to start. */
+    private volatile ObjectMapper reader;
 
     String tags(Collection<String> tags) {
         if (tags.isEmpty()) {
@@ -97,7 +98,12 @@ final class DetailsJson {
 
     private <T> T read(String text, TypeReference<T> type, String what) {
         try {
-            return json.readValue(text, type);
+            ObjectMapper mapper = reader;
+            if (mapper == null) {
+                mapper = new ObjectMapper(); // two threads may each make one; either will do
+                reader = mapper;
+            }
+            return mapper.readValue(text, type);
         } catch (JsonProcessingException e) {
             throw new StoreException("unreadable " + what + " in the database: " + e.getOriginalMessage(), e);
         }
