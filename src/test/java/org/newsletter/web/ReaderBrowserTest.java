@@ -24,6 +24,7 @@ import org.newsletter.mail.SmtpTransport;
 import org.newsletter.testing.HeadlessChromium;
 import org.newsletter.testing.IssueFixture;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -96,7 +97,7 @@ class ReaderBrowserTest {
         assertThat(site.status("ann@example.org", "news")).as("opening the link changes nothing").isEqualTo("subscribed");
 
         browser.findElement(By.xpath("//button[text()='Unsubscribe']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText().equals("You are unsubscribed"));
+        waitForHeading(browser, "You are unsubscribed");
         assertThat(site.status("ann@example.org", "news")).isEqualTo("unsubscribed");
 
         // What Gmail or Apple Mail does with List-Unsubscribe-Post: a bare POST, no page, no cookies.
@@ -112,7 +113,7 @@ class ReaderBrowserTest {
         browser.findElement(By.id("name")).sendKeys("New Reader");
         browser.findElement(By.cssSelector("input[name=list][value=news]")).click();
         browser.findElement(By.xpath("//button[text()='Subscribe']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText().equals("Check your inbox"));
+        waitForHeading(browser, "Check your inbox");
         assertThat(site.status("new.reader@example.org", "news")).isEqualTo("pending");
 
         MimeMessage confirmation = received("new.reader@example.org");
@@ -124,8 +125,17 @@ class ReaderBrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Confirm your subscription");
         assertThat(site.status("new.reader@example.org", "news")).isEqualTo("pending");
         browser.findElement(By.xpath("//button[text()='Yes, subscribe me']")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(By.tagName("h1")).getText().equals("You are subscribed"));
+        waitForHeading(browser, "You are subscribed");
         assertThat(site.status("new.reader@example.org", "news")).isEqualTo("subscribed");
+    }
+
+    /**
+     * Waits for the page after a click. The old page's heading can be found just before the browser
+     * replaces it, and is then stale when read: that is the new page still loading, not an error.
+     */
+    private static void waitForHeading(ChromeDriver browser, String heading) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().equals(heading));
     }
 
     private MimeMessage received(String address) throws InterruptedException {
