@@ -3,6 +3,7 @@ package org.newsletter.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.newsletter.model.InvalidInputException;
+import org.newsletter.store.DatabaseBusyException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -26,6 +27,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine command, ParseResult parseResult) {
         if (e instanceof InvalidInputException invalid) {
             invalid.diagnostics().forEach(printer::print);
+        } else if (DatabaseBusyException.causedBy(e)) {
+            err.println("newsletter: error: " + DatabaseBusyException.MESSAGE);
         } else if (e instanceof UncheckedIOException io) {
             err.println("newsletter: error: " + io.getMessage() + ": " + io.getCause().getMessage());
         } else {

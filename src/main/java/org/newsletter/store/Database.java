@@ -92,7 +92,7 @@ public final class Database implements AutoCloseable {
             // 8 MB page cache: enough for commands and campaigns, which read in order; an import
             // raises its own connection's to 64 MB while it runs (it touches large indexes at random).
             config.setCacheSize(-8_000);
-            SQLiteDataSource dataSource = new SQLiteDataSource(config);
+            SQLiteDataSource dataSource = new SqliteDataSource(config);
             dataSource.setUrl(location.jdbcUrl());
             return dataSource;
         }

@@ -4,6 +4,7 @@ import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * The subscriber store of one workspace: one database connection and the repositories that use it.
@@ -49,7 +50,12 @@ public final class Store implements AutoCloseable {
 
     /** {@code size} stores on one database, for a server that serves requests on several threads. */
     public static StorePool openPool(DatabaseLocation location, Clock clock, int size) {
-        return new StorePool(Database.openMany(location, size).stream().map(d -> new Store(d, clock)).toList());
+        return openPool(location, clock, size, StorePool.WRITE_PATIENCE);
+    }
+
+    /** As {@link #openPool(DatabaseLocation, Clock, int)}, with how long a write waits out another process's lock. */
+    static StorePool openPool(DatabaseLocation location, Clock clock, int size, Duration patience) {
+        return new StorePool(Database.openMany(location, size).stream().map(d -> new Store(d, clock)).toList(), patience);
     }
 
     public ListRepository lists() {

@@ -1,5 +1,6 @@
 package org.newsletter.store;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +17,14 @@ public final class StorePool implements AutoCloseable {
     /** How long a request waits for a free store before it is answered "busy". */
     private static final long WAIT_SECONDS = 10;
 
+    /**
+     * How long a write keeps trying while another process holds SQLite's write lock, which a large
+     * import does until it commits (five million rows: about half a minute on two cores). A
+     * reader's unsubscribe or confirmation that arrives meanwhile is then recorded when the import
+     * is done, instead of being lost with an error page after SQLite's 10 s busy timeout.
+     */
+    static final Duration WRITE_PATIENCE = Duration.ofMinutes(10);
+
     private final List<Store> all;
     private final BlockingQueue<Store> idle;
     /**
@@ -25,8 +34,10 @@ public final class StorePool implements AutoCloseable {
      * the writes before it take. (Another process that writes still meets the busy timeout.)
      */
     private final ReentrantLock writer = new ReentrantLock(true);
+    private final Duration patience;
 
-    StorePool(List<Store> stores) {
+    StorePool(List<Store> stores, Duration patience) {
+        this.patience = patience;
         if (stores.isEmpty()) {
             throw new IllegalArgumentException("a store pool needs at least one store");
         }
@@ -44,21 +55,39 @@ public final class StorePool implements AutoCloseable {
         }
     }
 
-    /** As {@link #with}, for work that writes: on SQLite, one such piece of work at a time. */
+    /**
+     * As {@link #with}, for work that writes: on SQLite, one such piece of work at a time, and
+     * patient (see {@link #WRITE_PATIENCE}) when another process holds the database's write lock.
+     */
     public <T> T writing(Function<Store, T> work) {
         if (dialect() != Dialect.SQLITE) {
-            return with(work);
+            return with(work); // PostgreSQL waits for row and table locks itself
         }
+        long deadline = System.nanoTime() + patience.toNanos();
         try {
-            if (!writer.tryLock(WAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new StoreException("the database stayed busy with other writes for " + WAIT_SECONDS + " s");
+            // Threads queue here, not in SQLite, while an import holds the lock: one waits there at a time.
+            if (!writer.tryLock(Math.max(patience.toNanos(), TimeUnit.SECONDS.toNanos(WAIT_SECONDS)), TimeUnit.NANOSECONDS)) {
+                throw new DatabaseBusyException(null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StoreException("interrupted while waiting to write to the database", e);
         }
         try {
-            return with(work);
+            while (true) {
+                try {
+                    return with(work);
+                } catch (RuntimeException e) {
+                    // SQLite waited its busy timeout and gave up. Work that meets SQLITE_BUSY has written
+                    // nothing (its transaction never began, or was rolled back), so running it again is safe.
+                    if (!DatabaseBusyException.causedBy(e)) {
+                        throw e;
+                    }
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw new DatabaseBusyException(e);
+                    }
+                }
+            }
         } finally {
             writer.unlock();
         }

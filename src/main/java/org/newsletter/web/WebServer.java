@@ -13,6 +13,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.newsletter.store.DatabaseBusyException;
 
 /**
  * The JDK's HTTP server with what a public site needs around it: a bounded pool of worker threads
@@ -88,7 +89,11 @@ public final class WebServer implements AutoCloseable {
                 close = true;
             } catch (IOException | RuntimeException e) {
                 log.log("error " + method + " " + RequestLog.mask(path) + ": " + describe(e));
-                response = errors.page(500, "Something went wrong on our side. Please try again later.");
+                response = DatabaseBusyException.causedBy(e)
+                        // Nothing was recorded; say so, and when to try again (RFC 9110, 10.2.3).
+                        ? errors.page(503, "We could not record that just now because our database is busy. Please try again in a few minutes.")
+                                .withHeader("Retry-After", "120")
+                        : errors.page(500, "Something went wrong on our side. Please try again later.");
             }
             try {
                 send(response, "HEAD".equals(method), close);

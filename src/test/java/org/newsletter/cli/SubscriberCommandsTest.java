@@ -3,8 +3,12 @@ package org.newsletter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.store.DatabaseBusyException;
 import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.StoreBackend;
 import org.newsletter.testing.IssueFixture;
@@ -74,6 +78,23 @@ class SubscriberCommandsTest {
         IssueFixture.Run badDatabase = fixture.env("NEWSLETTER_DATABASE_URL", "jdbc:mysql://x/y").run("lists");
         assertThat(badDatabase.exitCode()).isEqualTo(1);
         assertThat(badDatabase.errLines()).singleElement().asString().contains("unsupported database URL");
+    }
+
+    @Test
+    void aCommandThatMeetsAnotherProcesssWriteLockSaysSoInOneLineAndChangesNothing() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        // What a large import in another process does for its whole run: hold SQLite's one write lock.
+        try (Connection importer = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
+                Statement statement = importer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            IssueFixture.Run blocked = fixture.run("subscribers", "add", "ann@example.org", "--list", "news");
+            assertThat(blocked.exitCode()).isEqualTo(1);
+            assertThat(blocked.errLines()).containsExactly("newsletter: error: " + DatabaseBusyException.MESSAGE);
+            statement.execute("ROLLBACK");
+        }
+        assertThat(ok(fixture.run("subscribers", "list", "--list", "news", "--format", "csv")).out()).doesNotContain("ann@example.org");
+        assertThat(ok(fixture.run("subscribers", "add", "ann@example.org", "--list", "news")).out()).contains("Added ann@example.org");
     }
 
     @Test

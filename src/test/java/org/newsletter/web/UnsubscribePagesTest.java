@@ -2,10 +2,17 @@ package org.newsletter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -100,6 +107,34 @@ class UnsubscribePagesTest {
             clients.shutdownNow();
         }
         assertThat(people).allSatisfy(person -> assertThat(site.status(person, "news")).isEqualTo("unsubscribed"));
+        assertThat(site.log).noneMatch(line -> line.startsWith("error"));
+    }
+
+    @Test
+    void aOneClickPostWhileAnImportHoldsTheDatabaseIsRecordedWhenTheImportIsDone() throws Exception {
+        String path = site.unsubscribePath("bob@example.org", "news");
+        Path database = site.workspace().root().resolve(".newsletter/newsletter.db");
+        assertThat(database).isRegularFile();
+        CompletableFuture<HttpResponse<String>> answer;
+        // What a large import in another process does for its whole run: hold SQLite's one write lock.
+        try (Connection importer = DriverManager.getConnection("jdbc:sqlite:" + database);
+                Statement statement = importer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            answer = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return site.post(path, "List-Unsubscribe=One-Click");
+                } catch (IOException | InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            });
+            Thread.sleep(12_000); // past SQLite's 10 s busy timeout, which used to end in an error page
+            assertThat(answer).as("still waiting for the lock").isNotDone();
+            statement.execute("COMMIT");
+        }
+        HttpResponse<String> done = answer.get(20, TimeUnit.SECONDS);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("You are unsubscribed");
+        assertThat(site.status("bob@example.org", "news")).isEqualTo("unsubscribed");
         assertThat(site.log).noneMatch(line -> line.startsWith("error"));
     }
 

@@ -19,6 +19,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /** The server core every page runs on: limits, headers, errors, routing. */
 class WebServerTest {
@@ -34,7 +36,12 @@ class WebServerTest {
                 .add(Route.get("/fail/([a-z0-9.]+)", request -> {
                     throw new IllegalStateException("database said no about " + request.pathParameter(0) + "\n\tat some.Frame");
                 }))
-                .add(Route.get("/go", request -> Response.seeOther(request.query().getOrDefault("to", "/"))));
+                .add(Route.get("/go", request -> Response.seeOther(request.query().getOrDefault("to", "/"))))
+                // What Jdbi throws when SQLite's busy timeout runs out while another process holds the write lock.
+                .add(Route.post("/busy", request -> {
+                    throw new IllegalStateException("Failed to start transaction",
+                            new SQLiteException("[SQLITE_BUSY] The database file is locked (database is locked)", SQLiteErrorCode.SQLITE_BUSY));
+                }));
         server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), routes, new WebLimits(2, 8, 1024), SecurityHeaders.PUBLIC,
                 new ErrorPages(new PageLayout("Test Network", Locale.UK)), log::add);
     }
@@ -78,6 +85,15 @@ class WebServerTest {
                 .doesNotContain("database said no");
         assertThat(log).anySatisfy(line -> assertThat(line).startsWith("error GET /fail/12.34.…").contains("database said no about 12.34.…")
                 .doesNotContain("abcdefghijklmnopqrstuv").doesNotContain("some.Frame"));
+    }
+
+    @Test
+    void aBusyDatabaseIsA503ThatSaysNothingWasRecordedAndWhenToTryAgain() throws Exception {
+        HttpResponse<String> answer = post("/busy", "List-Unsubscribe=One-Click");
+        assertThat(answer.statusCode()).isEqualTo(503);
+        assertThat(answer.headers().firstValue("Retry-After")).hasValue("120");
+        assertThat(answer.body()).contains("We could not record that just now").contains("try again in a few minutes")
+                .doesNotContain("SQLITE_BUSY");
     }
 
     @Test
