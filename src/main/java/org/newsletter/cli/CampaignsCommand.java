@@ -120,7 +120,7 @@ final class CampaignsCommand implements Callable<Integer> {
         public Integer call() throws InterruptedException {
             Workspace workspace = context.workspace(null);
             IssuePipeline pipeline = new IssuePipeline(workspace, context.clock());
-            try (Store store = context.openStore(workspace)) {
+            try (Store store = context.openStoreForSending(workspace)) {
                 Campaign campaign = require(store, id);
                 CampaignSender sender = new CampaignSender(workspace, pipeline, store, context.environment(), context.clock());
                 SendPlan plan = sender.plan(campaign, allowChanged);

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.Store;
+import org.newsletter.store.StorePool;
 import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
 
@@ -30,8 +31,19 @@ public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, 
         return Store.open(DatabaseLocation.resolve(workspace.databaseUrl(), workspace.stateDir(), environment), clock);
     }
 
+    /**
+     * The store for a campaign, which pauses while another process holds SQLite's write lock (a
+     * large import) instead of stopping after the 10 s busy timeout: stopping would be safe, the
+     * same send resumes, but nobody would be there to run it again.
+     */
+    public Store openStoreForSending(Workspace workspace) {
+        Store store = openStore(workspace);
+        store.waitForOtherWriters(StorePool.WRITE_PATIENCE);
+        return store;
+    }
+
     /** {@code size} connections to the store of {@code workspace}, for a server's threads. */
-    public org.newsletter.store.StorePool openStorePool(Workspace workspace, int size) {
+    public StorePool openStorePool(Workspace workspace, int size) {
         return Store.openPool(DatabaseLocation.resolve(workspace.databaseUrl(), workspace.stateDir(), environment), clock, size);
     }
 

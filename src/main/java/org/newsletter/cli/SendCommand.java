@@ -66,7 +66,7 @@ final class SendCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         SendingSettings.Rate rateOverride = parseRate();
-        try (Store store = context.openStore(workspace)) {
+        try (Store store = context.openStoreForSending(workspace)) {
             CampaignSender sender = new CampaignSender(workspace, pipeline, store, context.environment(), context.clock());
             SendPlan plan = sender.plan(resolved.folder(), list, segment, rateOverride, allowChanged);
             if (testTo != null) {

@@ -2,6 +2,7 @@ package org.newsletter.store;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -117,6 +118,13 @@ public final class Database implements AutoCloseable {
             Files.createDirectories(parent);
         } catch (java.io.IOException e) {
             throw new StoreException("cannot create the folder for the database: " + parent, e);
+        }
+    }
+
+    /** SQLite: how long a statement waits for another connection's write lock before SQLITE_BUSY. */
+    void busyTimeout(Duration patience) {
+        if (location.dialect() == Dialect.SQLITE) {
+            handle.execute("PRAGMA busy_timeout = " + patience.toMillis());
         }
     }
 

@@ -58,6 +58,15 @@ public final class Store implements AutoCloseable {
         return new StorePool(Database.openMany(location, size).stream().map(d -> new Store(d, clock)).toList(), patience);
     }
 
+    /**
+     * SQLite: lets each statement wait up to {@code patience} for another process's write lock,
+     * instead of the 10 s busy timeout every connection starts with. PostgreSQL waits for locks
+     * without a limit already.
+     */
+    public void waitForOtherWriters(Duration patience) {
+        database.busyTimeout(patience);
+    }
+
     public ListRepository lists() {
         return lists;
     }

@@ -21,9 +21,10 @@ public final class StorePool implements AutoCloseable {
      * How long a write keeps trying while another process holds SQLite's write lock, which a large
      * import does until it commits (five million rows: about half a minute on two cores). A
      * reader's unsubscribe or confirmation that arrives meanwhile is then recorded when the import
-     * is done, instead of being lost with an error page after SQLite's 10 s busy timeout.
+     * is done, instead of being lost with an error page after SQLite's 10 s busy timeout. Campaigns
+     * wait as long ({@link Store#waitForOtherWriters}).
      */
-    static final Duration WRITE_PATIENCE = Duration.ofMinutes(10);
+    public static final Duration WRITE_PATIENCE = Duration.ofMinutes(10);
 
     private final List<Store> all;
     private final BlockingQueue<Store> idle;

@@ -11,11 +11,16 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -100,6 +105,24 @@ class SendCommandTest {
         assertThat(export).contains("\"deliveries\"").contains("\"campaignId\" : 1").contains("\"state\" : \"accepted\"");
         ok("privacy", "erase", "ann@example.org");
         assertThat(ok("campaigns", "show", "1").out()).as("the journal row went with the person").containsPattern("accepted\\s+1\\n");
+    }
+
+    @Test
+    void aCampaignWaitsForAnImportInAnotherProcessInsteadOfStopping() throws Exception {
+        CompletableFuture<IssueFixture.Run> send;
+        // What a large import in another process does for its whole run: hold SQLite's one write lock.
+        try (Connection importer = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
+                Statement statement = importer.createStatement()) {
+            statement.execute("BEGIN IMMEDIATE");
+            send = CompletableFuture.supplyAsync(() -> workspace.run("send", ISSUE, "--list", "news", "--yes"));
+            Thread.sleep(12_000); // past SQLite's 10 s busy timeout, where other commands give up
+            assertThat(send).as("still waiting for the lock").isNotDone();
+            statement.execute("COMMIT");
+        }
+        IssueFixture.Run run = send.get(60, TimeUnit.SECONDS);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Campaign 1: 2 accepted");
+        assertThat(outbox("1-" + ISSUE)).hasSize(2);
     }
 
     @Test
