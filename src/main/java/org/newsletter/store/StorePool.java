@@ -79,8 +79,9 @@ public final class StorePool implements AutoCloseable {
                 try {
                     return with(work);
                 } catch (RuntimeException e) {
-                    // SQLite waited its busy timeout and gave up. Work that meets SQLITE_BUSY has written
-                    // nothing (its transaction never began, or was rolled back), so running it again is safe.
+                    // SQLite waited its busy timeout and gave up. The transaction that met SQLITE_BUSY wrote
+                    // nothing (it never began, or was rolled back), and what the site writes (unsubscribe,
+                    // subscribe, confirm) changes nothing when repeated, so running the work again is safe.
                     if (!DatabaseBusyException.causedBy(e)) {
                         throw e;
                     }
