@@ -38,7 +38,7 @@ public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, 
      */
     public Store openStoreForSending(Workspace workspace) {
         Store store = openStore(workspace);
-        store.waitForOtherWriters(StorePool.WRITE_PATIENCE);
+        store.waitForOtherWriters(Store.PATIENCE_WITH_OTHER_WRITERS);
         return store;
     }
 

@@ -5,8 +5,7 @@ import org.sqlite.SQLiteException;
 /**
  * SQLite's "database is locked" (SQLITE_BUSY): another process held the one write lock for longer
  * than the wait allowed. In practice that is a large import, which holds it until it commits. The
- * work that met it wrote nothing (its transaction never began, or was rolled back), so it can be
- * run again.
+ * transaction that met it wrote nothing (it never began, or was rolled back).
  */
 public final class DatabaseBusyException extends StoreException {
 
@@ -23,7 +22,7 @@ public final class DatabaseBusyException extends StoreException {
 
     /** Whether {@code failure}, or anything that caused it, is this or SQLite saying the database is busy. */
     public static boolean causedBy(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
             if (e instanceof DatabaseBusyException) {
                 return true;
             }

@@ -5,6 +5,7 @@ import org.newsletter.model.MailingList;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The subscriber store of one workspace: one database connection and the repositories that use it.
@@ -44,18 +45,28 @@ public final class Store implements AutoCloseable {
         this.selfService = new SelfService(handle, sql, clock, suppressions, subscribers);
     }
 
+    /**
+     * How long a server's writes and a campaign wait while another process holds SQLite's write
+     * lock, which a large import does until it commits (five million rows: about half a minute on
+     * two cores). A reader's unsubscribe that arrives meanwhile is recorded when the import is done,
+     * and a campaign pauses, instead of failing after the 10 s busy timeout other commands keep.
+     */
+    public static final Duration PATIENCE_WITH_OTHER_WRITERS = Duration.ofMinutes(10);
+
     public static Store open(DatabaseLocation location, Clock clock) {
         return new Store(Database.open(location), clock);
     }
 
     /** {@code size} stores on one database, for a server that serves requests on several threads. */
     public static StorePool openPool(DatabaseLocation location, Clock clock, int size) {
-        return openPool(location, clock, size, StorePool.WRITE_PATIENCE);
+        return openPool(location, clock, size, PATIENCE_WITH_OTHER_WRITERS);
     }
 
     /** As {@link #openPool(DatabaseLocation, Clock, int)}, with how long a write waits out another process's lock. */
     static StorePool openPool(DatabaseLocation location, Clock clock, int size, Duration patience) {
-        return new StorePool(Database.openMany(location, size).stream().map(d -> new Store(d, clock)).toList(), patience);
+        List<Store> stores = Database.openMany(location, size).stream().map(d -> new Store(d, clock)).toList();
+        stores.forEach(store -> store.waitForOtherWriters(patience));
+        return new StorePool(stores, patience);
     }
 
     /**

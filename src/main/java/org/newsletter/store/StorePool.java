@@ -17,15 +17,6 @@ public final class StorePool implements AutoCloseable {
     /** How long a request waits for a free store before it is answered "busy". */
     private static final long WAIT_SECONDS = 10;
 
-    /**
-     * How long a write keeps trying while another process holds SQLite's write lock, which a large
-     * import does until it commits (five million rows: about half a minute on two cores). A
-     * reader's unsubscribe or confirmation that arrives meanwhile is then recorded when the import
-     * is done, instead of being lost with an error page after SQLite's 10 s busy timeout. Campaigns
-     * wait as long ({@link Store#waitForOtherWriters}).
-     */
-    public static final Duration WRITE_PATIENCE = Duration.ofMinutes(10);
-
     private final List<Store> all;
     private final BlockingQueue<Store> idle;
     /**
@@ -35,8 +26,10 @@ public final class StorePool implements AutoCloseable {
      * the writes before it take. (Another process that writes still meets the busy timeout.)
      */
     private final ReentrantLock writer = new ReentrantLock(true);
+    /** How long a write may wait for the lock above: as long as its store waits for other writers. */
     private final Duration patience;
 
+    /** @param patience how long each store waits for another process's write lock ({@link Store#waitForOtherWriters}) */
     StorePool(List<Store> stores, Duration patience) {
         this.patience = patience;
         if (stores.isEmpty()) {
@@ -57,16 +50,15 @@ public final class StorePool implements AutoCloseable {
     }
 
     /**
-     * As {@link #with}, for work that writes: on SQLite, one such piece of work at a time, and
-     * patient (see {@link #WRITE_PATIENCE}) when another process holds the database's write lock.
+     * As {@link #with}, for work that writes: on SQLite, one such piece of work at a time, waiting
+     * as long as the stores do when another process (a large import) holds the write lock.
      */
     public <T> T writing(Function<Store, T> work) {
         if (dialect() != Dialect.SQLITE) {
             return with(work); // PostgreSQL waits for row and table locks itself
         }
-        long deadline = System.nanoTime() + patience.toNanos();
         try {
-            // Threads queue here, not in SQLite, while an import holds the lock: one waits there at a time.
+            // Threads queue here, not in SQLite's busy handler: one waits there at a time.
             if (!writer.tryLock(Math.max(patience.toNanos(), TimeUnit.SECONDS.toNanos(WAIT_SECONDS)), TimeUnit.NANOSECONDS)) {
                 throw new DatabaseBusyException(null);
             }
@@ -75,21 +67,7 @@ public final class StorePool implements AutoCloseable {
             throw new StoreException("interrupted while waiting to write to the database", e);
         }
         try {
-            while (true) {
-                try {
-                    return with(work);
-                } catch (RuntimeException e) {
-                    // SQLite waited its busy timeout and gave up. The transaction that met SQLITE_BUSY wrote
-                    // nothing (it never began, or was rolled back), and what the site writes (unsubscribe,
-                    // subscribe, confirm) changes nothing when repeated, so running the work again is safe.
-                    if (!DatabaseBusyException.causedBy(e)) {
-                        throw e;
-                    }
-                    if (System.nanoTime() - deadline >= 0) {
-                        throw new DatabaseBusyException(e);
-                    }
-                }
-            }
+            return with(work);
         } finally {
             writer.unlock();
         }
