@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.newsletter.build.IssuePipeline;
+import org.newsletter.issue.IssuePipeline;
 import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
 import org.newsletter.mail.MessageBuilder;
@@ -21,8 +21,8 @@ import org.newsletter.model.Mailbox;
 import org.newsletter.model.Recipient;
 import org.newsletter.model.Site;
 import org.newsletter.render.RenderedIssue;
-import org.newsletter.send.CampaignHeaders;
-import org.newsletter.send.CampaignMessages;
+import org.newsletter.message.CampaignHeaders;
+import org.newsletter.message.CampaignMessages;
 
 /**
  * How fast personalised messages of an issue are built: the issue is rendered once, then N messages

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.newsletter.model.BounceSettings;
+import org.newsletter.config.BounceSettings;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.model.UserInputException;
 import org.newsletter.store.Store;

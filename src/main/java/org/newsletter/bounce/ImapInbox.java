@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
-import org.newsletter.model.BounceSettings;
+import org.newsletter.config.BounceSettings;
 
 /**
  * One IMAP (RFC 3501) connection to the bounce mailbox, with its folder open for reading and writing

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import org.newsletter.model.BounceSettings;
+import org.newsletter.config.BounceSettings;
 
 /**
  * Turns a failure to use the bounce mailbox into one line saying what went wrong where and what to do,

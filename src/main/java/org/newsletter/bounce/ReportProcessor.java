@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.newsletter.model.BounceSettings;
+import org.newsletter.config.BounceSettings;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.model.BounceKind;
 import org.newsletter.store.BounceRepository;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import org.newsletter.bounce.BounceFetcher;
 import org.newsletter.config.Workspace;
-import org.newsletter.model.BounceSettings;
+import org.newsletter.config.BounceSettings;
 import org.newsletter.model.Suppression;
 import org.newsletter.model.UserInputException;
 import org.newsletter.store.BounceRepository;

@@ -2,8 +2,8 @@ package org.newsletter.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.newsletter.build.IssueBuild;
-import org.newsletter.build.IssuePipeline;
+import org.newsletter.issue.IssueBuild;
+import org.newsletter.issue.IssuePipeline;
 import org.newsletter.config.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,7 +3,7 @@ package org.newsletter.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.newsletter.build.IssuePipeline;
+import org.newsletter.issue.IssuePipeline;
 import org.newsletter.config.Workspace;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.CampaignCounts;

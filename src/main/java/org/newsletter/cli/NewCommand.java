@@ -2,7 +2,7 @@ package org.newsletter.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.newsletter.build.IssueScaffold;
+import org.newsletter.issue.IssueScaffold;
 import org.newsletter.config.Workspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -3,7 +3,6 @@ package org.newsletter.config;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.newsletter.model.BounceSettings;
 import org.newsletter.model.Diagnostics;
 import org.newsletter.yaml.YamlMap;
 import org.newsletter.yaml.YamlNode;

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.newsletter.model.BounceSettings;
 
 /**
  * Reads the bounce mailbox URL of newsletter.yaml: {@code imaps://USER@HOST[:993]} for implicit TLS

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;
-import org.newsletter.model.BounceSettings;
 import org.newsletter.model.Diagnostics;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Mailbox;

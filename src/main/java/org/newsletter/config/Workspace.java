@@ -3,7 +3,6 @@ package org.newsletter.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.newsletter.model.BounceSettings;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Site;
 import org.newsletter.model.SourcePosition;

@@ -1,6 +1,5 @@
 package org.newsletter.config;
 
-import org.newsletter.model.BounceSettings;
 import org.newsletter.model.Site;
 
 /**

@@ -1,5 +1,6 @@
 package org.newsletter.mail;
 
+import org.newsletter.config.SmtpSettings;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;

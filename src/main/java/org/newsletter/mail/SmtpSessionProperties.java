@@ -1,5 +1,6 @@
 package org.newsletter.mail;
 
+import org.newsletter.config.SmtpSettings;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
 

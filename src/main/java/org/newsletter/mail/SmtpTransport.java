@@ -1,5 +1,6 @@
 package org.newsletter.mail;
 
+import org.newsletter.config.SmtpSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;

@@ -1,5 +1,9 @@
 package org.newsletter.send;
 
+import org.newsletter.mail.MessageSigner;
+import org.newsletter.message.CampaignHeaders;
+import org.newsletter.message.CampaignMessages;
+import org.newsletter.message.PersonalLinks;
 import java.time.Clock;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Campaign;

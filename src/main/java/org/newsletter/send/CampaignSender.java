@@ -1,5 +1,7 @@
 package org.newsletter.send;
 
+import org.newsletter.mail.MessageSigner;
+import org.newsletter.message.PersonalLinks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.mail.OutboxTransport;
-import org.newsletter.mail.SmtpSettings;
+import org.newsletter.config.SmtpSettings;
 import org.newsletter.mail.SmtpTransport;
 import org.newsletter.model.UserInputException;
 import org.newsletter.mail.Transport;

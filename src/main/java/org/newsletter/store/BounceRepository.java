@@ -1,5 +1,7 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

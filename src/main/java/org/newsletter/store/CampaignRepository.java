@@ -1,5 +1,8 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

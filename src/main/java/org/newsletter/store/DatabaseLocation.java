@@ -1,5 +1,6 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Dialect;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;

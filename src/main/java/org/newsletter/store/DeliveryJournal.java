@@ -1,5 +1,8 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.PreparedByArity;
+import org.newsletter.store.internal.Sql;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;

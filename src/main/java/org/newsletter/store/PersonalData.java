@@ -1,5 +1,7 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 import org.newsletter.model.DeliveryRecord;
 import org.newsletter.model.DeliveryState;
 

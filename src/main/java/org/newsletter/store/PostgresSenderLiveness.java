@@ -1,5 +1,6 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Sql;
 import org.jdbi.v3.core.Handle;
 
 /**

@@ -1,5 +1,6 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Sql;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

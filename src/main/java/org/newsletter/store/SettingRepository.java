@@ -1,5 +1,6 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Sql;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;

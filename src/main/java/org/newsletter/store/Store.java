@@ -1,5 +1,8 @@
 package org.newsletter.store;
 
+import org.newsletter.store.imports.SubscriberImport;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Sql;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
 

@@ -1,5 +1,6 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Dialect;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;

@@ -1,5 +1,9 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.DetailsJson;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

@@ -1,5 +1,6 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Sql;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.SubscriptionStatus;

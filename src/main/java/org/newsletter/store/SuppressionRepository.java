@@ -1,5 +1,8 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.EmailHash;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.model.BounceSettings;
+import org.newsletter.config.BounceSettings;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.testing.BounceSamples;
 

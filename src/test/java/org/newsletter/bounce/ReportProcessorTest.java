@@ -11,7 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.model.BounceSettings;
+import org.newsletter.config.BounceSettings;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.SuppressionReason;

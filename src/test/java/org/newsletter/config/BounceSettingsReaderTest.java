@@ -8,7 +8,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.newsletter.model.BounceSettings;
 import org.newsletter.model.InvalidInputException;
 
 /** The {@code bounces:} key of newsletter.yaml: defaults, every value, and one clear error with its line. */

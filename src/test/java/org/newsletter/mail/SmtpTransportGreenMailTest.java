@@ -1,5 +1,6 @@
 package org.newsletter.mail;
 
+import org.newsletter.config.SmtpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 

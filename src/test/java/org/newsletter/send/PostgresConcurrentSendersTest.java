@@ -1,5 +1,6 @@
 package org.newsletter.send;
 
+import org.newsletter.mail.MessageSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.build.IssuePipeline;
+import org.newsletter.issue.IssuePipeline;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;

@@ -1,5 +1,6 @@
 package org.newsletter.store;
 
+import org.newsletter.store.internal.Sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;

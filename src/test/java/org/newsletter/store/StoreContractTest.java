@@ -1,5 +1,7 @@
 package org.newsletter.store;
 
+import org.newsletter.store.imports.ImportReport;
+import org.newsletter.store.imports.SubscriberImport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

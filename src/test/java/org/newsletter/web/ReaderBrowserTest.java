@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.mail.SmtpSettings;
+import org.newsletter.config.SmtpSettings;
 import org.newsletter.mail.SmtpTransport;
 import org.newsletter.testing.HeadlessChromium;
 import org.newsletter.testing.IssueFixture;

@@ -1,9 +1,9 @@
 package org.newsletter.web.preview;
 
-import org.newsletter.build.IssuePipeline;
+import org.newsletter.issue.IssuePipeline;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Recipient;
-import org.newsletter.send.CampaignMessages;
+import org.newsletter.message.CampaignMessages;
 
 /**
  * Who the preview is rendered for: the sample reader of {@code build}, or a subscriber from the store

@@ -1,8 +1,8 @@
 package org.newsletter.web.preview;
 
 import java.util.Map;
-import org.newsletter.build.IssuePipeline;
-import org.newsletter.build.SampleRecipient;
+import org.newsletter.issue.IssuePipeline;
+import org.newsletter.issue.SampleRecipient;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.model.EmailAddress;
@@ -12,7 +12,7 @@ import org.newsletter.model.Recipient;
 import org.newsletter.model.Subscriber;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.model.UserInputException;
-import org.newsletter.send.PersonalLinks;
+import org.newsletter.message.PersonalLinks;
 import org.newsletter.store.Store;
 import org.newsletter.store.StoreException;
 

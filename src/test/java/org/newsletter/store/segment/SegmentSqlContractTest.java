@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsletter.store.Database;
 import org.newsletter.store.DatabaseLocation;
-import org.newsletter.store.Dialect;
+import org.newsletter.store.internal.Dialect;
 
 /**
  * Holds the SQL to the in-memory meaning: a random population in a real database made by the schema

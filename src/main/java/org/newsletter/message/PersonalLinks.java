@@ -1,0 +1,44 @@
+package org.newsletter.message;
+
+import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.model.Site;
+
+/**
+ * The signed, per-recipient addresses of a campaign message: the one-click unsubscribe URL
+ * (RFC 8058), the {@code mailto:} alternative (RFC 2369), and the VERP envelope sender that lets a
+ * bounce name the campaign and person it is about.
+ */
+public final class PersonalLinks {
+
+    private final Site site;
+    private final SubscriberTokens tokens;
+    private final String bounceAddress;
+
+    /** @param bounceAddress where bounces go, or null to use the sender's address without VERP */
+    public PersonalLinks(Site site, SubscriberTokens tokens, String bounceAddress) {
+        this.site = site;
+        this.tokens = tokens;
+        this.bounceAddress = bounceAddress;
+    }
+
+    /** One recipient's two unsubscribe addresses, carrying the same token. */
+    public record Unsubscribe(String url, String mailto) {
+    }
+
+    /** Both unsubscribe addresses of one recipient and list, signing the token once. */
+    public Unsubscribe unsubscribe(long subscriberId, long listId) {
+        String token = tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, subscriberId, listId);
+        String to = bounceAddress == null ? site.sender().address() : bounceAddress;
+        return new Unsubscribe(site.baseUrl().resolve("u/" + token).toString(), "mailto:" + to + "?subject=unsubscribe%20" + token);
+    }
+
+    /** {@code bounces+CAMPAIGN.SUBSCRIBER.MAC@domain} when a bounce address is set, else the sender. */
+    public String envelopeFrom(long campaignId, long subscriberId) {
+        if (bounceAddress == null) {
+            return site.sender().address();
+        }
+        int at = bounceAddress.lastIndexOf('@');
+        return bounceAddress.substring(0, at) + "+" + tokens.token(SubscriberTokens.Purpose.BOUNCE, campaignId, subscriberId)
+                + bounceAddress.substring(at);
+    }
+}

@@ -1,5 +1,0 @@
-package org.newsletter.store;
-
-/** A row left out, remembered by the reading thread and reported by the writing one, in file order. */
-record SkippedRow(long line, String detail, String reason) {
-}

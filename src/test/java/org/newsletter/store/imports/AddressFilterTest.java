@@ -1,0 +1,51 @@
+package org.newsletter.store.imports;
+
+import org.newsletter.store.Database;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.internal.Sql;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The filter's "no" must be certain, its "maybe" rare for addresses it has not seen. */
+class AddressFilterTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyAddressAddedIsReportedAndFewNewOnesAre() throws SQLException {
+        int keys = 200_000;
+        DatabaseLocation location = DatabaseLocation.sqlite(dir.resolve("empty.db"));
+        try (Database database = Database.open(location)) {
+            Connection connection = database.handle().getConnection();
+            AddressFilter filter = AddressFilter.load(connection, new Sql(), 0, keys);
+            int falseMaybes = 0;
+            for (int i = 0; i < keys; i++) {
+                if (filter.addAndCheck("person" + i + "@example.org")) {
+                    falseMaybes++;
+                }
+            }
+            for (int i = 0; i < keys; i++) {
+                assertThat(filter.addAndCheck("person" + i + "@example.org")).as("added before").isTrue();
+            }
+            // 16 bits a key and 5 probes: about 0.1 % once full, less while it fills.
+            assertThat(falseMaybes).isLessThan(keys / 200);
+        }
+    }
+
+    @Test
+    void addressesInTheDatabaseAreInTheFilterFromTheStart() throws SQLException {
+        DatabaseLocation location = DatabaseLocation.sqlite(dir.resolve("some.db"));
+        try (Database database = Database.open(location)) {
+            database.handle().execute("INSERT INTO subscriber (id, email, email_key, name, created_at, updated_at) VALUES "
+                    + "(1, 'Ann@Example.org', 'ann@example.org', 'Ann', 0, 0)");
+            AddressFilter filter = AddressFilter.load(database.handle().getConnection(), new Sql(), 1, 10);
+            assertThat(filter.addAndCheck("ann@example.org")).isTrue();
+        }
+    }
+}
