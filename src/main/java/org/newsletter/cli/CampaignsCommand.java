@@ -122,7 +122,7 @@ final class CampaignsCommand implements Callable<Integer> {
             IssuePipeline pipeline = new IssuePipeline(workspace, context.clock());
             try (Store store = context.openStoreForSending(workspace)) {
                 Campaign campaign = require(store, id);
-                CampaignSender sender = new CampaignSender(workspace, pipeline, store, context.environment(), context.clock());
+                CampaignSender sender = new CampaignSender(workspace, pipeline::render, store, context.environment(), context.clock());
                 SendPlan plan = sender.plan(campaign, allowChanged);
                 long failed = store.campaigns().counts(id).get(DeliveryState.FAILED_TEMPORARY);
                 if (failed == 0 && store.campaigns().counts(id).remaining() == 0) {

@@ -67,7 +67,7 @@ final class SendCommand implements Callable<Integer> {
         }
         SendingSettings.Rate rateOverride = parseRate();
         try (Store store = context.openStoreForSending(workspace)) {
-            CampaignSender sender = new CampaignSender(workspace, pipeline, store, context.environment(), context.clock());
+            CampaignSender sender = new CampaignSender(workspace, pipeline::render, store, context.environment(), context.clock());
             SendPlan plan = sender.plan(resolved.folder(), list, segment, rateOverride, allowChanged);
             if (testTo != null) {
                 return testSend(sender, plan);

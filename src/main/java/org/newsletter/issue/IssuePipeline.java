@@ -12,13 +12,13 @@ import org.newsletter.render.RenderedIssue;
 import org.newsletter.render.TemplateEngine;
 import org.newsletter.message.CampaignHeaders;
 import org.newsletter.message.CampaignMessages;
-import org.newsletter.send.IssueSource;
 
 /**
- * The compose → render → message path for one workspace, shared by build, check and (later) preview
- * and send, so they can never disagree about what an issue looks like.
+ * The compose → render → message path for one workspace, shared by build, check, preview, the archive
+ * and (through {@code send.IssueSource}, which the command line fills with {@link #render(Path)}) send, so
+ * they can never disagree about what an issue looks like.
  */
-public final class IssuePipeline implements IssueSource {
+public final class IssuePipeline {
 
     /** The list a sample message claims to come from until lists exist. */
     public static final String SAMPLE_LIST = "newsletter";
@@ -38,7 +38,6 @@ public final class IssuePipeline implements IssueSource {
         return composer.compose(issueFolder, workspace.site());
     }
 
-    @Override
     public RenderedIssue render(Path issueFolder) {
         return render(compose(issueFolder));
     }

@@ -27,9 +27,9 @@ import java.util.Objects;
  * elsewhere, breaks the signature (RFC 6376 sections 5.4.2 and 8.15). Fields a relay may legitimately
  * add or rewrite (Received, Return-Path, Content-Transfer-Encoding of a part) are not signed.
  *
- * <h2>Why not utils-mail-dkim</h2>
- * Its {@code DkimSigner} (3.2.1) is on the classpath and, given a {@code MimeMessage} parsed from our
- * bytes, does write them back unchanged. But it cannot over-sign (it lists only fields present), it
+ * <h2>Why not a library</h2>
+ * The project once used utils-mail-dkim and no longer depends on it. Its {@code DkimSigner} (3.2.1),
+ * given a {@code MimeMessage} parsed from our bytes, does write them back unchanged. But it cannot over-sign (it lists only fields present), it
  * leaves List-Unsubscribe-Post out unless asked, its relaxed header canonicalization lower-cases names
  * in the default locale (under a Turkish locale "List-Id" becomes "lıst-ıd" and dkimpy rejects the
  * signature: tried), it keeps one {@code MessageDigest} and {@code Signature} per signer (not
@@ -51,12 +51,12 @@ public final class DkimMessageSigner {
     /** RFC 5322 section 2.1.1: lines SHOULD be at most 78 characters. */
     private static final int LINE_LIMIT = 78;
 
-    private final DkimSettings settings;
+    private final DkimKey key;
     private final Clock clock;
 
     /** @param clock gives the signature's timestamp, {@code t=} (RFC 6376 section 3.5) */
-    public DkimMessageSigner(DkimSettings settings, Clock clock) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+    public DkimMessageSigner(DkimKey key, Clock clock) {
+        this.key = Objects.requireNonNull(key, "key");
         this.clock = Objects.requireNonNull(clock, "clock");
         newSignature(); // a key the JDK cannot sign with fails here, not at the first message
     }
@@ -87,8 +87,8 @@ public final class DkimMessageSigner {
         String bodyHash = Base64.getEncoder().encodeToString(sha256(RelaxedCanonicalization.body(message, raw.bodyStart())));
 
         Folder header = new Folder("DKIM-Signature:");
-        header.tag("v=1;").tag("a=rsa-sha256;").tag("c=relaxed/relaxed;").tag("d=" + settings.domain() + ";")
-                .tag("s=" + settings.selector() + ";").tag("t=" + clock.instant().getEpochSecond() + ";")
+        header.tag("v=1;").tag("a=rsa-sha256;").tag("c=relaxed/relaxed;").tag("d=" + key.domain() + ";")
+                .tag("s=" + key.selector() + ";").tag("t=" + clock.instant().getEpochSecond() + ";")
                 .list("h", names).tag("bh=" + bodyHash + ";").newLine().append("b=");
         String unsigned = header.toString();
 
@@ -111,8 +111,8 @@ public final class DkimMessageSigner {
         return new OutgoingMessage(message.envelopeFrom(), message.recipient(), message.messageId(), sign(message.bytes()));
     }
 
-    public DkimSettings settings() {
-        return settings;
+    public DkimKey key() {
+        return key;
     }
 
     private byte[] rsaSha256(byte[] data, int length) {
@@ -128,12 +128,12 @@ public final class DkimMessageSigner {
     private Signature newSignature() {
         try {
             Signature signature = Signature.getInstance(ALGORITHM);
-            signature.initSign(settings.privateKey());
+            signature.initSign(key.privateKey());
             return signature;
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(ALGORITHM + " is required by every Java platform", e);
         } catch (InvalidKeyException e) {
-            throw new IllegalArgumentException("the DKIM key for " + settings.dnsName() + " cannot sign: " + e.getMessage(), e);
+            throw new IllegalArgumentException("the DKIM key for " + key.dnsName() + " cannot sign: " + e.getMessage(), e);
         }
     }
 

@@ -7,8 +7,7 @@ import java.time.Clock;
 import java.util.Map;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
-import org.newsletter.mail.DkimMessageSigner;
-import org.newsletter.mail.DkimSettings;
+import org.newsletter.mail.MessageSigners;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
 import org.newsletter.model.Campaign;
@@ -109,21 +108,7 @@ public final class CampaignSender {
      * bad key file stops the send before anything goes out.
      */
     public MessageSigner signer() {
-        return signer(workspace, clock);
-    }
-
-    /** As {@link #signer()}, for whoever builds messages as send would without sending them (the preview). */
-    public static MessageSigner signer(Workspace workspace, Clock clock) {
-        SendingSettings.Dkim dkim = workspace.sending().dkim();
-        if (dkim == null) {
-            return MessageSigner.NONE;
-        }
-        try {
-            DkimMessageSigner signer = new DkimMessageSigner(DkimSettings.load(dkim.domain(), dkim.selector(), dkim.keyFile()), clock);
-            return signer::sign;
-        } catch (IllegalArgumentException e) {
-            throw new UserInputException("dkim in newsletter.yaml: " + e.getMessage());
-        }
+        return MessageSigners.of(workspace.sending().dkim(), clock);
     }
 
     /** {@code .newsletter/outbox/ID-ISSUE/}: one folder per campaign, named so people can find it. */

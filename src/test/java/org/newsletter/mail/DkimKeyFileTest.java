@@ -88,7 +88,7 @@ class DkimKeyFileTest {
         RSAPrivateKey fromPkcs8 = DkimKeyFile.read(pkcs8);
         assertThat(DkimKeyFile.read(pkcs1)).isEqualTo(fromPkcs8);
         assertThat(DkimKeyFile.read(der)).isEqualTo(fromPkcs8);
-        assertThat(new DkimSettings("example.org", "news2024", fromPkcs8).dnsRecord())
+        assertThat(new DkimKey("example.org", "news2024", fromPkcs8).dnsRecord())
                 .isEqualTo("v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(Files.readAllBytes(publicKey)));
     }
 

@@ -56,7 +56,7 @@ class DkimSigningTest {
     static void signerWithAKeyFromAFile() {
         rsa = DkimTestKeys.rsa(2048);
         Path keyFile = DkimTestKeys.writePem(temp.resolve("dkim.pem"), "PRIVATE KEY", rsa.getPrivate().getEncoded());
-        signer = new DkimMessageSigner(DkimSettings.load("example.org", "news2024", keyFile), CLOCK);
+        signer = new DkimMessageSigner(DkimKey.load("example.org", "news2024", keyFile), CLOCK);
         dkimpy = Dkimpy.find(temp);
     }
 

@@ -62,7 +62,7 @@ class CampaignRunTest {
             store.subscribers().add(new NewSubscriber(EmailAddress.parse(String.format("p%02d@example.org", i)), "Person " + i, Set.of(), Map.of(),
                     "test", Clock.systemUTC().instant()), news, "test");
         }
-        sender = new CampaignSender(workspace, new IssuePipeline(workspace, IssueFixture.CLOCK), store,
+        sender = new CampaignSender(workspace, new IssuePipeline(workspace, IssueFixture.CLOCK)::render, store,
                 Map.of("NEWSLETTER_SECRET", "x".repeat(40)), Clock.systemUTC());
     }
 

@@ -74,7 +74,7 @@ class PostgresConcurrentSendersTest {
         }
         IssuePipeline pipeline = new IssuePipeline(workspace, IssueFixture.CLOCK);
         Map<String, String> environment = Map.of("NEWSLETTER_SECRET", "s".repeat(40));
-        CampaignSender starter = new CampaignSender(workspace, pipeline, first, environment, Clock.systemUTC());
+        CampaignSender starter = new CampaignSender(workspace, pipeline::render, first, environment, Clock.systemUTC());
         SendPlan plan = starter.plan(dir.resolve("newsletters/" + IssueFixture.SEED_ISSUE), "news", null, null, false);
         Campaign campaign = starter.start(plan);
 
@@ -84,7 +84,7 @@ class PostgresConcurrentSendersTest {
         List<Future<RunReport>> runs = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             Store own = open();
-            CampaignSender sender = new CampaignSender(workspace, pipeline, own, environment, Clock.systemUTC());
+            CampaignSender sender = new CampaignSender(workspace, pipeline::render, own, environment, Clock.systemUTC());
             MessageMaker maker = new BuiltMessages(workspace.site(), plan.rendered(), campaign, news, sender.links(), MessageSigner.NONE,
                     Clock.systemUTC());
             runs.add(pool.submit(() -> {

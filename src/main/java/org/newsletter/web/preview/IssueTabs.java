@@ -5,12 +5,12 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.newsletter.issue.IssuePipeline;
+import org.newsletter.mail.MessageSigners;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Diagnostic;
 import org.newsletter.model.UserInputException;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.message.CampaignMessages;
-import org.newsletter.send.CampaignSender;
 import org.newsletter.web.Request;
 import org.newsletter.web.Response;
 import org.newsletter.web.Routes;
@@ -83,7 +83,7 @@ final class IssueTabs {
             RenderedIssue rendered = snapshot.rendered();
             CampaignMessages campaign = pipeline.campaign(rendered, reader.listSlug());
             OutgoingMessage message = reader.message(pipeline, campaign, "preview:" + rendered.issue().slug());
-            byte[] signed = CampaignSender.signer(snapshot.workspace(), clock).sign(message.bytes());
+            byte[] signed = MessageSigners.of(snapshot.workspace().sending().dkim(), clock).sign(message.bytes());
             return Fragments.pre("envelope", "MAIL FROM:<" + message.envelopeFrom() + ">\nRCPT TO:<" + message.recipient() + ">")
                     + Fragments.pre("headers", headerSection(signed))
                     + Fragments.note("note", "Date is the time of this preview; the Message-ID is fixed for this issue and reader, "

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * Who signs: the signing domain ({@code d=}), the selector ({@code s=}) and the RSA private key whose
+ * Who signs, once the key is read (the {@code dkim:} settings are {@code config.SendingSettings.Dkim}): the signing domain ({@code d=}), the selector ({@code s=}) and the RSA private key whose
  * public half is published in DNS at {@code SELECTOR._domainkey.DOMAIN} (RFC 6376 section 3.6.2.1).
  * Domain and selector go into a header and a DNS name, so they are checked here, once, against the
  * DNS label syntax RFC 6376 section 3.5 refers to (RFC 5321 section 4.1.2 {@code sub-domain}): letters,
@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  * @param selector   one or more labels naming the key, e.g. {@code news2024}
  * @param privateKey RSA, at least {@value DkimKeyFile#MINIMUM_BITS} bits (RFC 8301 section 3.2)
  */
-public record DkimSettings(String domain, String selector, RSAPrivateKey privateKey) {
+public record DkimKey(String domain, String selector, RSAPrivateKey privateKey) {
 
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
-    public DkimSettings {
+    public DkimKey {
         domain = checkName("DKIM signing domain", domain, "e.g. example.org, the domain of the From address", true);
         selector = checkName("DKIM selector", selector, "e.g. news2024", false);
         Objects.requireNonNull(privateKey, "privateKey");
@@ -38,11 +38,11 @@ public record DkimSettings(String domain, String selector, RSAPrivateKey private
         }
     }
 
-    /** Settings with the key read from {@code keyFile} (see {@link DkimKeyFile#read}). */
-    public static DkimSettings load(String domain, String selector, Path keyFile) {
+    /** The signing key read from {@code keyFile} (see {@link DkimKeyFile#read}). */
+    public static DkimKey load(String domain, String selector, Path keyFile) {
         checkName("DKIM signing domain", domain, "e.g. example.org, the domain of the From address", true);
         checkName("DKIM selector", selector, "e.g. news2024", false);
-        return new DkimSettings(domain, selector, DkimKeyFile.read(keyFile));
+        return new DkimKey(domain, selector, DkimKeyFile.read(keyFile));
     }
 
     /** Where verifiers look the public key up: {@code SELECTOR._domainkey.DOMAIN} (RFC 6376 section 3.6.2.1). */
@@ -72,7 +72,7 @@ public record DkimSettings(String domain, String selector, RSAPrivateKey private
     /** Never prints the key. */
     @Override
     public String toString() {
-        return "DkimSettings[d=" + domain + ", s=" + selector + ", RSA " + privateKey.getModulus().bitLength() + " bits]";
+        return "DkimKey[d=" + domain + ", s=" + selector + ", RSA " + privateKey.getModulus().bitLength() + " bits]";
     }
 
     private static String checkName(String what, String value, String example, boolean needsDot) {
