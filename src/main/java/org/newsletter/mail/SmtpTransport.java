@@ -22,7 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *     instead of one per connection: {@link WriteTimeouts};
  * <li>no re-encoding, parsing or header rewriting of the message: {@link WireMessage};
  * <li>Jakarta Mail finds its {@code StreamProvider} with a ServiceLoader scan every time it needs one
- *     (each Session, each part encoded or parsed, here and in {@link MessageBuilder}): about 60 µs a
+ *     (each Session, each part encoded or parsed): about 60 µs a
  *     time on this project's class path. The system property {@code jakarta.mail.util.StreamProvider},
  *     which it checks first, names Angus's provider and makes it about 2 µs: set by this constructor,
  *     the one place that knows Angus is the implementation, unless the application already chose one.

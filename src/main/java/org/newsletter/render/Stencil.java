@@ -20,6 +20,11 @@ public final class Stencil {
         this.literalLength = literals.stream().mapToInt(String::length).sum();
     }
 
+    /** Text with no personal values: whatever it contains is taken as it is, markers included. */
+    public static Stencil literal(String text) {
+        return new Stencil(List.of(text), List.of());
+    }
+
     public static Stencil compile(String text) {
         List<String> literals = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();

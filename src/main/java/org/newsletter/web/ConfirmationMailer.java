@@ -11,10 +11,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.newsletter.mail.DeliveryException;
-import org.newsletter.mail.MessageBuilder;
-import org.newsletter.mail.MessageSpec;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.mail.Transport;
+import org.newsletter.message.NoticeMessage;
 import org.newsletter.model.Mailbox;
 import org.newsletter.model.Site;
 
@@ -31,11 +30,12 @@ final class ConfirmationMailer implements AutoCloseable {
     private final Duration validity;
     private final Clock clock;
     private final RequestLog log;
-    private final MessageBuilder builder = new MessageBuilder();
+    private final NoticeMessage notice;
     private final ThreadPoolExecutor worker;
 
     ConfirmationMailer(Site site, Transport transport, String envelopeFrom, Duration validity, Clock clock, RequestLog log) {
         this.site = site;
+        this.notice = new NoticeMessage(site.sender(), site.replyTo());
         this.transport = transport;
         this.envelopeFrom = envelopeFrom;
         this.validity = validity;
@@ -92,10 +92,8 @@ final class ConfirmationMailer implements AutoCloseable {
                 .append("<p style=\"color:#555;font-size:13px\">").append(escape(site.organisation())).append("<br>")
                 .append(escape(site.postalAddress())).append("</p></body></html>");
         String messageId = "confirm." + UUID.randomUUID() + "@" + site.sender().domain();
-        MessageSpec spec = new MessageSpec(site.sender(), site.replyTo(), new Mailbox("", request.to().toString()),
-                "Please confirm your subscription to " + lists, clock.instant(), messageId, null, null, null, null,
-                text.toString(), html.toString());
-        return new OutgoingMessage(envelopeFrom, request.to().toString(), messageId, builder.toBytes(builder.build(spec)));
+        return notice.message(new Mailbox("", request.to().toString()), "Please confirm your subscription to " + lists, messageId,
+                clock.instant(), text.toString(), html.toString(), envelopeFrom);
     }
 
     @Override

@@ -141,10 +141,10 @@ class CampaignHeaderRulesTest {
 
     @Test
     void boundaryIsTheMessageIdsLeftPartOrAHashOfTheIdWhenThatWillNotDo() {
-        assertThat(CampaignMessages.boundaryFor("0123abcd@example.org")).isEqualTo("=_nl_0123abcd");
-        assertThat(CampaignMessages.boundaryFor("a{b}|c@example.org")).matches("=_nl_[0-9a-f]{32}");
-        assertThat(CampaignMessages.boundaryFor("x".repeat(66) + "@example.org")).matches("=_nl_[0-9a-f]{32}");
-        assertThat(CampaignMessages.boundaryFor("x".repeat(65) + "@example.org")).hasSize(70);
+        assertThat(AlternativeMessage.boundaryFor("0123abcd@example.org")).isEqualTo("=_nl_0123abcd");
+        assertThat(AlternativeMessage.boundaryFor("a{b}|c@example.org")).matches("=_nl_[0-9a-f]{32}");
+        assertThat(AlternativeMessage.boundaryFor("x".repeat(66) + "@example.org")).matches("=_nl_[0-9a-f]{32}");
+        assertThat(AlternativeMessage.boundaryFor("x".repeat(65) + "@example.org")).hasSize(70);
     }
 
     @Test

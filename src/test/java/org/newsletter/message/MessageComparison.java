@@ -98,7 +98,7 @@ final class MessageComparison {
         }
     }
 
-    private static void assertSameStructure(MimeMessage mine, MimeMessage theirs) throws Exception {
+    static void assertSameStructure(MimeMessage mine, MimeMessage theirs) throws Exception {
         ContentType ourType = new ContentType(mine.getContentType());
         ContentType theirType = new ContentType(theirs.getContentType());
         assertThat(ourType.getBaseType()).isEqualTo(theirType.getBaseType()).isEqualTo("multipart/alternative");
@@ -142,7 +142,7 @@ final class MessageComparison {
         return List.of(phrase, value.substring(open));
     }
 
-    private static TreeSet<String> headerNames(jakarta.mail.Part part) throws Exception {
+    static TreeSet<String> headerNames(jakarta.mail.Part part) throws Exception {
         TreeSet<String> names = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         for (Header header : Collections.list(part.getAllHeaders())) {
             names.add(header.getName());

@@ -21,9 +21,10 @@ import org.newsletter.model.Mailbox;
  * quoted-printable (lines of at most 76 characters, RFC 2045 section 6.7), with the list headers of
  * RFC 2369, RFC 2919 and RFC 8058.
  *
- * <p>Campaigns and {@code build} use {@code send.CampaignMessages}, which encodes what recipients
- * share once and is about a hundred times faster; this class stays as the straightforward Jakarta Mail
- * reference its tests compare against, field by field and part by part, and as the benchmark's baseline.
+ * <p>The tool itself builds every message with {@code message.CampaignMessages} (and
+ * {@code message.NoticeMessage}), which encode what recipients share once and are about a hundred times
+ * faster. This is the straightforward Jakarta Mail reference, kept with the tests: they compare the two
+ * field by field and part by part, and the message benchmark uses it as its baseline.
  */
 public final class MessageBuilder {
 
