@@ -70,7 +70,7 @@ final class SubscriberImportCommand implements Callable<Integer> {
         String display = file.toString();
         ImportReport report;
         try (ProgressBar bar = progressBar(size)) {
-            report = store.imports().run(reader, mailingList, options,
+            report = new SubscriberImport(store).run(reader, mailingList, options,
                     (line, reason) -> context.err().println(display + ":" + line + ": skipped: " + reason),
                     rows -> {
                         if (bar != null) {

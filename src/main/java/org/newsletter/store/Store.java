@@ -1,6 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.imports.SubscriberImport;
 import org.newsletter.store.internal.Dialect;
 import org.newsletter.store.internal.Sql;
 import org.newsletter.model.Campaign;
@@ -20,7 +19,6 @@ public final class Store implements AutoCloseable {
     private final ListRepository lists;
     private final SubscriberRepository subscribers;
     private final SuppressionRepository suppressions;
-    private final SubscriberImport imports;
     private final SubscriberListing listing;
     private final PersonalData personalData;
     private final CampaignRepository campaigns;
@@ -39,7 +37,6 @@ public final class Store implements AutoCloseable {
         this.lists = new ListRepository(handle, sql, clock);
         this.suppressions = new SuppressionRepository(handle, sql, clock);
         this.subscribers = new SubscriberRepository(handle, sql, database.dialect(), clock, suppressions);
-        this.imports = new SubscriberImport(handle, sql, clock, database.dialect());
         this.listing = new SubscriberListing(handle, sql, database.dialect());
         this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
         this.personalData = new PersonalData(handle, sql, subscribers, suppressions, bounces);
@@ -93,8 +90,13 @@ public final class Store implements AutoCloseable {
         return suppressions;
     }
 
-    public SubscriberImport imports() {
-        return imports;
+    /** The connection, for the import machinery ({@code store.imports}), which builds on the store. */
+    public Database database() {
+        return database;
+    }
+
+    public Clock clock() {
+        return clock;
     }
 
     public SubscriberListing listing() {

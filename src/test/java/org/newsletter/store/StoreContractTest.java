@@ -81,7 +81,7 @@ abstract class StoreContractTest {
 
     ImportReport importCsv(String csv, boolean dryRun, boolean update, List<String> problems, long expectedRows) throws Exception {
         try (CsvImportReader reader = CsvImportReader.open(new StringReader(csv))) {
-            return store.imports().run(reader, news, new SubscriberImport.Options(dryRun, update, "import: test.csv", expectedRows),
+            return new SubscriberImport(store).run(reader, news, new SubscriberImport.Options(dryRun, update, "import: test.csv", expectedRows),
                     (line, reason) -> problems.add(line + ": " + reason), rows -> { });
         }
     }

@@ -1,5 +1,6 @@
 package org.newsletter.store.imports;
 
+import org.newsletter.store.Store;
 import org.newsletter.store.StoreException;
 import org.newsletter.store.internal.DetailsJson;
 import org.newsletter.store.internal.Dialect;
@@ -58,7 +59,12 @@ public final class SubscriberImport {
     private final Dialect dialect;
     private final DetailsJson json = new DetailsJson();
 
-    public SubscriberImport(Handle handle, Sql sql, Clock clock, Dialect dialect) {
+    /** An import into {@code store}'s database, on its connection. */
+    public SubscriberImport(Store store) {
+        this(store.database().handle(), new Sql(), store.clock(), store.dialect());
+    }
+
+    SubscriberImport(Handle handle, Sql sql, Clock clock, Dialect dialect) {
         this.handle = handle;
         this.sql = sql;
         this.clock = clock;
