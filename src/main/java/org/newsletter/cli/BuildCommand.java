@@ -2,12 +2,12 @@ package org.newsletter.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.newsletter.config.Workspace;
 import org.newsletter.issue.IssueBuild;
 import org.newsletter.issue.IssuePipeline;
-import org.newsletter.config.Workspace;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Render an issue: email.html, email.txt, web.html, message.eml, events/*.ics and images.",

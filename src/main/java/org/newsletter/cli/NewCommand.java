@@ -2,8 +2,8 @@ package org.newsletter.cli;
 
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
-import org.newsletter.issue.IssueScaffold;
 import org.newsletter.config.Workspace;
+import org.newsletter.issue.IssueScaffold;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

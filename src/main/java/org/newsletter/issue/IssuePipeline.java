@@ -6,12 +6,12 @@ import org.newsletter.compose.IssueComposer;
 import org.newsletter.compose.MarkdownParser;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.OutgoingMessage;
+import org.newsletter.message.CampaignHeaders;
+import org.newsletter.message.CampaignMessages;
 import org.newsletter.model.Recipient;
 import org.newsletter.render.IssueRenderer;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.render.TemplateEngine;
-import org.newsletter.message.CampaignHeaders;
-import org.newsletter.message.CampaignMessages;
 
 /**
  * The compose → render → message path for one workspace, shared by build, check, preview, the archive

@@ -1,6 +1,5 @@
 package org.newsletter.mail;
 
-import org.newsletter.config.SmtpSettings;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -14,6 +13,7 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.newsletter.config.SmtpSettings;
 import org.newsletter.mail.DeliveryException.Kind;
 
 /**

@@ -1,8 +1,8 @@
 package org.newsletter.mail;
 
-import org.newsletter.config.SmtpSettings;
 import java.util.Properties;
 import java.util.concurrent.ScheduledExecutorService;
+import org.newsletter.config.SmtpSettings;
 
 /**
  * The Jakarta Mail session properties for one {@link SmtpSettings}, in one place with the reason for

@@ -1,11 +1,11 @@
 package org.newsletter.mail;
 
-import org.newsletter.config.SmtpSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
 import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
+import org.newsletter.config.SmtpSettings;
 
 /**
  * Sends by SMTP (RFC 5321) with Jakarta Mail's Angus implementation: each {@link #open()} is one

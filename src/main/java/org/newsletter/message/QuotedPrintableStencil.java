@@ -1,9 +1,9 @@
 package org.newsletter.message;
 
-import org.newsletter.mail.QuotedPrintable;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.newsletter.mail.HeaderValues;
+import org.newsletter.mail.QuotedPrintable;
 import org.newsletter.model.Recipient;
 import org.newsletter.render.Slot;
 import org.newsletter.render.Stencil;

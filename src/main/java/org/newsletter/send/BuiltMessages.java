@@ -1,11 +1,11 @@
 package org.newsletter.send;
 
+import java.time.Clock;
 import org.newsletter.mail.MessageSigner;
+import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.message.CampaignHeaders;
 import org.newsletter.message.CampaignMessages;
 import org.newsletter.message.PersonalLinks;
-import java.time.Clock;
-import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.Recipient;

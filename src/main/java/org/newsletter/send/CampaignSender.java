@@ -1,22 +1,21 @@
 package org.newsletter.send;
 
-import org.newsletter.mail.MessageSigner;
-import org.newsletter.message.PersonalLinks;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
+import org.newsletter.mail.MessageSigner;
 import org.newsletter.mail.MessageSigners;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
+import org.newsletter.message.PersonalLinks;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.UserInputException;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.CampaignDraft;
 import org.newsletter.store.DeliveryJournal;
-import org.newsletter.store.SettingRepository;
 import org.newsletter.store.Store;
 import org.newsletter.store.segment.Segment;
 import org.newsletter.store.segment.SegmentParser;

@@ -1,16 +1,16 @@
 package org.newsletter.send;
 
-import org.newsletter.mail.MessageSigner;
-import org.newsletter.message.CampaignHeaders;
-import org.newsletter.message.CampaignMessages;
-import org.newsletter.message.PersonalLinks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.newsletter.mail.DeliveryException;
+import org.newsletter.mail.MessageSigner;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.mail.SmtpReply;
 import org.newsletter.mail.Transport;
+import org.newsletter.message.CampaignHeaders;
+import org.newsletter.message.CampaignMessages;
+import org.newsletter.message.PersonalLinks;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.Recipient;
 import org.newsletter.model.Site;

@@ -3,11 +3,11 @@ package org.newsletter.send;
 import java.nio.file.Path;
 import java.util.Map;
 import org.newsletter.config.SendingSettings;
-import org.newsletter.mail.OutboxTransport;
 import org.newsletter.config.SmtpSettings;
+import org.newsletter.mail.OutboxTransport;
 import org.newsletter.mail.SmtpTransport;
-import org.newsletter.model.UserInputException;
 import org.newsletter.mail.Transport;
+import org.newsletter.model.UserInputException;
 
 /** Chooses the transport: {@code NEWSLETTER_TRANSPORT} from the environment wins over newsletter.yaml. */
 public final class Transports {

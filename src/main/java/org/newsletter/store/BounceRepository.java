@@ -1,7 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Rows;
-import org.newsletter.store.internal.Sql;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +14,8 @@ import org.newsletter.model.MailingList;
 import org.newsletter.model.Subscription;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.model.SuppressionReason;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 
 /**
  * What came back from the bounce mailbox: who a report is about, and recording it with what follows

@@ -1,8 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Dialect;
-import org.newsletter.store.internal.Rows;
-import org.newsletter.store.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -17,6 +14,9 @@ import org.jdbi.v3.core.Handle;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.CampaignCounts;
 import org.newsletter.model.DeliveryState;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 import org.newsletter.store.segment.SegmentSql;
 import org.newsletter.store.segment.SqlCondition;
 

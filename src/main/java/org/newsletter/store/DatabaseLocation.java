@@ -1,9 +1,9 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Dialect;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import org.newsletter.store.internal.Dialect;
 
 /**
  * Which database to use: {@code NEWSLETTER_DATABASE_URL} from the environment wins, then

@@ -1,8 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Dialect;
-import org.newsletter.store.internal.PreparedByArity;
-import org.newsletter.store.internal.Sql;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.sql.Connection;
@@ -20,6 +17,9 @@ import org.newsletter.model.EmailAddress;
 import org.newsletter.model.InvalidAddressException;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SuppressionReason;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.PreparedByArity;
+import org.newsletter.store.internal.Sql;
 
 /**
  * The per-recipient journal of one sending process (DESIGN.md "Sending"). A row is claimed (state

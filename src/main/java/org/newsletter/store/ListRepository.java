@@ -1,7 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Rows;
-import org.newsletter.store.internal.Sql;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +8,8 @@ import org.jdbi.v3.core.Handle;
 import org.newsletter.model.ListSummary;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.UserInputException;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 
 /** Mailing lists: create, look up, count. */
 public final class ListRepository {

@@ -1,16 +1,15 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Rows;
-import org.newsletter.store.internal.Sql;
-import org.newsletter.model.DeliveryRecord;
-import org.newsletter.model.DeliveryState;
-
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.newsletter.model.DeliveryRecord;
+import org.newsletter.model.DeliveryState;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.SubscriberDetails;
 import org.newsletter.model.Suppression;
 import org.newsletter.model.SuppressionReason;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 
 /**
  * Subject-access and erasure requests (UK GDPR articles 15 and 17): everything held about a person,

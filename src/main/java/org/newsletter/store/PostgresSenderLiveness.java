@@ -1,7 +1,7 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Sql;
 import org.jdbi.v3.core.Handle;
+import org.newsletter.store.internal.Sql;
 
 /**
  * PostgreSQL: a session-level advisory lock per sender. The server releases it when the session ends,

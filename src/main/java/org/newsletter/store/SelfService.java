@@ -1,6 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Sql;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.newsletter.model.ListMembership;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.Subscriber;
 import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.store.internal.Sql;
 
 /**
  * What people do to their own subscriptions on the web: through a signed link (look, unsubscribe,

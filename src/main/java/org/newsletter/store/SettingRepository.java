@@ -1,12 +1,12 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Sql;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.UserInputException;
+import org.newsletter.store.internal.Sql;
 
 /** Small values the tool keeps for itself, such as the secret that signs subscribers' links. */
 public final class SettingRepository {

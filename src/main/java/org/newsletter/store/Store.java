@@ -1,13 +1,12 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Dialect;
-import org.newsletter.store.internal.Sql;
-import org.newsletter.model.Campaign;
-import org.newsletter.model.MailingList;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import org.newsletter.model.Campaign;
+import org.newsletter.model.MailingList;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Sql;
 
 /**
  * The subscriber store of one workspace: one database connection and the repositories that use it.

@@ -1,6 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Dialect;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -8,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
+import org.newsletter.store.internal.Dialect;
 
 /**
  * A fixed number of {@link Store}s, each with its own connection, lent to one thread at a time. A

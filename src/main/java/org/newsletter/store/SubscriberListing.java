@@ -1,9 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.DetailsJson;
-import org.newsletter.store.internal.Dialect;
-import org.newsletter.store.internal.Rows;
-import org.newsletter.store.internal.Sql;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -11,6 +7,10 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.Query;
 import org.newsletter.model.Subscriber;
+import org.newsletter.store.internal.DetailsJson;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 import org.newsletter.store.segment.SegmentSql;
 import org.newsletter.store.segment.SqlCondition;
 

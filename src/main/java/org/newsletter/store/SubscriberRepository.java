@@ -1,11 +1,6 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.DetailsJson;
-import org.newsletter.store.internal.Dialect;
-import org.newsletter.store.internal.Rows;
-import org.newsletter.store.internal.Sql;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +14,10 @@ import org.newsletter.model.Subscription;
 import org.newsletter.model.SubscriptionChange;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.model.UserInputException;
+import org.newsletter.store.internal.DetailsJson;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 
 /**
  * One person at a time: add, change, look up, remove. Every change is one transaction, and a

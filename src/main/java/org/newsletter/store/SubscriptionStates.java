@@ -1,9 +1,9 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Sql;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.store.internal.Sql;
 
 /**
  * Reads and changes one person's status on one list. The subscription row is the state it is in;

@@ -1,22 +1,21 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.EmailHash;
-import org.newsletter.store.internal.Rows;
-import org.newsletter.store.internal.Sql;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-
-import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.Suppression;
 import org.newsletter.model.SuppressionReason;
+import org.newsletter.store.internal.EmailHash;
+import org.newsletter.store.internal.Rows;
+import org.newsletter.store.internal.Sql;
 
 /** Addresses never mailed again, keyed by a hash so an erased person leaves no address behind. */
 public final class SuppressionRepository {

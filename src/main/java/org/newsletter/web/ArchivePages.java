@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
-import org.newsletter.issue.IssuePipeline;
 import org.newsletter.config.Workspace;
+import org.newsletter.issue.IssuePipeline;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.StorePool;
 

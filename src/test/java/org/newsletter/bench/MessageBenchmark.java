@@ -11,18 +11,18 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.newsletter.issue.IssuePipeline;
 import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
+import org.newsletter.issue.IssuePipeline;
 import org.newsletter.mail.MessageBuilder;
 import org.newsletter.mail.MessageIds;
 import org.newsletter.mail.MessageSpec;
+import org.newsletter.message.CampaignHeaders;
+import org.newsletter.message.CampaignMessages;
 import org.newsletter.model.Mailbox;
 import org.newsletter.model.Recipient;
 import org.newsletter.model.Site;
 import org.newsletter.render.RenderedIssue;
-import org.newsletter.message.CampaignHeaders;
-import org.newsletter.message.CampaignMessages;
 
 /**
  * How fast personalised messages of an issue are built: the issue is rendered once, then N messages

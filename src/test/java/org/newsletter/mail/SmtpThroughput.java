@@ -1,6 +1,5 @@
 package org.newsletter.mail;
 
-import org.newsletter.config.SmtpSettings;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.URLName;
@@ -18,6 +17,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.newsletter.config.SmtpSettings;
 import org.newsletter.testing.FaultySmtpServer;
 
 /**

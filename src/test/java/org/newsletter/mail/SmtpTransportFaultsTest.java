@@ -1,6 +1,5 @@
 package org.newsletter.mail;
 
-import org.newsletter.config.SmtpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -23,9 +22,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.newsletter.config.SmtpSettings;
 import org.newsletter.mail.DeliveryException.Kind;
-import org.newsletter.testing.FaultySmtpServer;
 import org.newsletter.testing.FaultySmtpServer.Stage;
+import org.newsletter.testing.FaultySmtpServer;
 
 /** Every fault FaultySmtpServer can stage gives the DeliveryException a campaign needs to decide what next. */
 class SmtpTransportFaultsTest {

@@ -1,6 +1,5 @@
 package org.newsletter.mail;
 
-import org.newsletter.config.SmtpSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -13,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.newsletter.config.SmtpSettings;
 
 /** SmtpTransport against GreenMail, a real SMTP server in the same JVM: plain, implicit TLS, AUTH. */
 class SmtpTransportGreenMailTest {

@@ -1,29 +1,23 @@
 package org.newsletter.send;
 
-import org.newsletter.mail.MessageSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.issue.IssuePipeline;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
-import org.newsletter.mail.DeliveryException;
-import org.newsletter.mail.OutgoingMessage;
-import org.newsletter.mail.SmtpReply;
+import org.newsletter.issue.IssuePipeline;
+import org.newsletter.mail.MessageSigner;
 import org.newsletter.mail.Transport;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.DeliveryState;

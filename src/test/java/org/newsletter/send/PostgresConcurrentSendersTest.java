@@ -1,6 +1,5 @@
 package org.newsletter.send;
 
-import org.newsletter.mail.MessageSigner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -16,10 +15,11 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.issue.IssuePipeline;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
+import org.newsletter.issue.IssuePipeline;
+import org.newsletter.mail.MessageSigner;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.DeliveryState;
 import org.newsletter.model.EmailAddress;

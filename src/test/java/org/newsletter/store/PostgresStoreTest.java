@@ -1,7 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.imports.ImportReport;
-import org.newsletter.store.imports.PostgresForeignKeyPause;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +10,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
+import org.newsletter.store.imports.ImportReport;
+import org.newsletter.store.imports.PostgresForeignKeyPause;
 
 /** The same contract against a real PostgreSQL server (see {@link StoreBackend}). */
 class PostgresStoreTest extends StoreContractTest {

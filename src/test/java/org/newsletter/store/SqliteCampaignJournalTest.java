@@ -1,6 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.internal.Sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.store.internal.Sql;
 import org.newsletter.store.segment.SegmentParser;
 import org.newsletter.store.segment.SegmentSql;
 

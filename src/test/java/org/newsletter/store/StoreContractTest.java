@@ -1,7 +1,5 @@
 package org.newsletter.store;
 
-import org.newsletter.store.imports.ImportReport;
-import org.newsletter.store.imports.SubscriberImport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,6 +26,8 @@ import org.newsletter.model.UserInputException;
 import org.newsletter.store.csv.CsvExportWriter;
 import org.newsletter.store.csv.CsvImportReader;
 import org.newsletter.store.csv.ExportRow;
+import org.newsletter.store.imports.ImportReport;
+import org.newsletter.store.imports.SubscriberImport;
 import org.newsletter.store.segment.SegmentParser;
 
 /**

@@ -1,10 +1,10 @@
 package org.newsletter.store.imports;
 
-import org.newsletter.store.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import org.newsletter.store.internal.Sql;
 
 /**
  * A Bloom filter of the addresses (keys) in the database, so a large import asks the database only

@@ -1,6 +1,5 @@
 package org.newsletter.store.imports;
 
-import org.newsletter.store.internal.DetailsJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.store.csv.ImportRow;
 import org.newsletter.store.csv.ReadResult;
 import org.newsletter.store.csv.RowProblem;
+import org.newsletter.store.internal.DetailsJson;
 
 /** Valid rows waiting to be written, merged by address, with the rows skipped while reading them. */
 final class ImportBatch {

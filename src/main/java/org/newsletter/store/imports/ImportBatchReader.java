@@ -1,9 +1,9 @@
 package org.newsletter.store.imports;
 
-import org.newsletter.store.StoreException;
-import org.newsletter.store.internal.DetailsJson;
 import java.util.Iterator;
+import org.newsletter.store.StoreException;
 import org.newsletter.store.csv.ReadResult;
+import org.newsletter.store.internal.DetailsJson;
 
 /** The reading thread: turns rows into batches and hands them over through a short queue. */
 final class ImportBatchReader implements Runnable {

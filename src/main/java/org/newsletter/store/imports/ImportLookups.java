@@ -1,8 +1,5 @@
 package org.newsletter.store.imports;
 
-import org.newsletter.store.internal.EmailHash;
-import org.newsletter.store.internal.PreparedByArity;
-import org.newsletter.store.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.newsletter.model.MailingList;
+import org.newsletter.store.internal.EmailHash;
+import org.newsletter.store.internal.PreparedByArity;
+import org.newsletter.store.internal.Sql;
 
 /**
  * The questions asked of every batch, prepared once per import. Suppressions are looked up only

@@ -1,12 +1,12 @@
 package org.newsletter.store.imports;
 
-import org.newsletter.store.internal.Dialect;
-import org.newsletter.store.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Sql;
 
 /** Rows for one statement, kept as columns until flushed. */
 final class ImportTable implements AutoCloseable {

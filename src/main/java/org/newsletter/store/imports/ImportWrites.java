@@ -1,8 +1,5 @@
 package org.newsletter.store.imports;
 
-import org.newsletter.store.internal.DetailsJson;
-import org.newsletter.store.internal.Dialect;
-import org.newsletter.store.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -11,6 +8,9 @@ import java.util.Map;
 import java.util.Set;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.store.internal.DetailsJson;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Sql;
 
 /**
  * The writes of one batch other than new people's rows, collected column by column and sent

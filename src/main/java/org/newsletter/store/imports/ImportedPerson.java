@@ -1,12 +1,12 @@
 package org.newsletter.store.imports;
 
-import org.newsletter.store.internal.DetailsJson;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.store.csv.ImportRow;
+import org.newsletter.store.internal.DetailsJson;
 
 /** One person as the file describes them, merged over duplicate rows. */
 final class ImportedPerson {

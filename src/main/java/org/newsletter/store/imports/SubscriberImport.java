@@ -1,10 +1,5 @@
 package org.newsletter.store.imports;
 
-import org.newsletter.store.Store;
-import org.newsletter.store.StoreException;
-import org.newsletter.store.internal.DetailsJson;
-import org.newsletter.store.internal.Dialect;
-import org.newsletter.store.internal.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +14,12 @@ import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.store.Store;
+import org.newsletter.store.StoreException;
 import org.newsletter.store.csv.ReadResult;
+import org.newsletter.store.internal.DetailsJson;
+import org.newsletter.store.internal.Dialect;
+import org.newsletter.store.internal.Sql;
 
 /**
  * Imports people in batches inside one transaction: a million rows go in without holding the file in

@@ -2,8 +2,8 @@ package org.newsletter.web.preview;
 
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.mail.OutgoingMessage;
-import org.newsletter.model.Recipient;
 import org.newsletter.message.CampaignMessages;
+import org.newsletter.model.Recipient;
 
 /**
  * Who the preview is rendered for: the sample reader of {@code build}, or a subscriber from the store

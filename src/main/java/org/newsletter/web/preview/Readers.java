@@ -1,10 +1,11 @@
 package org.newsletter.web.preview;
 
 import java.util.Map;
+import org.newsletter.config.Workspace;
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.issue.SampleRecipient;
-import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.message.PersonalLinks;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.InvalidAddressException;
 import org.newsletter.model.MailingList;
@@ -12,7 +13,6 @@ import org.newsletter.model.Recipient;
 import org.newsletter.model.Subscriber;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.model.UserInputException;
-import org.newsletter.message.PersonalLinks;
 import org.newsletter.store.Store;
 import org.newsletter.store.StoreException;
 

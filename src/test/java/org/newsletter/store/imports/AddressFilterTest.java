@@ -1,15 +1,15 @@
 package org.newsletter.store.imports;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.store.Database;
 import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.internal.Sql;
-import static org.assertj.core.api.Assertions.assertThat;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.nio.file.Path;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The filter's "no" must be certain, its "maybe" rare for addresses it has not seen. */
 class AddressFilterTest {
