@@ -1,7 +1,7 @@
 package org.newsletter.config;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -47,7 +47,7 @@ public record SmtpSettings(String host, int port, String user, Tls tls, int conn
 
     private static final String FORM = "smtp://[user@]host[:port][?tls=starttls|implicit|none&connections=N&timeout=30s&trust=HOST]";
     private static final List<String> PARAMETERS = List.of("tls", "connections", "timeout", "trust");
-    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9_.-]*[A-Za-z0-9])?");
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
     private static final Pattern TIMEOUT = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
@@ -123,67 +123,24 @@ public record SmtpSettings(String host, int port, String user, Tls tls, int conn
                     : "expected " + FORM;
             throw bad(text, "it must start with smtp://; " + hint);
         }
-        String rest = text.substring(7);
-        if (rest.indexOf('#') >= 0) {
+        URI uri = serverUri(text);
+        if (uri.getRawFragment() != null) {
             throw bad(text, "a URL fragment (#...) means nothing here; expected " + FORM);
         }
-        int question = rest.indexOf('?');
-        String query = question < 0 ? "" : rest.substring(question + 1);
-        String authority = question < 0 ? rest : rest.substring(0, question);
-        int slash = authority.indexOf('/');
-        if (slash >= 0) {
-            if (!authority.substring(slash).equals("/")) {
-                throw bad(text, "unexpected path " + authority.substring(slash) + "; expected " + FORM);
-            }
-            authority = authority.substring(0, slash);
+        if (!uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
+            throw bad(text, "unexpected path " + uri.getRawPath() + "; expected " + FORM);
+        }
+        String user = uri.getUserInfo();
+        if (user != null && user.isEmpty()) {
+            throw bad(text, "the user name before @ is empty; leave out the @ to send without logging in");
+        }
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1) : uri.getHost();
+        Integer port = uri.getPort() < 0 ? null : uri.getPort();
+        if (port != null && (port < 1 || port > 65535)) {
+            throw bad(text, "port \"" + port + "\" is not a number from 1 to 65535");
         }
 
-        String user = null;
-        int at = authority.lastIndexOf('@');
-        if (at >= 0) {
-            String userInfo = authority.substring(0, at);
-            if (userInfo.isEmpty()) {
-                throw bad(text, "the user name before @ is empty; leave out the @ to send without logging in");
-            }
-            user = percentDecode(text, userInfo);
-            authority = authority.substring(at + 1);
-        }
-
-        String host;
-        String portText = null;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0 || !IPV6.matcher(authority.substring(1, close)).matches()) {
-                throw bad(text, "the IPv6 address is not written like [2001:db8::25]");
-            }
-            host = authority.substring(1, close);
-            String after = authority.substring(close + 1);
-            if (!after.isEmpty()) {
-                if (!after.startsWith(":")) {
-                    throw bad(text, "unexpected text after the IPv6 address; expected " + FORM);
-                }
-                portText = after.substring(1);
-            }
-        } else {
-            int colon = authority.indexOf(':');
-            host = colon < 0 ? authority : authority.substring(0, colon);
-            portText = colon < 0 ? null : authority.substring(colon + 1);
-            if (host.isEmpty()) {
-                throw bad(text, "no host; expected " + FORM);
-            }
-            if (!HOST_NAME.matcher(host).matches()) {
-                throw bad(text, "\"" + host + "\" is not a host name or IP address");
-            }
-        }
-        Integer port = null;
-        if (portText != null) {
-            if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) < 1 || Integer.parseInt(portText) > 65535) {
-                throw bad(text, "port \"" + portText + "\" is not a number from 1 to 65535");
-            }
-            port = Integer.parseInt(portText);
-        }
-
-        Map<String, String> parameters = parameters(text, query);
+        Map<String, String> parameters = parameters(text, uri.getRawQuery() == null ? "" : uri.getRawQuery());
         Tls tls = parameters.containsKey("tls") ? tls(text, parameters.get("tls"))
                 : port != null && port == 465 ? Tls.IMPLICIT : Tls.STARTTLS;
         int connections = parameters.containsKey("connections") ? connections(text, parameters.get("connections")) : DEFAULT_CONNECTIONS;
@@ -203,6 +160,61 @@ public record SmtpSettings(String host, int port, String user, Tls tls, int conn
                     + "; use tls=starttls or tls=implicit, or leave out the user for a relay that needs no login");
         }
         return new SmtpSettings(host, port != null ? port : tls.defaultPort(), user, tls, connections, timeout, trusted);
+    }
+
+    /**
+     * The URL as {@link URI} reads it (RFC 3986), with a server-based authority: user, host, port.
+     * Mail providers hand out user names that are addresses, so an {@code @} before the last one is
+     * taken as part of the user name (as {@code %40} would be). When {@code URI} cannot make out a host,
+     * the authority is looked at once more to say exactly what is wrong with it.
+     */
+    private static URI serverUri(String text) {
+        int authorityEnd = indexOfAny(text, "/?#", 7);
+        String authority = text.substring(7, authorityEnd);
+        int at = authority.lastIndexOf('@');
+        String escaped = at < 0 ? text
+                : text.substring(0, 7) + authority.substring(0, at).replace("@", "%40") + authority.substring(at) + text.substring(authorityEnd);
+        try {
+            URI uri = new URI(escaped);
+            if (uri.getHost() != null && !authority.endsWith(":")) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            if (e.getReason().startsWith("Malformed escape pair")) {
+                throw bad(text, "the user name has a % that is not followed by two hex digits (write % as %25, @ as %40)");
+            }
+        }
+        throw bad(text, authorityProblem(authority.substring(at + 1)));
+    }
+
+    /** What is wrong with {@code host[:port]} when {@link URI} found no host in it. */
+    private static String authorityProblem(String hostAndPort) {
+        if (hostAndPort.startsWith("[")) {
+            int close = hostAndPort.indexOf(']');
+            String after = close < 0 ? "" : hostAndPort.substring(close + 1);
+            if (close < 0 || !IPV6.matcher(hostAndPort.substring(1, close)).matches() || !after.isEmpty() && !after.startsWith(":")) {
+                return "the IPv6 address is not written like [2001:db8::25]";
+            }
+            return "port \"" + after.substring(1) + "\" is not a number from 1 to 65535";
+        }
+        int colon = hostAndPort.indexOf(':');
+        String host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+        if (host.isEmpty()) {
+            return "no host; expected " + FORM;
+        }
+        if (!HOST_NAME.matcher(host).matches()) {
+            return "\"" + host + "\" is not a host name or IP address";
+        }
+        return "port \"" + (colon < 0 ? "" : hostAndPort.substring(colon + 1)) + "\" is not a number from 1 to 65535";
+    }
+
+    private static int indexOfAny(String text, String characters, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return text.length();
     }
 
     /** For summaries and logs, e.g. {@code smtp://news@mail.example.org:587 (STARTTLS, 4 connections)}. */
@@ -282,25 +294,6 @@ public record SmtpSettings(String host, int port, String user, Tls tls, int conn
             throw bad(url, "timeout=" + value + " is not from 1ms to 10m");
         }
         return timeout;
-    }
-
-    private static String percentDecode(String url, String text) {
-        StringBuilder out = new StringBuilder();
-        ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '%') {
-                if (i + 2 >= text.length() || Character.digit(text.charAt(i + 1), 16) < 0 || Character.digit(text.charAt(i + 2), 16) < 0) {
-                    throw bad(url, "the user name has a % that is not followed by two hex digits (write % as %25, @ as %40)");
-                }
-                pending.write(Character.digit(text.charAt(i + 1), 16) * 16 + Character.digit(text.charAt(i + 2), 16));
-                i += 2;
-            } else {
-                out.append(pending.toString(StandardCharsets.UTF_8)).append(c);
-                pending.reset();
-            }
-        }
-        return out.append(pending.toString(StandardCharsets.UTF_8)).toString();
     }
 
     /**

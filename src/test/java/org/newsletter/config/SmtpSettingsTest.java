@@ -52,6 +52,9 @@ class SmtpSettingsTest {
                 Arguments.of("smtp://mail.example.org:smtp", "bad SMTP URL \"smtp://mail.example.org:smtp\": port \"smtp\" is not a number from 1 to 65535"),
                 Arguments.of("smtp://mail.example.org:", "bad SMTP URL \"smtp://mail.example.org:\": port \"\" is not a number from 1 to 65535"),
                 Arguments.of("smtp://mail example.org", "bad SMTP URL \"smtp://mail example.org\": \"mail example.org\" is not a host name or IP address"),
+                // RFC 1123 host names: letters, digits, hyphens and dots (java.net.URI agrees).
+                Arguments.of("smtp://mail_relay.lan", "bad SMTP URL \"smtp://mail_relay.lan\": \"mail_relay.lan\" is not a host name or IP address"),
+                Arguments.of("smtp://mail.example.org:99999999999", "bad SMTP URL \"smtp://mail.example.org:99999999999\": port \"99999999999\" is not a number from 1 to 65535"),
                 Arguments.of("smtp://[2001:db8::25", "bad SMTP URL \"smtp://[2001:db8::25\": the IPv6 address is not written like [2001:db8::25]"),
                 Arguments.of("smtp://mail.example.org/submit", "bad SMTP URL \"smtp://mail.example.org/submit\": unexpected path /submit; expected " + form),
                 Arguments.of("smtp://mail.example.org?tsl=none", "bad SMTP URL \"smtp://mail.example.org?tsl=none\": unknown parameter \"tsl\" "
