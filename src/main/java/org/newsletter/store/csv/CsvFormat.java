@@ -33,6 +33,16 @@ public enum CsvFormat {
         this.label = label;
     }
 
+    /** How this format's rows are read, for a file with this (trimmed) header. */
+    FormatRules rules(List<String> header) {
+        return switch (this) {
+            case NEWSLETTER -> new NewsletterExportRules(header);
+            case MAILCHIMP -> new MailchimpExportRules(header);
+            case LISTMONK -> new ListmonkExportRules(header);
+            case GENERIC -> new GenericCsvRules(header);
+        };
+    }
+
     /** A short description for messages, e.g. "Mailchimp audience export". */
     public String label() {
         return label;
