@@ -31,7 +31,7 @@ import org.newsletter.render.RenderedIssue;
  * for comparison, with fewer messages since it is much slower. Each path is warmed up first. Prints
  * messages/s and MB/s of message bytes; a figure, not a test.
  *
- * <p>Usage, in a workspace: {@code java -cp target/newsletter.jar org.newsletter.bench.MessageBenchmark
+ * <p>Usage, in a workspace: {@code java -cp target/newsletter.jar:target/test-classes org.newsletter.bench.MessageBenchmark
  * [N] [ISSUE] [THREADS]} (defaults: 200000, 2024-08-team-update, 2).
  */
 public final class MessageBenchmark {

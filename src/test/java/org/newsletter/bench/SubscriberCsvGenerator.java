@@ -12,7 +12,7 @@ import java.util.Random;
  * commas, tags, a few attributes, a sprinkling of duplicates and invalid rows. Fixed seed, so two runs
  * import the same file.
  *
- * <p>Usage: {@code java -cp target/newsletter.jar org.newsletter.bench.SubscriberCsvGenerator FILE ROWS}
+ * <p>Usage: {@code java -cp target/newsletter.jar:target/test-classes org.newsletter.bench.SubscriberCsvGenerator FILE ROWS}
  */
 public final class SubscriberCsvGenerator {
 

@@ -15,7 +15,7 @@ import org.newsletter.mail.SubscriberTokens;
  * {@code serve} load benchmark to request: real tokens for real people, signed with the secret that
  * {@code serve} uses.
  *
- * <p>Usage: {@code java -cp target/newsletter.jar org.newsletter.bench.UnsubscribeLinks SQLITE-FILE LIST SECRET}
+ * <p>Usage: {@code java -cp target/newsletter.jar:target/test-classes org.newsletter.bench.UnsubscribeLinks SQLITE-FILE LIST SECRET}
  */
 public final class UnsubscribeLinks {
 
