@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.store.DatabaseBusyException;
 import org.newsletter.store.DatabaseLocation;
-import org.newsletter.store.StoreBackend;
 import org.newsletter.testing.IssueFixture;
+import org.newsletter.testing.RequiresPostgres;
+import org.newsletter.testing.TestPostgres;
 
 /** The lists, subscribers and privacy commands, through the real command line. */
 class SubscriberCommandsTest {
@@ -172,9 +173,9 @@ class SubscriberCommandsTest {
     }
 
     @Test
-    void theEnvironmentChoosesPostgreSql() {
-        String server = StoreBackend.postgresUrl();
-        DatabaseLocation schema = StoreBackend.postgresSchema(server);
+    @RequiresPostgres
+    void theEnvironmentChoosesPostgreSql(TestPostgres server) {
+        DatabaseLocation schema = server.newSchema();
         try {
             IssueFixture fixture = IssueFixture.in(dir).env("NEWSLETTER_DATABASE_URL", schema.jdbcUrl());
             ok(fixture.run("lists", "create", "news", "--name", "News"));
@@ -182,7 +183,7 @@ class SubscriberCommandsTest {
             assertThat(ok(fixture.run("subscribers", "list")).out()).contains("pg@example.org");
             assertThat(dir.resolve(".newsletter/newsletter.db")).doesNotExist();
         } finally {
-            StoreBackend.dropSchema(server, schema);
+            server.dropSchema(schema);
         }
     }
 }
