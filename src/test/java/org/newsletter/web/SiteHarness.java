@@ -50,7 +50,8 @@ final class SiteHarness implements AutoCloseable {
     private SiteHarness(IssueFixture workspace, Transport confirmations, int port, String... subscribers) throws IOException {
         this.workspace = workspace;
         Workspace loaded = new WorkspaceLocator().locate(workspace.root());
-        this.stores = Store.openPool(DatabaseLocation.resolve(loaded.databaseUrl(), loaded.stateDir(), Map.of()), clock, 4);
+        // The database as 'serve' would find it with the workspace's environment.
+        this.stores = Store.openPool(DatabaseLocation.resolve(loaded.databaseUrl(), loaded.stateDir(), workspace.environment()), clock, 4);
         stores.with(store -> {
             // A workspace may have its lists already: made through the command line, or by an earlier start.
             var news = store.lists().find("news").orElseGet(() -> store.lists().create("news", "Monthly news", "", true));
