@@ -46,6 +46,7 @@ final class SiteHarness implements AutoCloseable {
     private final PublicSite site;
     private final WebServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean closed;
 
     private SiteHarness(IssueFixture workspace, Transport confirmations, int port, String... subscribers) throws IOException {
         this.workspace = workspace;
@@ -193,8 +194,17 @@ final class SiteHarness implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Stops the server, then the site, which first sends every confirmation email already queued
+     * (its mailer's thread); so afterwards what {@link CapturedMail} holds is all that was sent.
+     * Closing twice does nothing more.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.close();
         } finally {

@@ -213,9 +213,12 @@ class UnsubscribePagesTest {
         site.get(path);
         site.post(path, "action=unsubscribe");
         String signature = path.substring(path.lastIndexOf('.') + 1);
-        for (int i = 0; i < 200 && site.log.stream().noneMatch(line -> line.startsWith("POST")); i++) {
-            Thread.sleep(10); // the line is written once the answer has gone out
+        // Each line is written once its answer has gone out, so the GET's may come after the POST's.
+        for (int i = 0; i < 500 && !(site.log.stream().anyMatch(line -> line.startsWith("GET /u/"))
+                && site.log.stream().anyMatch(line -> line.startsWith("POST /u/"))); i++) {
+            Thread.sleep(10);
         }
+        assertThat(site.log).anyMatch(line -> line.startsWith("GET /u/"));
         assertThat(site.log).isNotEmpty().noneMatch(line -> line.contains(signature));
         assertThat(site.log).anyMatch(line -> line.startsWith("POST /u/") && line.contains(" 200 "));
     }
