@@ -99,10 +99,18 @@ public final class TestPostgres {
             statement.execute("SELECT 1");
             return null;
         } catch (SQLException e) {
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
-            int newline = message.indexOf('\n');
-            return newline < 0 ? message : message.substring(0, newline).strip();
+            String line = firstLine(e);
+            // pgjdbc's "The connection attempt failed" says why only in its cause ("Network is unreachable").
+            String cause = e.getCause() == null ? "" : firstLine(e.getCause());
+            return cause.isEmpty() || line.contains(cause) ? line : line + ": " + cause;
         }
+    }
+
+    private static String firstLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline).strip();
+        return line.endsWith(".") ? line.substring(0, line.length() - 1) : line;
     }
 
     /** The URL without its password, for messages. */
