@@ -21,9 +21,6 @@ import org.sqlite.SQLiteOpenMode;
  */
 public final class Database implements AutoCloseable {
 
-    /** How long SQLite waits for another process's write lock before giving up. */
-    static final int BUSY_TIMEOUT_MS = 10_000;
-
     private final DatabaseLocation location;
     private final Handle handle;
 
@@ -79,7 +76,8 @@ public final class Database implements AutoCloseable {
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // WAL with NORMAL is durable against application crashes; only a power cut can lose the last commits.
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setBusyTimeout(BUSY_TIMEOUT_MS);
+            // The driver's own reading of busy_timeout in the URL would lose to this setting.
+            config.setBusyTimeout((int) location.busyTimeout().toMillis());
             // BEGIN IMMEDIATE: take the write lock when a transaction starts. A deferred transaction that
             // reads first and then writes cannot wait for another writer (SQLITE_BUSY at once, whatever
             // the busy timeout), which is the "database is locked" error this setting prevents.

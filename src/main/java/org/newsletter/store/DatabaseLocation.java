@@ -1,6 +1,7 @@
 package org.newsletter.store;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.newsletter.store.internal.Dialect;
@@ -15,9 +16,16 @@ public record DatabaseLocation(String jdbcUrl, String password) {
     public static final String URL_VARIABLE = "NEWSLETTER_DATABASE_URL";
     public static final String PASSWORD_VARIABLE = "NEWSLETTER_DATABASE_PASSWORD";
 
+    /** How long an SQLite statement waits for another process's write lock, unless the URL says otherwise. */
+    public static final Duration DEFAULT_BUSY_TIMEOUT = Duration.ofSeconds(10);
+
+    private static final String BUSY_TIMEOUT_OPTION = "busy_timeout=";
+
     public DatabaseLocation {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        Dialect.of(jdbcUrl);
+        if (Dialect.of(jdbcUrl) == Dialect.SQLITE) {
+            busyTimeout(jdbcUrl);
+        }
     }
 
     public static DatabaseLocation resolve(String configured, Path stateDir, Map<String, String> environment) {
@@ -39,6 +47,30 @@ public record DatabaseLocation(String jdbcUrl, String password) {
 
     public Dialect dialect() {
         return Dialect.of(jdbcUrl);
+    }
+
+    /**
+     * SQLite: how long a statement waits for another process's write lock before it fails as busy,
+     * {@code busy_timeout=MILLISECONDS} among the URL's options, else {@link #DEFAULT_BUSY_TIMEOUT}.
+     */
+    public Duration busyTimeout() {
+        return busyTimeout(jdbcUrl);
+    }
+
+    private static Duration busyTimeout(String jdbcUrl) {
+        int query = jdbcUrl.indexOf('?');
+        if (query >= 0) {
+            for (String option : jdbcUrl.substring(query + 1).split("&")) {
+                if (option.startsWith(BUSY_TIMEOUT_OPTION)) {
+                    String value = option.substring(BUSY_TIMEOUT_OPTION.length());
+                    if (!value.matches("[0-9]{1,9}")) {
+                        throw new IllegalArgumentException("busy_timeout in the database URL must be a number of milliseconds, not '" + value + "'");
+                    }
+                    return Duration.ofMillis(Long.parseLong(value));
+                }
+            }
+        }
+        return DEFAULT_BUSY_TIMEOUT;
     }
 
     /** The database file of a SQLite URL (without any {@code ?options}). */

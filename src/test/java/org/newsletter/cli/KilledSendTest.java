@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.testing.ExternalTools;
 import org.newsletter.testing.FaultySmtpServer;
 import org.newsletter.testing.IssueFixture;
 
@@ -50,9 +51,11 @@ class KilledSendTest {
 
         try (FaultySmtpServer server = FaultySmtpServer.start()) {
             String transport = server.url("tls=none&connections=2&timeout=5s");
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-                    System.getProperty("java.class.path"), "org.newsletter.cli.Main", "send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes",
-                    "--rate", "100/s")
+            // The child sees only what it is given here: with the shell's NEWSLETTER_DATABASE_URL it
+            // would send from, and write into, that database instead of this workspace's.
+            ProcessBuilder builder = ExternalTools.cleanEnvironment(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), "org.newsletter.cli.Main", "send", IssueFixture.SEED_ISSUE, "--list", "news",
+                    "--yes", "--rate", "100/s"))
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("child.log").toFile());

@@ -14,12 +14,12 @@ import java.security.KeyPairGenerator;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Base64;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +28,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.store.DatabaseBusyException;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.StoreBackend;
 import org.newsletter.testing.Dkimpy;
 import org.newsletter.testing.IssueFixture;
 
@@ -109,17 +112,24 @@ class SendCommandTest {
 
     @Test
     void aCampaignWaitsForAnImportInAnotherProcessInsteadOfStopping() throws Exception {
-        CompletableFuture<IssueFixture.Run> send;
+        DatabaseLocation database = DatabaseLocation.sqlite(dir.resolve(".newsletter/newsletter.db"));
+        // Other commands give up after a busy timeout of 200 ms here instead of 10 s, so the campaign's
+        // patience shows in a second instead of a dozen.
+        workspace.env(DatabaseLocation.URL_VARIABLE, StoreBackend.withBusyTimeout(database, 200));
+        IssueFixture.Started send;
         // What a large import in another process does for its whole run: hold SQLite's one write lock.
-        try (Connection importer = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
+        try (Connection importer = DriverManager.getConnection(database.jdbcUrl());
                 Statement statement = importer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
-            send = CompletableFuture.supplyAsync(() -> workspace.run("send", ISSUE, "--list", "news", "--yes"));
-            Thread.sleep(12_000); // past SQLite's 10 s busy timeout, where other commands give up
-            assertThat(send).as("still waiting for the lock").isNotDone();
+            IssueFixture.Run other = workspace.run("lists", "create", "later", "--name", "Later");
+            assertThat(other.errLines()).as("another command gives up").containsExactly("newsletter: error: " + DatabaseBusyException.MESSAGE);
+            send = workspace.start("send", ISSUE, "--list", "news", "--yes");
+            send.awaitOutput("Recipients: 2", Duration.ofSeconds(60)); // planned (reading only); recording the campaign is next
+            Thread.sleep(1_000); // five times the busy timeout
+            assertThat(send.done()).as("still waiting for the lock").isNotDone();
             statement.execute("COMMIT");
         }
-        IssueFixture.Run run = send.get(60, TimeUnit.SECONDS);
+        IssueFixture.Run run = send.done().get(60, TimeUnit.SECONDS);
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("Campaign 1: 2 accepted");
         assertThat(outbox("1-" + ISSUE)).hasSize(2);

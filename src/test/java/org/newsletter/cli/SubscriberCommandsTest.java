@@ -12,6 +12,8 @@ import org.newsletter.store.DatabaseBusyException;
 import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.StoreBackend;
 import org.newsletter.testing.IssueFixture;
+import org.newsletter.testing.RequiresPostgres;
+import org.newsletter.testing.TestPostgres;
 
 /** The lists, subscribers and privacy commands, through the real command line. */
 class SubscriberCommandsTest {
@@ -78,14 +80,20 @@ class SubscriberCommandsTest {
         IssueFixture.Run badDatabase = fixture.env("NEWSLETTER_DATABASE_URL", "jdbc:mysql://x/y").run("lists");
         assertThat(badDatabase.exitCode()).isEqualTo(1);
         assertThat(badDatabase.errLines()).singleElement().asString().contains("unsupported database URL");
+        IssueFixture.Run badTimeout = fixture.env("NEWSLETTER_DATABASE_URL", "jdbc:sqlite:x.db?busy_timeout=soon").run("lists");
+        assertThat(badTimeout.exitCode()).isEqualTo(1);
+        assertThat(badTimeout.errLines()).containsExactly(
+                "newsletter: error: busy_timeout in the database URL must be a number of milliseconds, not 'soon'");
     }
 
     @Test
     void aCommandThatMeetsAnotherProcesssWriteLockSaysSoInOneLineAndChangesNothing() throws Exception {
-        IssueFixture fixture = IssueFixture.in(dir);
+        DatabaseLocation database = DatabaseLocation.sqlite(dir.resolve(".newsletter/newsletter.db"));
+        // A 200 ms busy timeout instead of 10 s, so the command gives up at once.
+        IssueFixture fixture = IssueFixture.in(dir).env(DatabaseLocation.URL_VARIABLE, StoreBackend.withBusyTimeout(database, 200));
         ok(fixture.run("lists", "create", "news", "--name", "News"));
         // What a large import in another process does for its whole run: hold SQLite's one write lock.
-        try (Connection importer = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
+        try (Connection importer = DriverManager.getConnection(database.jdbcUrl());
                 Statement statement = importer.createStatement()) {
             statement.execute("BEGIN IMMEDIATE");
             IssueFixture.Run blocked = fixture.run("subscribers", "add", "ann@example.org", "--list", "news");
@@ -172,9 +180,9 @@ class SubscriberCommandsTest {
     }
 
     @Test
-    void theEnvironmentChoosesPostgreSql() {
-        String server = StoreBackend.postgresUrl();
-        DatabaseLocation schema = StoreBackend.postgresSchema(server);
+    @RequiresPostgres
+    void theEnvironmentChoosesPostgreSql(TestPostgres server) {
+        DatabaseLocation schema = server.newSchema();
         try {
             IssueFixture fixture = IssueFixture.in(dir).env("NEWSLETTER_DATABASE_URL", schema.jdbcUrl());
             ok(fixture.run("lists", "create", "news", "--name", "News"));
@@ -182,7 +190,7 @@ class SubscriberCommandsTest {
             assertThat(ok(fixture.run("subscribers", "list")).out()).contains("pg@example.org");
             assertThat(dir.resolve(".newsletter/newsletter.db")).doesNotExist();
         } finally {
-            StoreBackend.dropSchema(server, schema);
+            server.dropSchema(schema);
         }
     }
 }

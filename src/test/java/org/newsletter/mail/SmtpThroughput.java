@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.newsletter.config.SmtpSettings;
+import org.newsletter.testing.ExternalTools;
 import org.newsletter.testing.FaultySmtpServer;
 
 /**
@@ -134,7 +135,7 @@ public final class SmtpThroughput {
             try (ServerSocket probe = new ServerSocket(0)) {
                 port = probe.getLocalPort();
             }
-            Process process = new ProcessBuilder(PROGRAM.toString(), "-u", "nobody", "127.0.0.1:" + port, "256")
+            Process process = ExternalTools.cleanEnvironment(new ProcessBuilder(PROGRAM.toString(), "-u", "nobody", "127.0.0.1:" + port, "256"))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             for (int attempt = 0; attempt < 100; attempt++) {
                 try (Socket socket = new Socket()) {

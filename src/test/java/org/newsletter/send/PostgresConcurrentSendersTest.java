@@ -28,13 +28,15 @@ import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.DeliveryJournal;
 import org.newsletter.store.NewSubscriber;
 import org.newsletter.store.Store;
-import org.newsletter.store.StoreBackend;
 import org.newsletter.testing.IssueFixture;
+import org.newsletter.testing.RequiresPostgres;
+import org.newsletter.testing.TestPostgres;
 
 /**
  * Three senders, each with its own database connection as separate processes would have, work on one
  * campaign in PostgreSQL at the same time: between them everyone gets exactly one message.
  */
+@RequiresPostgres
 class PostgresConcurrentSendersTest {
 
     static final int PEOPLE = 600;
@@ -42,15 +44,19 @@ class PostgresConcurrentSendersTest {
     @TempDir
     Path dir;
 
-    String server;
+    final TestPostgres server;
     DatabaseLocation location;
     final List<Store> stores = new ArrayList<>();
+
+    PostgresConcurrentSendersTest(TestPostgres server) {
+        this.server = server;
+    }
 
     @AfterEach
     void tearDown() {
         stores.forEach(Store::close);
         if (location != null) {
-            StoreBackend.dropSchema(server, location);
+            server.dropSchema(location);
         }
     }
 
@@ -62,8 +68,7 @@ class PostgresConcurrentSendersTest {
 
     @Test
     void threeSendersShareOneCampaignAndNobodyGetsTwoMessages() throws Exception {
-        server = StoreBackend.postgresUrl();
-        location = StoreBackend.postgresSchema(server);
+        location = server.newSchema();
         IssueFixture.copyOfRepository(dir);
         Workspace workspace = new WorkspaceLocator().locate(dir);
         Store first = open();

@@ -1,20 +1,27 @@
 package org.newsletter.store;
 
-/** The campaign journal contract on a real PostgreSQL server (see {@link StoreBackend}). */
+import org.newsletter.testing.RequiresPostgres;
+import org.newsletter.testing.TestPostgres;
+
+/** The campaign journal contract on a real PostgreSQL server (see {@link TestPostgres}). */
+@RequiresPostgres
 class PostgresCampaignJournalTest extends CampaignJournalContractTest {
 
-    private String server;
+    private final TestPostgres server;
+
+    PostgresCampaignJournalTest(TestPostgres server) {
+        this.server = server;
+    }
 
     @Override
     DatabaseLocation freshDatabase() {
-        server = StoreBackend.postgresUrl();
-        return StoreBackend.postgresSchema(server);
+        return server.newSchema();
     }
 
     @Override
     void dispose(DatabaseLocation location) {
         if (location != null) {
-            StoreBackend.dropSchema(server, location);
+            server.dropSchema(location);
         }
     }
 }

@@ -1,18 +1,27 @@
 package org.newsletter.store;
 
-/** The schema upgrade on a real PostgreSQL server (see {@link StoreBackend}). */
+import org.newsletter.testing.RequiresPostgres;
+import org.newsletter.testing.TestPostgres;
+
+/** The schema upgrade on a real PostgreSQL server (see {@link TestPostgres}). */
+@RequiresPostgres
 class PostgresSchemaUpgradeTest extends SchemaUpgradeContractTest {
 
-    private String server;
+    private final TestPostgres server;
+
+    PostgresSchemaUpgradeTest(TestPostgres server) {
+        this.server = server;
+    }
 
     @Override
     DatabaseLocation freshDatabase() {
-        server = StoreBackend.postgresUrl();
-        return StoreBackend.postgresSchema(server);
+        return server.newSchema();
     }
 
     @Override
     void dispose(DatabaseLocation location) {
-        StoreBackend.dropSchema(server, location);
+        if (location != null) {
+            server.dropSchema(location);
+        }
     }
 }

@@ -12,23 +12,29 @@ import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.newsletter.store.imports.ImportReport;
 import org.newsletter.store.imports.PostgresForeignKeyPause;
+import org.newsletter.testing.RequiresPostgres;
+import org.newsletter.testing.TestPostgres;
 
-/** The same contract against a real PostgreSQL server (see {@link StoreBackend}). */
+/** The same contract against a real PostgreSQL server (see {@link TestPostgres}). */
+@RequiresPostgres
 class PostgresStoreTest extends StoreContractTest {
 
-    private String server;
+    private final TestPostgres server;
     private DatabaseLocation location;
+
+    PostgresStoreTest(TestPostgres server) {
+        this.server = server;
+    }
 
     @Override
     DatabaseLocation freshDatabase() {
-        server = StoreBackend.postgresUrl();
-        location = StoreBackend.postgresSchema(server);
+        location = server.newSchema();
         return location;
     }
 
     @Override
     void dispose(DatabaseLocation location) {
-        StoreBackend.dropSchema(server, location);
+        server.dropSchema(location);
     }
 
     /**

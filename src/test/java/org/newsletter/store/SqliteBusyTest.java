@@ -10,6 +10,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.model.MailingList;
@@ -44,5 +46,33 @@ class SqliteBusyTest {
             Optional<MailingList> after = pool.with(store -> store.lists().find("news"));
             assertThat(after).isPresent();
         } // closing must not fail either: the connection knows no transaction is open
+    }
+
+    /**
+     * The tests that hold the lock past "the busy timeout" shorten it this way instead of waiting 10 s:
+     * it must really be the timeout then, and a store given more patience must still wait longer.
+     */
+    @Test
+    void aBusyTimeoutInTheUrlReplacesTheTenSecondDefaultAndPatienceStillWins() throws Exception {
+        DatabaseLocation location = new DatabaseLocation(StoreBackend.withBusyTimeout(StoreBackend.sqlite(dir), 100), null);
+        try (Store impatient = Store.open(location, Clock.systemUTC()); Store patient = Store.open(location, Clock.systemUTC())) {
+            patient.waitForOtherWriters(Duration.ofMinutes(1));
+            try (Connection importer = DriverManager.getConnection(location.jdbcUrl());
+                    Statement statement = importer.createStatement()) {
+                statement.execute("BEGIN IMMEDIATE");
+                long started = System.nanoTime();
+                assertThatThrownBy(() -> impatient.lists().create("news", "News", "", false))
+                        .satisfies(failure -> assertThat(DatabaseBusyException.causedBy(failure)).as("recognised as busy").isTrue());
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("gave up after the URL's 100 ms, not 10 s")
+                        .isLessThan(Duration.ofSeconds(5));
+
+                CompletableFuture<MailingList> waiting = CompletableFuture.supplyAsync(() -> patient.lists().create("news", "News", "", false));
+                // Ten times the busy timeout: without its patience the store would have failed by now.
+                Thread.sleep(1_000);
+                assertThat(waiting).as("the patient store still waits for the lock").isNotDone();
+                statement.execute("COMMIT");
+                assertThat(waiting.get(30, TimeUnit.SECONDS).slug()).isEqualTo("news");
+            }
+        }
     }
 }

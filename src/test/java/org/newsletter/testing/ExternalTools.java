@@ -52,6 +52,31 @@ public final class ExternalTools {
         return null;
     }
 
+    /**
+     * The variables a program started by a test keeps from this JVM's environment: where programs
+     * are, the home folder, and the locale (so a child JVM encodes file names and output as this one
+     * does). Nothing else: a developer's NEWSLETTER_DATABASE_URL or NEWSLETTER_TRANSPORT must never
+     * reach a process a test starts, which would then write into that database or send through that
+     * server.
+     */
+    public static final List<String> INHERITED_VARIABLES = List.of("PATH", "HOME", "LANG", "LC_ALL", "LC_CTYPE");
+
+    /**
+     * Empties {@code builder}'s environment but for {@link #INHERITED_VARIABLES}; the caller adds
+     * what its program needs. Every process a test starts goes through here.
+     */
+    public static ProcessBuilder cleanEnvironment(ProcessBuilder builder) {
+        Map<String, String> environment = builder.environment();
+        environment.clear();
+        for (String name : INHERITED_VARIABLES) {
+            String value = System.getenv(name);
+            if (value != null) {
+                environment.put(name, value);
+            }
+        }
+        return builder;
+    }
+
     /** What a finished program printed. */
     public record Result(int exitCode, String out, String err) {
     }
@@ -65,14 +90,14 @@ public final class ExternalTools {
         return run(command, stdin, timeout, Map.of());
     }
 
-    /** As {@link #run(List, Path, Duration)}, with some environment variables set or replaced. */
+    /** As {@link #run(List, Path, Duration)}, with some environment variables set besides {@link #INHERITED_VARIABLES}. */
     public static Result run(List<String> command, Path stdin, Duration timeout, Map<String, String> environment) {
         Path out = null;
         Path err = null;
         try {
             out = Files.createTempFile("tool-out-", ".txt");
             err = Files.createTempFile("tool-err-", ".txt");
-            ProcessBuilder builder = new ProcessBuilder(command)
+            ProcessBuilder builder = cleanEnvironment(new ProcessBuilder(command))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile());
             builder.environment().putAll(environment);

@@ -8,11 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.newsletter.cli.CommandContext;
 import org.newsletter.cli.Main;
@@ -78,6 +80,11 @@ public final class IssueFixture {
         return root;
     }
 
+    /** The environment the commands see: only what was set with {@link #env}, and USER. */
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
     /** Points the workspace at another site address, e.g. a local test server. */
     public IssueFixture withBaseUrl(String baseUrl) {
         String config = read("newsletter.yaml");
@@ -128,13 +135,63 @@ public final class IssueFixture {
 
     /** Runs the real command line in the workspace root. */
     public Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
+        return run(new StringWriter(), new StringWriter(), args);
+    }
+
+    private Run run(StringWriter out, StringWriter err, String... args) {
         // The day is CLOCK's, so builds and checks see the same "today"; but time passes, as retry
         // schedules and rate limits need.
-        Clock ticking = Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), CLOCK.instant()));
+        Clock ticking = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CLOCK.instant()));
         int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, ticking, environment), args);
         return new Run(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Starts the real command line on a thread of its own, for a test that acts while it runs (say,
+     * once it has printed how many recipients there are).
+     */
+    public Started start(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Run> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                done.complete(run(out, err, args));
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        }, "newsletter " + String.join(" ", args));
+        thread.setDaemon(true);
+        thread.start();
+        return new Started(out, done);
+    }
+
+    /** A command started by {@link #start}. */
+    public static final class Started {
+        private final StringWriter out;
+        private final CompletableFuture<Run> done;
+
+        private Started(StringWriter out, CompletableFuture<Run> done) {
+            this.out = out;
+            this.done = done;
+        }
+
+        /** Waits up to {@code limit} until the command has printed {@code text} to stdout; fails the test otherwise. */
+        public void awaitOutput(String text, Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (!out.toString().contains(text)) {
+                if (done.isDone() || System.nanoTime() > deadline) {
+                    throw new AssertionError("the command did not print '" + text + "'" + (done.isDone() ? " before it ended" : " within " + limit)
+                            + "; it printed:\n" + out);
+                }
+                Thread.sleep(10);
+            }
+        }
+
+        /** Completes with the outcome when the command has ended. */
+        public CompletableFuture<Run> done() {
+            return done;
+        }
     }
 
     /** The outcome of one command. */

@@ -46,11 +46,13 @@ final class SiteHarness implements AutoCloseable {
     private final PublicSite site;
     private final WebServer server;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private boolean closed;
 
     private SiteHarness(IssueFixture workspace, Transport confirmations, int port, String... subscribers) throws IOException {
         this.workspace = workspace;
         Workspace loaded = new WorkspaceLocator().locate(workspace.root());
-        this.stores = Store.openPool(DatabaseLocation.resolve(loaded.databaseUrl(), loaded.stateDir(), Map.of()), clock, 4);
+        // The database as 'serve' would find it with the workspace's environment.
+        this.stores = Store.openPool(DatabaseLocation.resolve(loaded.databaseUrl(), loaded.stateDir(), workspace.environment()), clock, 4);
         stores.with(store -> {
             // A workspace may have its lists already: made through the command line, or by an earlier start.
             var news = store.lists().find("news").orElseGet(() -> store.lists().create("news", "Monthly news", "", true));
@@ -192,8 +194,17 @@ final class SiteHarness implements AutoCloseable {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Stops the server, then the site, which first sends every confirmation email already queued
+     * (its mailer's thread); so afterwards what {@link CapturedMail} holds is all that was sent.
+     * Closing twice does nothing more.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         try {
             server.close();
         } finally {

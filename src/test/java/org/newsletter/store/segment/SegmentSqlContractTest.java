@@ -99,6 +99,9 @@ abstract class SegmentSqlContractTest {
 
     @AfterAll
     void close() {
+        if (database == null) {
+            return; // createPopulation failed before opening it, and said why
+        }
         DatabaseLocation location = database.location();
         database.close();
         dispose(location);
