@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import org.newsletter.model.EmailAddress;
 import picocli.CommandLine;
 
@@ -26,6 +27,14 @@ public final class Main {
 
     /** Runs one command line and returns its exit code: 0 done, 1 failed or lint errors, 2 usage error. */
     public static int run(CommandContext context, String... args) {
+        int code = commandLine(context).execute(args);
+        context.out().flush();
+        context.err().flush();
+        return code;
+    }
+
+    /** Every command, wired to {@code context}'s streams and error handling. */
+    static CommandLine commandLine(CommandContext context) {
         NewsletterCommand root = new NewsletterCommand();
         CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
         commandLine.setOut(context.out());
@@ -33,12 +42,12 @@ public final class Main {
         commandLine.setExecutionExceptionHandler(new ErrorHandler(context.err(), root, new DiagnosticPrinter(context.err(), context.workingDir())));
         commandLine.setParameterExceptionHandler(new UsageErrorHandler(context.err()));
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        // Once for every command: an EMAIL argument is validated where it is parsed, as a usage error.
+        // Help fits the terminal, every command's (the annotation covers only the root); without one, 80 columns.
+        commandLine.setUsageHelpAutoWidth(true);
+        // Once for every command: an EMAIL or a date argument is validated where it is parsed, as a usage error.
         commandLine.registerConverter(EmailAddress.class, new EmailAddressConverter());
-        int code = commandLine.execute(args);
-        context.out().flush();
-        context.err().flush();
-        return code;
+        commandLine.registerConverter(LocalDate.class, new DateConverter());
+        return commandLine;
     }
 
     /** Convenience for tests: run with the given streams and folder, the system clock. */

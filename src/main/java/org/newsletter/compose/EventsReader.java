@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.newsletter.model.Diagnostics;
 import org.newsletter.model.InvalidInputException;
+import org.newsletter.model.IsoDate;
 import org.newsletter.model.SourcePosition;
 import org.newsletter.yaml.TimeZones;
 import org.newsletter.yaml.YamlList;
@@ -49,7 +51,9 @@ final class EventsReader {
             .optionalStart().appendLiteral(' ').optionalEnd()
             .appendValue(ChronoField.HOUR_OF_DAY, 2).appendLiteral(':').appendValue(ChronoField.MINUTE_OF_HOUR, 2)
             .optionalStart().appendLiteral(':').appendValue(ChronoField.SECOND_OF_MINUTE, 2).optionalEnd()
-            .toFormatter();
+            .toFormatter()
+            // STRICT: the default (SMART) quietly turns 2024-11-31 into 2024-11-30.
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final YamlReader yaml = new YamlReader();
 
@@ -136,7 +140,11 @@ final class EventsReader {
         try {
             local = LocalDateTime.parse(value.trim(), LOCAL);
         } catch (DateTimeParseException e) {
-            problems.error(at, "'" + key + "' value '" + value + "' is not a date and time; write it as YYYY-MM-DDTHH:MM, e.g. 2024-09-06T14:00");
+            // A well-formed but impossible day ("2024-11-31T14:00") is explained in words.
+            String why = IsoDate.impossibleDayAtStart(value)
+                    .map(impossible -> "'" + key + "' " + value.strip() + ": " + impossible)
+                    .orElse("'" + key + "' value '" + value + "' is not a date and time; write it as YYYY-MM-DDTHH:MM, e.g. 2024-09-06T14:00");
+            problems.error(at, why);
             return null;
         }
         var offsets = zone.getRules().getValidOffsets(local);

@@ -2,10 +2,11 @@ package org.newsletter.compose;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import org.newsletter.model.Diagnostics;
+import org.newsletter.model.InvalidDateException;
+import org.newsletter.model.IsoDate;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.yaml.LanguageTag;
 import org.newsletter.yaml.YamlMap;
@@ -56,9 +57,9 @@ final class FrontMatterReader {
             return null;
         }
         try {
-            return LocalDate.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            problems.error(map.positionOf("date"), "date '" + value + "' is not a date; write it as YYYY-MM-DD, e.g. 2024-08-09");
+            return IsoDate.parse(value);
+        } catch (InvalidDateException e) {
+            problems.error(map.positionOf("date"), "date " + e.getMessage());
             return null;
         }
     }

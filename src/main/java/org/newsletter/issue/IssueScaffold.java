@@ -23,6 +23,14 @@ public final class IssueScaffold {
         this.workspace = workspace;
     }
 
+    /**
+     * The date {@code new} gives an issue unless told otherwise: the one its name starts with
+     * ({@link SlugDate}), else {@code today}.
+     */
+    public static LocalDate dateFor(String slug, LocalDate today) {
+        return SlugDate.of(slug).orElse(today);
+    }
+
     public Path create(String slug, String title, LocalDate date) {
         if (!SLUG.matcher(slug).matches()) {
             throw InvalidInputException.at(SourcePosition.of(workspace.newslettersDir().resolve(slug)),

@@ -61,7 +61,24 @@ class IssueInputErrorsTest {
         fixture.issue("t", INDEX.replace("title: Test issue\n", "").replace("2024-08-09", "2024-13-40"), EVENT);
         IssueFixture.Run run = build(fixture);
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("missing required key 'title'").contains("index.md:2:").contains("'2024-13-40' is not a date");
+        assertThat(run.err()).contains("missing required key 'title'").contains("index.md:2:").contains("date 2024-13-40: there is no month 13");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
+    void anImpossibleDateSaysWhyInWordsWithFileAndLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX.replace("2024-08-09", "2024-11-31"), EVENT);
+        assertThat(lineOf(build(fixture))).isEqualTo("newsletters/t/index.md:3:7: error: date 2024-11-31: November has 30 days");
+        fixture.issue("t", INDEX.replace("2024-08-09", "9 August 2024"), EVENT);
+        assertThat(lineOf(build(fixture))).contains("index.md:3:").endsWith("date '9 August 2024' is not a date; write it as YYYY-MM-DD, e.g. 2024-09-01");
+    }
+
+    @Test
+    void anEventOnADayThatDoesNotExistIsAnErrorNotTheMonthsLastDay() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX, EVENT.replace("2024-09-06T14:00", "2024-09-31T14:00"));
+        assertThat(lineOf(build(fixture))).contains("events.yaml:5:").endsWith("'start' 2024-09-31T14:00: September has 30 days");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
