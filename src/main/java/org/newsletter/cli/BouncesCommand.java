@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "bounces", mixinStandardHelpOptions = true,
-        description = "Recent bounces, complaints and mailed unsubscribes, and the suppressed addresses.",
+        description = {"Show recent bounces, complaints and suppressed addresses.",
+                "Lists the bounces, complaints and mailed unsubscribes that came back, newest first, and the addresses that are never mailed again."},
         subcommands = {BouncesCommand.Fetch.class})
 final class BouncesCommand implements Callable<Integer> {
 
@@ -65,9 +66,9 @@ final class BouncesCommand implements Callable<Integer> {
     }
 
     @Command(name = "fetch", mixinStandardHelpOptions = true,
-            description = {"Read the bounce mailbox ('bounces:' in newsletter.yaml) and act on each message: hard bounces and complaints suppress,"
-                    + " soft bounces count, mailed unsubscribes unsubscribe. Processed messages move to the processed folder; anything not"
-                    + " understood stays and is listed."})
+            description = {"Read the bounce mailbox and act on each message.",
+                    "The mailbox is 'bounces:' in newsletter.yaml. Hard bounces and complaints suppress the address, soft bounces are counted,"
+                    + " and mailed unsubscribes unsubscribe. Handled messages move to the processed folder; anything not understood stays and is listed."})
     static final class Fetch implements Callable<Integer> {
         private final CommandContext context;
 

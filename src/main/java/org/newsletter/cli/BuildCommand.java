@@ -10,8 +10,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = {"Render an issue: email.html, email.txt, web.html, message.eml, events/*.ics and images.",
-                "The output folder is replaced as a whole, only when everything succeeded."})
+        description = {"Render an issue into files you can open and inspect.",
+                "Writes email.html, email.txt, web.html, message.eml, events/*.ics and images/. The output folder is replaced as a whole,"
+                + " only when everything succeeded."})
 final class BuildCommand implements Callable<Integer> {
 
     private final CommandContext context;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "campaigns", mixinStandardHelpOptions = true,
-        description = "List campaigns with how many messages stand where.",
+        description = "List campaigns and what happened to their messages.",
         subcommands = {CampaignsCommand.Show.class, CampaignsCommand.Retry.class})
 final class CampaignsCommand implements Callable<Integer> {
 
@@ -56,11 +56,11 @@ final class CampaignsCommand implements Callable<Integer> {
         return store.campaigns().find(id).orElseThrow(() -> new UserInputException("no campaign " + id + "; 'newsletter campaigns' lists them"));
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Counts by state and the errors, grouped by the server's reply.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = {"Show how a campaign's messages stand, and its errors.", "Errors are grouped by the server's reply."})
     static final class Show implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "The campaign's number, as 'newsletter campaigns' lists it.")
         long id;
 
         Show(CommandContext context) {
@@ -103,7 +103,7 @@ final class CampaignsCommand implements Callable<Integer> {
     static final class Retry implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "ID")
+        @Parameters(paramLabel = "ID", description = "The campaign's number, as 'newsletter campaigns' lists it.")
         long id;
 
         @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")

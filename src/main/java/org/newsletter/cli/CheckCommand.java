@@ -11,9 +11,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
-        description = {"Lint an issue. Errors (exit 1): bad front matter or events, images without alt text or",
-                "missing, template errors, HTML over Gmail's 102 KB. Warnings: preheader, subject length,",
-                "vague link text, http:// links, past events, skipped headings. A clean issue prints nothing."})
+        description = {"Lint an issue: errors exit 1, warnings do not.",
+                "Errors: bad front matter or events, images without alt text or missing, template errors, HTML over Gmail's 102 KB."
+                + " Warnings: the preheader, subject length, vague link text, http:// links, past events, skipped heading levels."
+                + " A clean issue prints nothing."})
 final class CheckCommand implements Callable<Integer> {
 
     private final CommandContext context;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lists", mixinStandardHelpOptions = true,
-        description = "Show the mailing lists with how many people stand where on each.",
+        description = "Show the mailing lists and how many people are on each.",
         subcommands = {ListsCommand.Create.class, ListsCommand.Show.class})
 final class ListsCommand implements Callable<Integer> {
 
@@ -40,7 +40,7 @@ final class ListsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a list.")
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a mailing list.")
     static final class Create implements Callable<Integer> {
         private final CommandContext context;
 
@@ -71,11 +71,11 @@ final class ListsCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one list.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one mailing list.")
     static final class Show implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "SLUG")
+        @Parameters(paramLabel = "SLUG", description = "The list's short name.")
         String slug;
 
         Show(CommandContext context) {

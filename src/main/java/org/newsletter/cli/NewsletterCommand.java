@@ -8,7 +8,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "newsletter",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Write a newsletter in Markdown, check and preview it, and send it as a well-made email.",
+        description = {"Write, check, preview and send your organisation's newsletter.",
+                "Issues are Markdown files in a folder you keep in git; each is sent as a well-made HTML and plain-text email."},
         subcommands = {NewCommand.class, BuildCommand.class, CheckCommand.class, ListsCommand.class, SubscribersCommand.class,
                 PrivacyCommand.class, SendCommand.class, CampaignsCommand.class, ServeCommand.class, PreviewCommand.class, BouncesCommand.class, picocli.CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)

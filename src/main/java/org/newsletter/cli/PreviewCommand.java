@@ -13,10 +13,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "preview", mixinStandardHelpOptions = true,
-        description = {"Preview an issue in the browser, on this computer only (127.0.0.1): the email",
-                "at desktop or phone width, light or dark, for the sample reader or a subscriber;",
-                "its text, headers, check findings and web version; and the outbox. Saving a file",
-                "of the issue updates the page. Stops with Ctrl-C."})
+        description = {"Preview an issue in the browser as you write it.",
+                "Serves, on this computer only (127.0.0.1), the email at desktop or phone width, light or dark, for the sample reader"
+                + " or a subscriber; its text, headers, check findings and web version; and the outbox."
+                + " Saving a file of the issue updates the page. Stops with Ctrl-C."})
 final class PreviewCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -35,7 +35,7 @@ final class PreviewCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException, IOException {
+    public Integer call() throws IOException {
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port must be between 0 and 65535, not " + port);
         }
@@ -50,8 +50,15 @@ final class PreviewCommand implements Callable<Integer> {
                         context.err().println("newsletter: could not open a browser: " + why + "; open " + preview.url() + " yourself"));
                 context.err().flush();
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "preview-shutdown"));
-            stopped.await();
+            Thread hook = new Thread(stopped::countDown, "preview-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                stopped.await();
+            } catch (InterruptedException e) {
+                // Stopped by whoever runs the command in-process (a test, an embedding program): as Ctrl-C is.
+                Thread.currentThread().interrupt();
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
         }
         return ExitCodes.OK;
     }

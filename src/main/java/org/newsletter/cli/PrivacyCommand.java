@@ -11,16 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "privacy", mixinStandardHelpOptions = true,
-        description = "Answer a person's data requests: export what is held about them, or erase it.",
+        description = "Export or erase what is held about a person.",
         subcommands = {PrivacyCommand.Export.class, PrivacyCommand.Erase.class})
 final class PrivacyCommand extends CommandGroup {
 
     @Command(name = "export", mixinStandardHelpOptions = true,
-            description = "Print, as JSON, everything held about an address (a subject access request).")
+            description = {"Print everything held about an address, as JSON.", "This answers a subject access request."})
     static final class Export implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL")
+        @Parameters(paramLabel = "EMAIL", description = "The person's e-mail address.")
         EmailAddress email;
 
         Export(CommandContext context) {
@@ -55,7 +55,7 @@ final class PrivacyCommand extends CommandGroup {
     static final class Erase implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL")
+        @Parameters(paramLabel = "EMAIL", description = "The person's e-mail address.")
         EmailAddress email;
 
         Erase(CommandContext context) {

@@ -22,9 +22,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
-        description = {"Send an issue to a list: checks it, shows what will happen and asks to confirm.",
-                "Running the same send again resumes it: everyone not yet sent to gets it, nobody twice.",
-                "Without a terminal it refuses unless --yes."})
+        description = {"Send an issue to a list, or resume a send.",
+                "Checks the issue, shows what will happen and asks to confirm; without a terminal it refuses unless --yes."
+                + " Running the same send again resumes it: everyone not yet sent to gets it, nobody twice."})
 final class SendCommand implements Callable<Integer> {
 
     private final CommandContext context;

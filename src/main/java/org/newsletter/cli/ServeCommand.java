@@ -17,9 +17,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve what readers reach through the base URL: unsubscribe pages, the subscribe form,",
-                "the archive of sent issues with calendar files and an Atom feed, and /healthz.",
-                "Put it behind a reverse proxy for TLS. Stops with Ctrl-C."})
+        description = {"Serve the pages readers reach through the base URL.",
+                "Unsubscribe pages, the subscribe form, the archive of sent issues with calendar files and an Atom feed, and /healthz."
+                + " Put it behind a reverse proxy for TLS. Stops with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
 
     private final CommandContext context;

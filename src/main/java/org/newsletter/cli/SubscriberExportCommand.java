@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Write subscribers as CSV to standard output, in the format 'import' reads back.",
-                "With --list each row carries its status on that list. Cells starting with = + - @ are",
-                "prefixed with ' so spreadsheets do not run them as formulas."})
+        description = {"Write subscribers as CSV in the format 'import' reads back.",
+                "Writes to standard output. With --list each row carries its status on that list."
+                + " Cells starting with = + - @ are prefixed with ' so spreadsheets do not run them as formulas."})
 final class SubscriberExportCommand implements Callable<Integer> {
 
     private final CommandContext context;

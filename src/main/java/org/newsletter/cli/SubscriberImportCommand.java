@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import subscribers from CSV: our own export, a Mailchimp audience export, a listmonk",
-                "export, or any CSV with an email column (other columns become attributes).",
-                "Invalid rows are reported with their line and skipped; suppressed and unsubscribed",
-                "addresses are never resubscribed; importing the same file again changes nothing."})
+        description = {"Import subscribers from a CSV file.",
+                "Reads our own export, a Mailchimp audience export, a listmonk export, or any CSV with an email column"
+                + " (other columns become attributes). Invalid rows are reported with their line and skipped;"
+                + " suppressed and unsubscribed addresses are never resubscribed; importing the same file again changes nothing."})
 final class SubscriberImportCommand implements Callable<Integer> {
 
     /** Files smaller than this import too fast for a progress bar to help. */
@@ -30,10 +30,10 @@ final class SubscriberImportCommand implements Callable<Integer> {
 
     private final CommandContext context;
 
-    @Parameters(paramLabel = "FILE")
+    @Parameters(paramLabel = "FILE", description = "The CSV file (UTF-8, with or without a byte order mark).")
     Path file;
 
-    @Option(names = "--list", required = true, paramLabel = "LIST")
+    @Option(names = "--list", required = true, paramLabel = "LIST", description = "The list to subscribe them to.")
     String list;
 
     @Option(names = "--dry-run", description = "Report what would happen; change nothing.")

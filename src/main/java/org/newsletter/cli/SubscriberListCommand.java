@@ -16,8 +16,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "list", mixinStandardHelpOptions = true,
         description = {"List subscribers, streaming (fine for a million rows).",
-                "Segments: tag:NAME, status:STATUS, attr.KEY=VALUE, attr.KEY!=VALUE, email:*@example.org,",
-                "combined with and, or, not and parentheses."})
+                "Segments: tag:NAME, status:STATUS, attr.KEY=VALUE, attr.KEY!=VALUE, email:*@example.org,"
+                + " combined with and, or, not and parentheses."})
 final class SubscriberListCommand implements Callable<Integer> {
 
     /** Output formats. */

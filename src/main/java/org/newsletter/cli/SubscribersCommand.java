@@ -28,18 +28,19 @@ import picocli.CommandLine.Parameters;
 final class SubscribersCommand extends CommandGroup {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = {"Subscribe someone to a list, as staff: recorded as consent given to \"staff: USER\".",
+            description = {"Subscribe someone to a list, as staff.",
+                    "Consent is recorded as given to \"staff: USER\".",
                     "A suppressed address, or one that unsubscribed from the list, is refused."})
     static final class Add implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL")
+        @Parameters(paramLabel = "EMAIL", description = "Their e-mail address.")
         EmailAddress email;
 
-        @Option(names = "--name", paramLabel = "NAME")
+        @Option(names = "--name", paramLabel = "NAME", description = "Their name.")
         String name;
 
-        @Option(names = "--list", required = true, paramLabel = "LIST")
+        @Option(names = "--list", required = true, paramLabel = "LIST", description = "The list to subscribe them to.")
         String list;
 
         @Option(names = "--tag", paramLabel = "TAG", description = "A tag; repeat for more.")
@@ -71,11 +72,11 @@ final class SubscribersCommand extends CommandGroup {
     }
 
     @Command(name = "remove", mixinStandardHelpOptions = true,
-            description = "Delete someone and everything held about them (to stop mailing them, use unsubscribe).")
+            description = {"Delete someone and everything held about them.", "To stop mailing someone, use unsubscribe instead."})
     static final class Remove implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL")
+        @Parameters(paramLabel = "EMAIL", description = "Their e-mail address.")
         EmailAddress email;
 
         Remove(CommandContext context) {
@@ -98,10 +99,10 @@ final class SubscribersCommand extends CommandGroup {
     static final class Unsubscribe implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL")
+        @Parameters(paramLabel = "EMAIL", description = "Their e-mail address.")
         EmailAddress email;
 
-        @Option(names = "--list", required = true, paramLabel = "LIST")
+        @Option(names = "--list", required = true, paramLabel = "LIST", description = "The list to unsubscribe them from.")
         String list;
 
         Unsubscribe(CommandContext context) {
@@ -120,11 +121,11 @@ final class SubscribersCommand extends CommandGroup {
         }
     }
 
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Everything held about someone, with their history.")
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show everything held about someone, with their history.")
     static final class Show implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(paramLabel = "EMAIL")
+        @Parameters(paramLabel = "EMAIL", description = "Their e-mail address.")
         EmailAddress email;
 
         Show(CommandContext context) {
@@ -167,10 +168,10 @@ final class SubscribersCommand extends CommandGroup {
     abstract static class TagChange implements Callable<Integer> {
         private final CommandContext context;
 
-        @Parameters(index = "0", paramLabel = "EMAIL")
+        @Parameters(index = "0", paramLabel = "EMAIL", description = "Their e-mail address.")
         EmailAddress email;
 
-        @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG")
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "TAG", description = "One or more tags.")
         List<String> tags;
 
         TagChange(CommandContext context) {
