@@ -11,7 +11,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
         description = {"Render an issue into files you can open and inspect.",
-                "Writes email.html, email.txt, web.html, message.eml, events/*.ics and images/. The output folder is replaced as a whole,"
+                "Writes email.html, email-local.html (the email with its images read from beside it, to open from disk),"
+                + " email.txt, web.html, message.eml, events/*.ics and images/. The output folder is replaced as a whole,"
                 + " only when everything succeeded."})
 final class BuildCommand implements Callable<Integer> {
 

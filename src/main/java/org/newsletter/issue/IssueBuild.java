@@ -11,8 +11,9 @@ import org.newsletter.model.Recipient;
 import org.newsletter.render.RenderedIssue;
 
 /**
- * {@code newsletter build}: writes email.html, email.txt, web.html, message.eml, events/ID.ics and
- * the local images of one issue into a folder, all or nothing.
+ * {@code newsletter build}: writes email.html, email-local.html (the same, opening its images from
+ * beside it), email.txt, web.html, message.eml, events/ID.ics and the local images of one issue into
+ * a folder, all or nothing.
  */
 public final class IssueBuild {
 
@@ -37,6 +38,7 @@ public final class IssueBuild {
 
         try (BuildWriter writer = new BuildWriter(out)) {
             writer.write("email.html", content.html());
+            writer.write(LocalEmail.FILE, LocalEmail.of(content.html(), pipeline.workspace().site().issueUrl(rendered.issue().slug())));
             writer.write("email.txt", content.text());
             writer.write("web.html", rendered.webHtml());
             writer.write("message.eml", message.bytes());
@@ -48,7 +50,7 @@ public final class IssueBuild {
             }
             writer.commit();
         }
-        List<String> files = new java.util.ArrayList<>(List.of("email.html", "email.txt", "web.html", "message.eml"));
+        List<String> files = new java.util.ArrayList<>(List.of("email.html", LocalEmail.FILE, "email.txt", "web.html", "message.eml"));
         rendered.calendars().keySet().forEach(id -> files.add("events/" + id + ".ics"));
         rendered.issue().images().forEach(image -> files.add(image.source()));
         return new Result(out.toAbsolutePath().normalize(), files, composition.warnings(),

@@ -44,7 +44,7 @@ class SeedIssueBuildTest {
 
     @Test
     void writesEveryOutput() {
-        for (String file : List.of("email.html", "email.txt", "web.html", "message.eml", "images/birds.jpg",
+        for (String file : List.of("email.html", "email-local.html", "email.txt", "web.html", "message.eml", "images/birds.jpg",
                 "images/croydon-urban-room.jpg", "events/drop-in-2024-08-15.ics", "events/drop-in-2024-08-20.ics",
                 "events/cuppa-2024-09-06.ics", "events/cuppa-2024-10-01.ics", "events/cuppa-2024-11-05.ics")) {
             assertThat(out.resolve(file)).as(file).isRegularFile();
