@@ -10,7 +10,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = {"Write, check, preview and send your organisation's newsletter.",
                 "Issues are Markdown files in a folder you keep in git; each is sent as a well-made HTML and plain-text email."},
-        subcommands = {NewCommand.class, BuildCommand.class, CheckCommand.class, ListsCommand.class, SubscribersCommand.class,
+        subcommands = {InitCommand.class, NewCommand.class, BuildCommand.class, CheckCommand.class, ListsCommand.class, SubscribersCommand.class,
                 PrivacyCommand.class, SendCommand.class, CampaignsCommand.class, ServeCommand.class, PreviewCommand.class, BouncesCommand.class, picocli.CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class NewsletterCommand extends CommandGroup {

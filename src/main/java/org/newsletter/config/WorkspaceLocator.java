@@ -25,7 +25,8 @@ public final class WorkspaceLocator {
         Path root = findRoot(start).orElseThrow(() -> InvalidInputException.at(
                 SourcePosition.of(start.toAbsolutePath().normalize()),
                 "not inside a newsletter workspace: no " + Workspace.CONFIG_FILE
-                        + " here or in any parent folder (create one; see README)"));
+                        + " here or in any parent folder; start one with 'newsletter init --organisation NAME"
+                        + " --sender \"NAME <ADDRESS>\" --base-url URL' (see README, \"Start your own newsletter\")"));
         WorkspaceSettings settings = reader.read(root.resolve(Workspace.CONFIG_FILE));
         return new Workspace(root, settings.site(), settings.databaseUrl(), settings.sending(), settings.bounces());
     }

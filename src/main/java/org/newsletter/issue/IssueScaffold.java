@@ -51,7 +51,7 @@ public final class IssueScaffold {
         }
         try {
             Files.writeString(folder.resolve("index.md"), index(issueTitle, date), StandardCharsets.UTF_8);
-            Files.writeString(folder.resolve("events.yaml"), events(date), StandardCharsets.UTF_8);
+            Files.writeString(folder.resolve("events.yaml"), events(date, workspace.site().timeZone().getId()), StandardCharsets.UTF_8);
             Files.createDirectory(folder.resolve("images"));
         } catch (IOException e) {
             throw InvalidInputException.at(SourcePosition.of(folder), "cannot write the new issue: " + e.getMessage());
@@ -100,7 +100,7 @@ public final class IssueScaffold {
                 """.formatted(yamlString(title), date);
     }
 
-    private static String events(LocalDate date) {
+    private static String events(LocalDate date, String zone) {
         LocalDate day = date.plusDays(14);
         return """
                 # Events of this issue. Times are local to the timezone below (an IANA name).
@@ -108,7 +108,7 @@ public final class IssueScaffold {
                 # end or duration (ISO 8601, e.g. PT1H30M), and optionally location, url
                 # (sign-up or join link), button (its label, default "Register"), description
                 # (Markdown) and tags (used by ```events blocks in index.md).
-                timezone: Europe/London
+                timezone: %s
                 events:
                   - id: example-%s
                     title: Example online meet-up
@@ -119,7 +119,7 @@ public final class IssueScaffold {
                     tags: [example]
                     description: |
                       Replace this with what the event is about.
-                """.formatted(day, day);
+                """.formatted(zone, day, day);
     }
 
     private static String yamlString(String value) {

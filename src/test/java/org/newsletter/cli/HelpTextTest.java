@@ -33,7 +33,7 @@ class HelpTextTest {
     @Test
     void everyCommandsHelpFitsTheWidthAndListsWholeSummaries() {
         Map<String, CommandLine> commands = everyCommand();
-        assertThat(commands).containsKeys("newsletter", "newsletter subscribers import", "newsletter bounces fetch");
+        assertThat(commands).containsKeys("newsletter", "newsletter init", "newsletter subscribers import", "newsletter bounces fetch");
         for (Map.Entry<String, CommandLine> entry : commands.entrySet()) {
             CommandLine command = entry.getValue();
             List<String> args = new ArrayList<>(List.of(entry.getKey().split(" ")).subList(1, entry.getKey().split(" ").length));
