@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.testing.ExternalTools;
 import org.newsletter.testing.IssueFixture;
 
 /**
@@ -87,11 +88,10 @@ class LauncherScriptTest {
     private Result run(boolean mavenFails, String... args) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of("bash", checkout.resolve("bin/newsletter").toString()));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = ExternalTools.cleanEnvironment(new ProcessBuilder(command))
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
-        builder.environment().clear();
         builder.environment().put("PATH", fakes + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
         builder.environment().put("HOME", dir.toString());
         if (mavenFails) {
