@@ -10,6 +10,8 @@ import org.newsletter.model.UserInputException;
  */
 public final class BounceMailboxException extends UserInputException {
 
+    private static final long serialVersionUID = 1L;
+
     private final boolean needsAPerson;
 
     BounceMailboxException(String message, Throwable cause, boolean needsAPerson) {

@@ -1,5 +1,6 @@
 package org.newsletter.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -36,8 +37,8 @@ final class PrivacyCommand extends CommandGroup {
                 ObjectNode document = json.createObjectNode();
                 document.put("email", email.toString());
                 document.put("exported_at", context.clock().instant().toString());
-                document.set("record", held.details().map(d -> (com.fasterxml.jackson.databind.JsonNode) json.valueToTree(d)).orElse(json.nullNode()));
-                document.set("suppression", held.suppression().map(s -> (com.fasterxml.jackson.databind.JsonNode) json.valueToTree(s)).orElse(json.nullNode()));
+                document.set("record", held.details().<JsonNode>map(json::valueToTree).orElse(json.nullNode()));
+                document.set("suppression", held.suppression().<JsonNode>map(json::valueToTree).orElse(json.nullNode()));
                 document.set("deliveries", json.valueToTree(held.deliveries()));
                 document.set("bounces", json.valueToTree(held.bounces()));
                 context.out().println(json.writeValueAsString(document));

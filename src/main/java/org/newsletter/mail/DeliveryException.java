@@ -8,6 +8,8 @@ import java.util.Optional;
  */
 public final class DeliveryException extends Exception {
 
+    private static final long serialVersionUID = 1L;
+
     /** Whether trying again later can help. */
     public enum Kind { TEMPORARY, PERMANENT }
 

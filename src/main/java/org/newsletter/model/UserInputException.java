@@ -6,6 +6,8 @@ package org.newsletter.model;
  */
 public class UserInputException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     public UserInputException(String message) {
         super(message);
     }

@@ -9,6 +9,8 @@ import org.sqlite.SQLiteException;
  */
 public final class DatabaseBusyException extends StoreException {
 
+    private static final long serialVersionUID = 1L;
+
     /** What a command says when it meets a busy database, in place of the driver's "Failed to start transaction". */
     public static final String MESSAGE = "the database is busy: another process (a large import keeps it until it finishes) "
             + "has held its write lock for too long; the change that needed it was not made, so run this again when that is done";

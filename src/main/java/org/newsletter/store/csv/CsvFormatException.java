@@ -7,6 +7,8 @@ package org.newsletter.store.csv;
  */
 public class CsvFormatException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final long line;
 
     public CsvFormatException(long line, String message) {

@@ -113,7 +113,7 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
     private static CsvImportReader open(Reader reader, CountingInputStream counter) throws IOException {
         CsvParser parser;
         try {
-            parser = (CsvParser) CSV.createParser(skipByteOrderMark(reader));
+            parser = CSV.createParser(skipByteOrderMark(reader));
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;

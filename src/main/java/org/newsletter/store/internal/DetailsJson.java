@@ -3,8 +3,10 @@ package org.newsletter.store.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -72,14 +74,13 @@ public final class DetailsJson {
         return Arrays.asList(inOrder);
     }
 
-    @SuppressWarnings("unchecked")
     private static Collection<Map.Entry<String, String>> sorted(Map<String, String> attributes) {
         if (attributes.size() < 2 || attributes instanceof SortedMap<String, String> map && map.comparator() == null) {
             return attributes.entrySet();
         }
-        Map.Entry<String, String>[] inOrder = attributes.entrySet().toArray(new Map.Entry[0]);
-        Arrays.sort(inOrder, Map.Entry.comparingByKey());
-        return Arrays.asList(inOrder);
+        List<Map.Entry<String, String>> inOrder = new ArrayList<>(attributes.entrySet());
+        inOrder.sort(Map.Entry.comparingByKey());
+        return inOrder;
     }
 
     public TreeSet<String> tags(String text) {

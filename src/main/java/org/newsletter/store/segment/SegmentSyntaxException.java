@@ -7,6 +7,8 @@ package org.newsletter.store.segment;
  */
 public class SegmentSyntaxException extends IllegalArgumentException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String expression;
     private final int column;
     private final String reason;

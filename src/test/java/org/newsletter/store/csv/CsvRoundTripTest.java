@@ -80,7 +80,7 @@ class CsvRoundTripTest {
     /** Reads the raw cells back with Jackson alone: none starts with a formula character, guarded ones start with '. */
     private static void assertNoCellStartsAFormula(String csv, List<ExportRow> written) throws IOException {
         int guarded = 0;
-        try (CsvParser p = (CsvParser) new CsvFactory().createParser(new StringReader(csv))) {
+        try (CsvParser p = new CsvFactory().createParser(new StringReader(csv))) {
             int row = -1;
             int column = 0;
             JsonToken t;

@@ -3,6 +3,7 @@ package org.newsletter.store.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,8 @@ class DetailsJsonTest {
         String attributeText = json.attributes(attributes);
 
         ObjectMapper parser = new ObjectMapper();
-        assertThat(parser.readValue(tagText, List.class)).containsExactlyElementsOf(new java.util.TreeSet<>(tags));
-        assertThat(parser.readValue(attributeText, Map.class)).isEqualTo(attributes);
+        assertThat(parser.readValue(tagText, new TypeReference<List<String>>() { })).containsExactlyElementsOf(new java.util.TreeSet<>(tags));
+        assertThat(parser.readValue(attributeText, new TypeReference<Map<String, String>>() { })).isEqualTo(attributes);
         assertThat(json.tags(tagText)).containsExactlyElementsOf(new java.util.TreeSet<>(tags));
         assertThat(json.attributes(attributeText)).isEqualTo(new TreeMap<>(attributes));
         assertThat(attributeText).startsWith("{\"\":\"empty name\",\"city\":");
