@@ -18,9 +18,10 @@ import org.newsletter.testing.IssueFixture;
 /**
  * {@code bin/newsletter}'s first run, as a new user without a terminal meets it: one line saying it
  * builds the jar and about how long that takes, none of Maven's output and no escape codes; a failed
- * build says where to look. The script runs on a copy of the checkout's layout with stand-ins for
- * {@code mvn} (which talks as noisily as Debian's, colour escapes included) and {@code java} first
- * on the PATH, so the test takes a second rather than a real build's minute.
+ * build says where to look. The script runs on a copy of the checkout's layout with a stand-in for
+ * the Maven wrapper {@code mvnw} (which talks as noisily as Debian's Maven, colour escapes included)
+ * and one for {@code java} first on the PATH, so the test takes a second rather than a real build's
+ * minute.
  */
 class LauncherScriptTest {
 
@@ -41,7 +42,7 @@ class LauncherScriptTest {
         Files.createDirectories(checkout.resolve("src/main/java"));
         Files.writeString(checkout.resolve("src/main/java/Main.java"), "class Main {}\n");
         fakes = Files.createDirectories(dir.resolve("fake-bin"));
-        executable(fakes.resolve("mvn"), """
+        executable(checkout.resolve("mvnw"), """
                 #!/bin/sh
                 printf '\\033[0m\\033[0m[INFO] Scanning for projects...\\n[INFO] Downloading from central: https://repo.maven.apache.org/...\\n'
                 printf '\\033[0m' >&2
@@ -82,7 +83,7 @@ class LauncherScriptTest {
                 "newsletter: building the jar (first run: a minute or two)...",
                 "[ERROR] COMPILATION ERROR : Main.java:[1,1] something is wrong",
                 "newsletter: building the jar failed; Maven's whole output is in " + checkout.toRealPath().resolve("target/build.log")
-                        + " (or run 'mvn -B package' in " + checkout.toRealPath() + ")");
+                        + " (or run './mvnw -B package' in " + checkout.toRealPath() + ")");
     }
 
     private Result run(boolean mavenFails, String... args) throws Exception {

@@ -29,7 +29,7 @@ import org.newsletter.testing.FaultySmtpServer;
  * (Postfix's, if /usr/sbin/smtp-sink exists).
  *
  * <pre>
- * mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
+ * ./mvnw -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test
  * java -cp target/test-classes:target/classes:$(cat target/test.classpath) org.newsletter.mail.SmtpThroughput [faulty|starttls|smtp-sink] [messages]
  * </pre>
  */
