@@ -19,12 +19,15 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsletter.testing.ExternalTools;
 import org.newsletter.testing.FaultySmtpServer;
 import org.newsletter.testing.IssueFixture;
 
@@ -33,18 +36,30 @@ import org.newsletter.testing.IssueFixture;
  * messages are with a slow SMTP server, and must stop cleanly: let those finish, record them, say how to
  * resume and exit 1, leaving no row {@code sending}. Resuming then gives everyone exactly one message.
  */
+// Each test starts a JVM that renders the issue and sends half a campaign, then resumes it: about 30 s here, more on a busy machine.
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class StoppedSendTest {
 
     static final int PEOPLE = 200;
     static final String SECRET = "s".repeat(40);
     static final Pattern MESSAGE_ID = Pattern.compile("(?m)^Message-ID: (<[^>]+>)");
     static final Pattern STOPPED = Pattern.compile("newsletter: stopped after (\\d+) of " + PEOPLE + "; run the same command to resume: (.*)");
-    static final Duration PATIENCE = Duration.ofSeconds(120);
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @TempDir
     Path dir;
 
     IssueFixture workspace;
+    final List<Process> children = new ArrayList<>();
+
+    /** A child left running by a failed assertion is ended, so it cannot go on sending. */
+    @AfterEach
+    void endChildren() throws InterruptedException {
+        for (Process child : children) {
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
 
     @BeforeEach
     void audience() {
@@ -129,19 +144,17 @@ class StoppedSendTest {
         }
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
                 "org.newsletter.cli.Main", "send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes"));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        // The child sees only what it is given here: with the shell's NEWSLETTER_DATABASE_URL it would send from,
+        // and write into, that database instead of this workspace's.
+        ProcessBuilder builder = ExternalTools.cleanEnvironment(new ProcessBuilder(command))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("child.log").toFile());
-        Map<String, String> environment = builder.environment();
-        String path = environment.get("PATH");
-        String home = environment.get("HOME");
-        environment.clear();
-        environment.put("PATH", path == null ? "/usr/bin:/bin" : path);
-        environment.put("HOME", home == null ? dir.toString() : home);
-        environment.put("NEWSLETTER_TRANSPORT", transport);
-        environment.put("NEWSLETTER_SECRET", SECRET);
-        return builder.start();
+        builder.environment().put("NEWSLETTER_TRANSPORT", transport);
+        builder.environment().put("NEWSLETTER_SECRET", SECRET);
+        Process child = builder.start();
+        children.add(child);
+        return child;
     }
 
     private void awaitReceived(FaultySmtpServer server, Process child, int count) throws Exception {
@@ -161,7 +174,7 @@ class StoppedSendTest {
         }
         Process kill;
         try {
-            kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+            kill = ExternalTools.cleanEnvironment(new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid()))).inheritIO().start();
         } catch (IOException noKill) {
             child.destroyForcibly();
             Assumptions.abort("no kill(1) to send SIG" + signal + " with: " + noKill.getMessage());
@@ -185,7 +198,7 @@ class StoppedSendTest {
 
     private static boolean envResetsSignals() {
         try {
-            return new ProcessBuilder("env", "--default-signal=INT", "true").start().waitFor() == 0;
+            return ExternalTools.cleanEnvironment(new ProcessBuilder("env", "--default-signal=INT", "true")).start().waitFor() == 0;
         } catch (IOException | InterruptedException e) {
             return false;
         }
