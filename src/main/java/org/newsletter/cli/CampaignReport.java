@@ -14,9 +14,11 @@ import org.newsletter.store.Store;
 final class CampaignReport {
 
     private final PrintWriter out;
+    private final PrintWriter err;
 
-    CampaignReport(PrintWriter out) {
+    CampaignReport(PrintWriter out, PrintWriter err) {
         this.out = out;
+        this.err = err;
     }
 
     void summary(SendPlan plan, Store store) {
@@ -38,13 +40,27 @@ final class CampaignReport {
         out.println("Rate:       " + plan.rate() + ", " + plan.connections() + " connections");
     }
 
-    /** Prints how the run ended and returns the exit code: 1 when it stopped early or left temporary failures. */
-    int finished(Campaign campaign, RunReport report, Store store) {
+    /**
+     * Prints how the run ended and returns the exit code: 1 when it stopped early or left temporary failures.
+     *
+     * @param again the command that resumes the campaign, as the person typed it
+     */
+    int finished(Campaign campaign, RunReport report, Store store, String again) {
         CampaignCounts counts = store.campaigns().counts(campaign.id());
         out.printf(Locale.ROOT, "Campaign %d: %s in %.1f s (%.0f messages/s this run)%n", campaign.id(), states(counts),
                 report.elapsed().toNanos() / 1e9, report.perSecond());
         if (report.orphansRequeued() > 0) {
             out.println("  " + report.orphansRequeued() + " left in flight by an earlier run that stopped were sent again (same Message-ID)");
+        }
+        if (report.leftInFlight() > 0) {
+            out.println("  " + number(report.leftInFlight()) + " still with the server when the run stopped waiting stay 'sending': resuming sends"
+                    + " them again, with the same Message-ID");
+        }
+        if (report.stopRequested()) {
+            long done = Math.max(0, campaign.audience() - counts.remaining());
+            err.println("newsletter: stopped after " + number(done) + " of " + number(campaign.audience()) + "; run the same command to resume: "
+                    + again);
+            return ExitCodes.FAILED;
         }
         if (report.stoppedBecause() != null) {
             throw new org.newsletter.model.UserInputException("stopped: " + report.stoppedBecause() + "; " + number(counts.remaining())

@@ -10,13 +10,14 @@ import org.newsletter.model.CampaignCounts;
 import org.newsletter.model.DeliveryState;
 import org.newsletter.model.UserInputException;
 import org.newsletter.send.CampaignSender;
-import org.newsletter.send.RunReport;
 import org.newsletter.send.SendPlan;
 import org.newsletter.store.CampaignRepository;
 import org.newsletter.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "campaigns", mixinStandardHelpOptions = true,
         description = "List campaigns and what happened to their messages.",
@@ -103,6 +104,9 @@ final class CampaignsCommand implements Callable<Integer> {
     static final class Retry implements Callable<Integer> {
         private final CommandContext context;
 
+        @Spec
+        CommandSpec spec;
+
         @Parameters(paramLabel = "ID", description = "The campaign's number, as 'newsletter campaigns' lists it.")
         long id;
 
@@ -135,11 +139,7 @@ final class CampaignsCommand implements Callable<Integer> {
                 }
                 int requeued = store.campaigns().retry(id);
                 context.out().println("Retrying " + requeued + " of campaign " + id + " through " + plan.transport());
-                RunReport report;
-                try (SendProgressBar bar = SendProgressBar.open(context.terminal(), store.campaigns().counts(id).remaining())) {
-                    report = sender.run(store.campaigns().find(id).orElseThrow(), plan, bar);
-                }
-                return new CampaignReport(context.out()).finished(campaign, report, store);
+                return new CampaignRunner(context).run(sender, store.campaigns().find(id).orElseThrow(), plan, store, spec);
             }
         }
     }

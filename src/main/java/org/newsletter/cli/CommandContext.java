@@ -14,11 +14,18 @@ import org.newsletter.config.WorkspaceLocator;
  * What every command needs from its surroundings, passed in rather than taken from globals so tests
  * can run the real command line in a temporary folder with a fixed clock.
  */
-public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock, Map<String, String> environment, Terminal terminal) {
+public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock, Map<String, String> environment, Terminal terminal,
+        StopSignals signals) {
 
     public CommandContext {
         environment = Map.copyOf(environment);
         terminal = terminal == null ? Terminal.NONE : terminal;
+        signals = signals == null ? StopSignals.NONE : signals;
+    }
+
+    /** A context that leaves the process's signals alone (tests running the command line in-process). */
+    public CommandContext(PrintWriter out, PrintWriter err, Path workingDir, Clock clock, Map<String, String> environment, Terminal terminal) {
+        this(out, err, workingDir, clock, environment, terminal, StopSignals.NONE);
     }
 
     /** A context with no terminal to ask (scripts and tests). */

@@ -19,7 +19,8 @@ public final class Main {
         System.setProperty("slf4j.internal.verbosity", "WARN");
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = run(new CommandContext(out, err, Path.of("").toAbsolutePath(), Clock.systemDefaultZone(), System.getenv(), Terminal.system()), args);
+        int code = run(new CommandContext(out, err, Path.of("").toAbsolutePath(), Clock.systemDefaultZone(), System.getenv(), Terminal.system(),
+                StopSignals.system(err)), args);
         out.flush();
         err.flush();
         System.exit(code);

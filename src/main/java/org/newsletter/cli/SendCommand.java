@@ -13,13 +13,14 @@ import org.newsletter.model.EmailAddress;
 import org.newsletter.model.Severity;
 import org.newsletter.model.UserInputException;
 import org.newsletter.send.CampaignSender;
-import org.newsletter.send.RunReport;
 import org.newsletter.send.SendPlan;
 import org.newsletter.send.TestSend;
 import org.newsletter.store.Store;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Send an issue to a list, or resume a send.",
@@ -28,6 +29,9 @@ import picocli.CommandLine.Option;
 final class SendCommand implements Callable<Integer> {
 
     private final CommandContext context;
+
+    @Spec
+    CommandSpec spec;
 
     @Mixin
     IssueParameter issue;
@@ -72,7 +76,7 @@ final class SendCommand implements Callable<Integer> {
             if (testTo != null) {
                 return testSend(sender, plan);
             }
-            CampaignReport reports = new CampaignReport(context.out());
+            CampaignReport reports = new CampaignReport(context.out(), context.err());
             reports.summary(plan, store);
             if (plan.resumes() && plan.existing().finished()) {
                 context.out().println("Campaign " + plan.existing().id() + " is finished: nothing left to send. See 'newsletter campaigns show "
@@ -88,11 +92,7 @@ final class SendCommand implements Callable<Integer> {
                 return ExitCodes.FAILED;
             }
             Campaign campaign = sender.start(plan);
-            RunReport report;
-            try (SendProgressBar bar = SendProgressBar.open(context.terminal(), store.campaigns().counts(campaign.id()).remaining())) {
-                report = sender.run(campaign, plan, bar);
-            }
-            return reports.finished(campaign, report, store);
+            return new CampaignRunner(context).run(sender, campaign, plan, store, spec);
         }
     }
 

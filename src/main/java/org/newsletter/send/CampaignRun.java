@@ -29,11 +29,18 @@ import org.newsletter.store.DeliveryOutcome;
  * are written as soon as they arrive (group commit: whatever arrived during the previous write goes in
  * the next one), so a message accepted by the server is recorded within a transaction's time, and
  * after a crash only the messages on the wire at that instant, about one per connection, go twice.
+ *
+ * <p>A run can be asked to stop ({@link StopRequest}, on Ctrl-C): it claims nothing more, puts the claims
+ * no message was made for back in the queue, waits for the messages already handed over (at most
+ * {@link #DRAIN_LIMIT}) and records their outcomes, so nothing is left {@code sending} and the next run
+ * sends to nobody twice. Asked to stop at once, it stops waiting for those.
  */
 public final class CampaignRun {
 
     /** Longest sleep while waiting for a retry to fall due, so a run notices new work promptly. */
     static final Duration MAX_IDLE = Duration.ofSeconds(1);
+    /** How long a run asked to stop waits for the messages already with the server. */
+    public static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 
     private final DeliveryJournal journal;
     private final Transport transport;
@@ -44,14 +51,17 @@ public final class CampaignRun {
     private final Clock clock;
     private final SendProgress progress;
     private final RateLimiter.Sleeper sleeper;
+    private final StopRequest stop;
+    private final Duration drainLimit;
 
     public CampaignRun(DeliveryJournal journal, Transport transport, MessageMaker maker, int connections, SendingSettings.Rate rate,
-            SendingSettings.Retry retry, Clock clock, SendProgress progress) {
-        this(journal, transport, maker, connections, rate, retry, clock, progress, duration -> Thread.sleep(duration.toMillis(), 0));
+            SendingSettings.Retry retry, Clock clock, SendProgress progress, StopRequest stop) {
+        this(journal, transport, maker, connections, rate, retry, clock, progress, stop::pause, stop, DRAIN_LIMIT);
     }
 
+    /** @param sleeper how the run's threads wait (for the rate limit, a backoff, a retry); it must wake up when {@code stop} is requested */
     CampaignRun(DeliveryJournal journal, Transport transport, MessageMaker maker, int connections, SendingSettings.Rate rate,
-            SendingSettings.Retry retry, Clock clock, SendProgress progress, RateLimiter.Sleeper sleeper) {
+            SendingSettings.Retry retry, Clock clock, SendProgress progress, RateLimiter.Sleeper sleeper, StopRequest stop, Duration drainLimit) {
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1");
         }
@@ -64,9 +74,11 @@ public final class CampaignRun {
         this.clock = clock;
         this.progress = progress;
         this.sleeper = sleeper;
+        this.stop = stop;
+        this.drainLimit = drainLimit;
     }
 
-    /** Sends until nothing is left that this process can do, or the transport stays unreachable. */
+    /** Sends until nothing is left that this process can do, the transport stays unreachable, or it is asked to stop. */
     public RunReport run() throws InterruptedException {
         long started = System.nanoTime();
         long orphans = journal.requeueOrphans();
@@ -79,9 +91,15 @@ public final class CampaignRun {
         Map<DeliveryState, Long> recorded = new EnumMap<>(DeliveryState.class);
         List<DeliveryOutcome> pending = new ArrayList<>();
         long outstanding = 0;
+        long leftInFlight = 0;
         boolean more = true;
+        boolean stopped = false;
         try {
             while (true) {
+                if (stop.requested()) {
+                    stopped = true;
+                    break;
+                }
                 if (more && !health.down() && work.size() < lowWater) {
                     List<DeliveryClaim> claims = journal.claim(claimSize);
                     if (claims.isEmpty()) {
@@ -114,18 +132,20 @@ public final class CampaignRun {
             }
         } finally {
             try {
-                stop(workers, work, results, pending);
+                leftInFlight = finish(workers, work, results, pending, recorded, outstanding);
             } finally {
                 flush(pending, recorded);
             }
         }
-        return new RunReport(recorded, journal.skipped(), orphans, Duration.ofNanos(System.nanoTime() - started), health.reason());
+        return new RunReport(recorded, journal.skipped(), orphans, Duration.ofNanos(System.nanoTime() - started), health.reason(), stopped,
+                leftInFlight);
     }
 
     private List<Thread> startWorkers(BlockingQueue<DeliveryClaim> work, BlockingQueue<DeliveryOutcome> results, TransportHealth health) {
         List<Thread> workers = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) {
-            Thread thread = new Thread(new ChannelWorker(transport, maker, limiter, retry, work, results, clock, health, sleeper), "sender-" + (i + 1));
+            Thread thread = new Thread(new ChannelWorker(transport, maker, limiter, retry, work, results, clock, health, sleeper, stop),
+                    "sender-" + (i + 1));
             thread.setDaemon(true);
             thread.start();
             workers.add(thread);
@@ -134,25 +154,48 @@ public final class CampaignRun {
     }
 
     /**
-     * Stops the workers after their current message. Claims they never picked up go back to the
-     * queue as not handed over; a worker stuck in a send is given its timeout to finish.
+     * Stops the workers after their current message and records what they report. Claims they never
+     * picked up go back to the queue as not handed over. A worker stuck in a send is given its timeout
+     * to finish, unless the run was asked to stop: then it is given {@link #drainLimit}, or nothing after
+     * {@link StopRequest#stopNow}. Returns how many claims are still with a worker: their rows stay
+     * {@code sending} (the worker threads are daemons, and end with the process).
      */
-    private void stop(List<Thread> workers, BlockingQueue<DeliveryClaim> work, BlockingQueue<DeliveryOutcome> results, List<DeliveryOutcome> pending)
-            throws InterruptedException {
+    private long finish(List<Thread> workers, BlockingQueue<DeliveryClaim> work, BlockingQueue<DeliveryOutcome> results, List<DeliveryOutcome> pending,
+            Map<DeliveryState, Long> recorded, long outstanding) throws InterruptedException {
         List<DeliveryClaim> unsent = new ArrayList<>();
         work.drainTo(unsent);
         for (DeliveryClaim claim : unsent) {
             if (claim != ChannelWorker.STOP) {
-                pending.add(DeliveryOutcome.notHandedOver(claim, "not sent before the run stopped"));
+                pending.add(DeliveryOutcome.notHandedOver(claim, stop.requested() ? ChannelWorker.STOPPED : "not sent before the run stopped"));
+                outstanding--;
             }
         }
         for (int i = 0; i < workers.size(); i++) {
             work.put(ChannelWorker.STOP);
         }
-        for (Thread worker : workers) {
-            worker.join();
+        long deadline = System.nanoTime() + drainLimit.toNanos();
+        while (outstanding > 0 && !givenUp(deadline) && workers.stream().anyMatch(Thread::isAlive)) {
+            DeliveryOutcome first = results.poll(20, TimeUnit.MILLISECONDS);
+            if (first != null) {
+                pending.add(first);
+                outstanding -= 1 + results.drainTo(pending);
+                flush(pending, recorded); // a message the server took is recorded now, not when the last one ends
+            }
         }
-        results.drainTo(pending);
+        outstanding -= results.drainTo(pending);
+        for (Thread worker : workers) {
+            // Each ends once its channel is closed (QUIT); asked to stop, the run waits for that no longer than for messages.
+            while (worker.isAlive() && !givenUp(deadline)) {
+                worker.join(stop.requested() ? 20 : 0);
+            }
+        }
+        outstanding -= results.drainTo(pending);
+        return Math.max(0, outstanding);
+    }
+
+    /** Whether to stop waiting for messages with the server: only when the run was asked to stop. */
+    private boolean givenUp(long deadline) {
+        return stop.requested() && (stop.immediate() || System.nanoTime() - deadline >= 0);
     }
 
     private void flush(List<DeliveryOutcome> pending, Map<DeliveryState, Long> recorded) {

@@ -80,13 +80,17 @@ public final class CampaignSender {
         return plan.resumes() ? plan.existing() : store.campaigns().start(plan.draft());
     }
 
-    /** Sends everything of {@code campaign} that is due and not yet accepted. */
-    public RunReport run(Campaign campaign, SendPlan plan, SendProgress progress) throws InterruptedException {
+    /**
+     * Sends everything of {@code campaign} that is due and not yet accepted, or until {@code stop} is
+     * requested (then what was not sent stays queued for the next run).
+     */
+    public RunReport run(Campaign campaign, SendPlan plan, SendProgress progress, StopRequest stop) throws InterruptedException {
         Transport transport = transports.create(outboxFolder(campaign));
         MessageMaker maker = new BuiltMessages(workspace.site(), plan.rendered(), campaign, plan.list(), links(), signer(), clock);
         RunReport report;
         try (DeliveryJournal journal = store.journal(campaign, plan.list())) {
-            report = new CampaignRun(journal, transport, maker, plan.connections(), plan.rate(), workspace.sending().retry(), clock, progress).run();
+            report = new CampaignRun(journal, transport, maker, plan.connections(), plan.rate(), workspace.sending().retry(), clock, progress,
+                    stop).run();
         }
         store.campaigns().finishIfDone(campaign.id());
         return report;

@@ -19,6 +19,8 @@ final class ChannelWorker implements Runnable {
 
     /** Put on the work queue once per worker to stop it. */
     static final DeliveryClaim STOP = new DeliveryClaim(-1, -1, "", "", 0);
+    /** Why a claim a worker held when the run was asked to stop goes back to the queue. */
+    static final String STOPPED = "not sent: the run was stopped before this message was handed over";
 
     private final Transport transport;
     private final MessageMaker maker;
@@ -29,10 +31,12 @@ final class ChannelWorker implements Runnable {
     private final Clock clock;
     private final TransportHealth health;
     private final RateLimiter.Sleeper sleeper;
+    private final StopRequest stop;
     private Transport.Channel channel;
 
+    /** @param sleeper waits between connection attempts; it must wake up when {@code stop} is requested */
     ChannelWorker(Transport transport, MessageMaker maker, RateLimiter limiter, SendingSettings.Retry retry, BlockingQueue<DeliveryClaim> work,
-            BlockingQueue<DeliveryOutcome> results, Clock clock, TransportHealth health, RateLimiter.Sleeper sleeper) {
+            BlockingQueue<DeliveryOutcome> results, Clock clock, TransportHealth health, RateLimiter.Sleeper sleeper, StopRequest stop) {
         this.transport = transport;
         this.maker = maker;
         this.limiter = limiter;
@@ -42,6 +46,7 @@ final class ChannelWorker implements Runnable {
         this.clock = clock;
         this.health = health;
         this.sleeper = sleeper;
+        this.stop = stop;
     }
 
     @Override
@@ -59,9 +64,16 @@ final class ChannelWorker implements Runnable {
         }
     }
 
+    /**
+     * A stop request is heeded up to the moment the message is handed to the channel, and not after: a
+     * message the server may already be taking is finished, so its outcome can be recorded.
+     */
     private DeliveryOutcome deliver(DeliveryClaim claim) throws InterruptedException {
         if (health.down()) {
             return DeliveryOutcome.notHandedOver(claim, health.reason());
+        }
+        if (stop.requested()) {
+            return DeliveryOutcome.notHandedOver(claim, STOPPED);
         }
         OutgoingMessage message;
         try {
@@ -71,9 +83,11 @@ final class ChannelWorker implements Runnable {
             return DeliveryOutcome.failed(claim, true, null, "cannot build the message: " + e.getMessage(), false);
         }
         if (channel == null && !connect()) {
-            return DeliveryOutcome.notHandedOver(claim, health.reason());
+            return DeliveryOutcome.notHandedOver(claim, stop.requested() ? STOPPED : health.reason());
         }
-        limiter.acquire();
+        if (!limiter.acquire(stop::requested)) {
+            return DeliveryOutcome.notHandedOver(claim, STOPPED);
+        }
         try {
             SmtpReply reply = channel.send(message);
             return DeliveryOutcome.accepted(claim, message.messageId(), reply.toString());
@@ -106,7 +120,7 @@ final class ChannelWorker implements Runnable {
     /** Opens the connection, retrying with backoff; marks the transport down when it stays unreachable. */
     private boolean connect() throws InterruptedException {
         DeliveryException last = null;
-        for (int attempt = 1; attempt <= retry.attempts() && !health.down(); attempt++) {
+        for (int attempt = 1; attempt <= retry.attempts() && !health.down() && !stop.requested(); attempt++) {
             try {
                 channel = transport.open();
                 return true;
@@ -120,7 +134,7 @@ final class ChannelWorker implements Runnable {
                 }
             }
         }
-        if (last != null) {
+        if (last != null && !stop.requested()) {
             health.markDown("cannot connect to " + transport.describe() + ": " + last.getMessage());
         }
         return false;

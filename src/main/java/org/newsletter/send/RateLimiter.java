@@ -1,6 +1,7 @@
 package org.newsletter.send;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.newsletter.config.SendingSettings;
 
 /**
@@ -33,7 +34,18 @@ final class RateLimiter {
 
     /** Blocks until one more message may go. */
     void acquire() throws InterruptedException {
+        acquire(() -> false);
+    }
+
+    /**
+     * Blocks until one more message may go, and returns true; or returns false, without taking a turn, as
+     * soon as {@code stopped} says the run is stopping (the sleeper wakes up for that).
+     */
+    boolean acquire(BooleanSupplier stopped) throws InterruptedException {
         while (true) {
+            if (stopped.getAsBoolean()) {
+                return false;
+            }
             long waitNanos;
             synchronized (this) {
                 long now = System.nanoTime();
@@ -41,7 +53,7 @@ final class RateLimiter {
                 if (waitNanos <= 0) {
                     take(perSecond);
                     take(perHour);
-                    return;
+                    return true;
                 }
             }
             sleeper.sleep(Duration.ofNanos(waitNanos));

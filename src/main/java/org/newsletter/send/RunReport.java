@@ -9,9 +9,15 @@ import org.newsletter.model.DeliveryState;
  * What one run of a campaign did: outcomes recorded by this process, deliveries it put back in the
  * queue for a sender that had died, and why it stopped early if it did.
  *
- * @param stoppedBecause null when the run went until nothing was left to do
+ * @param stoppedBecause null when the run went until nothing was left to do, or was asked to stop
+ * @param stopRequested  true when it ended because it was asked to ({@link StopRequest}): what was not sent
+ *                       is queued for the next run
+ * @param leftInFlight   messages that were with the server when the run stopped waiting for them (asked to
+ *                       stop at once, or the server took too long): their rows stay {@code sending}, and the
+ *                       next run sends them again with the same Message-ID
  */
-public record RunReport(Map<DeliveryState, Long> recorded, long skipped, long orphansRequeued, Duration elapsed, String stoppedBecause) {
+public record RunReport(Map<DeliveryState, Long> recorded, long skipped, long orphansRequeued, Duration elapsed, String stoppedBecause,
+        boolean stopRequested, long leftInFlight) {
 
     public RunReport {
         Map<DeliveryState, Long> copy = new EnumMap<>(DeliveryState.class);

@@ -134,6 +134,40 @@ class SubscriberCommandsTest {
         assertThat(ok(fixture.run("subscribers", "import", "mailchimp.csv", "--list", "news")).out()).contains("suppressed: 1");
     }
 
+    /** Issue 15: an import keeps Mailchimp's bookkeeping out, does not mix two rows of one address, and warns about formulas. */
+    @Test
+    void aMailchimpImportKeepsItsBookkeepingOutMixesNoOneAndWarnsAboutFormulas() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        fixture.write("audience.csv", "Email Address,First Name,Last Name,Phone Number,MEMBER_RATING,LEID,NOTES,TAGS\n"
+                + "grace@example.org,Grace,Hopper,+44 (0)20 7946 0000,4,111,Met at a meetup,\n"
+                + "eve@example.org,\"=HYPERLINK(\"\"http://x\"\")\",,,2,222,,\n"
+                + "GRACE@Example.org,Grace,H.,+1 555 0100,5,333,,\"\"\"volunteer\"\"\"\n");
+        IssueFixture.Run imported = ok(fixture.run("subscribers", "import", "audience.csv", "--list", "news"));
+        assertThat(imported.out()).contains("added 2, updated 0, unchanged 0, skipped 1 (duplicate (merged): 1); 1 cell looks like a spreadsheet formula");
+        assertThat(imported.errLines()).containsExactly(
+                "audience.csv: the Mailchimp audience export's bookkeeping columns are not imported as attributes: MEMBER_RATING, LEID, NOTES;"
+                        + " --keep-columns MEMBER_RATING,LEID keeps those you name",
+                "audience.csv:3: warning: the First Name cell =HYPERLINK(\"http://x\") looks like a spreadsheet formula; it is imported as text:"
+                        + " check where the file came from",
+                "audience.csv:4: skipped: GRACE@Example.org: same address as line 2; line 2's details stand, this row only fills in what it left empty");
+        String grace = ok(fixture.run("subscribers", "show", "GRACE@example.org")).out();
+        assertThat(grace).contains("grace@example.org").contains("Name:        Grace Hopper").contains("Phone Number=+44 (0)20 7946 0000")
+                .contains("volunteer").doesNotContain("H.").doesNotContain("+1 555").doesNotContain("MEMBER_RATING").doesNotContain("LEID");
+        assertThat(ok(fixture.run("subscribers", "list", "--segment", "attr.\"Phone Number\"=\"+44 (0)20 7946 0000\"")).out())
+                .contains("grace@example.org").doesNotContain("eve@example.org");
+
+        IssueFixture.Run kept = ok(fixture.run("subscribers", "import", "audience.csv", "--list", "news", "--update", "--keep-columns", "leid,NOTES"));
+        assertThat(kept.err()).contains("not imported as attributes: MEMBER_RATING;");
+        assertThat(ok(fixture.run("subscribers", "show", "grace@example.org")).out()).contains("LEID=111").contains("NOTES=Met at a meetup")
+                .doesNotContain("MEMBER_RATING");
+
+        IssueFixture.Run typo = fixture.run("subscribers", "import", "audience.csv", "--list", "news", "--keep-columns", "LEDI");
+        assertThat(typo.exitCode()).isEqualTo(1);
+        assertThat(typo.errLines()).singleElement().asString().isEqualTo("newsletter: error: --keep-columns: audience.csv has no column 'LEDI';"
+                + " its columns are Email Address, First Name, Last Name, Phone Number, MEMBER_RATING, LEID, NOTES, TAGS");
+    }
+
     @Test
     void aListmonkExportComesInWithItsAttributesAndBlocklist() {
         IssueFixture fixture = IssueFixture.in(dir);

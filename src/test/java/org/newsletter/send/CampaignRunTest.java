@@ -9,6 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,12 +76,38 @@ class CampaignRunTest {
     }
 
     RunReport run(Campaign campaign, SendPlan plan, Transport transport) throws InterruptedException {
+        return run(campaign, plan, transport, SendingSettings.Rate.UNLIMITED, new StopRequest(), CampaignRun.DRAIN_LIMIT);
+    }
+
+    RunReport run(Campaign campaign, SendPlan plan, Transport transport, SendingSettings.Rate rate, StopRequest stop, Duration drainLimit)
+            throws InterruptedException {
         MessageMaker maker = new BuiltMessages(new WorkspaceLocator().locate(dir).site(), plan.rendered(), campaign, news, sender.links(),
                 MessageSigner.NONE, Clock.systemUTC());
         try (DeliveryJournal journal = store.journal(campaign, news)) {
-            return new CampaignRun(journal, transport, maker, 3, SendingSettings.Rate.UNLIMITED, FAST_RETRY, Clock.systemUTC(), SendProgress.NONE)
+            return new CampaignRun(journal, transport, maker, 3, rate, FAST_RETRY, Clock.systemUTC(), SendProgress.NONE, stop::pause, stop, drainLimit)
                     .run();
         }
+    }
+
+    /** Runs on another thread, as a campaign does while a signal handler asks it to stop. */
+    CompletableFuture<RunReport> runInBackground(Campaign campaign, SendPlan plan, Transport transport, SendingSettings.Rate rate, StopRequest stop,
+            Duration drainLimit) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(campaign, plan, transport, rate, stop, drainLimit);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    Set<String> emailsIn(Campaign campaign, DeliveryState state) {
+        Set<String> emails = new TreeSet<>();
+        store.database().handle().createQuery("SELECT s.email FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id"
+                        + " WHERE d.campaign_id = :campaign AND d.state = :state")
+                .bind("campaign", campaign.id()).bind("state", state.word()).mapTo(String.class).forEach(emails::add);
+        return emails;
     }
 
     SendPlan plan() {
@@ -149,5 +179,123 @@ class CampaignRunTest {
         // is never used again (RecordingTransport fails the send if it is), so the retry went on a new one.
         assertThat(transport.opened.get()).as("a reconnect after the drop").isGreaterThanOrEqualTo(2);
         assertThat(transport.messageIds("p10@example.org")).hasSize(2).containsOnly(transport.messageIds("p10@example.org").get(0));
+    }
+
+    @Test
+    void askedToStopItFinishesWhatIsWithTheServerRecordsItAndPutsTheRestBack() throws Exception {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        RecordingTransport transport = new RecordingTransport();
+        transport.sendMillis = 20;
+        StopRequest stop = new StopRequest();
+        transport.whileSending = message -> {
+            if (transport.handed.size() >= 10) {
+                stop.stop(); // as Ctrl-C does, while three messages are with the "server"
+            }
+        };
+
+        RunReport report = run(campaign, plan, transport, SendingSettings.Rate.UNLIMITED, stop, CampaignRun.DRAIN_LIMIT);
+
+        assertThat(report.stopRequested()).isTrue();
+        assertThat(report.leftInFlight()).isZero();
+        List<String> handed = transport.recipients();
+        assertThat(handed).hasSizeBetween(10, 12).doesNotHaveDuplicates();
+        assertThat(emailsIn(campaign, DeliveryState.SENDING)).as("nothing left in doubt").isEmpty();
+        assertThat(emailsIn(campaign, DeliveryState.ACCEPTED)).as("every message the server took is recorded").containsExactlyInAnyOrderElementsOf(handed);
+        assertThat(emailsIn(campaign, DeliveryState.QUEUED)).hasSize(60 - handed.size());
+        assertThat(store.campaigns().finishIfDone(campaign.id())).isFalse();
+
+        RunReport resumed = run(campaign, plan, transport);
+        assertThat(resumed.stopRequested()).isFalse();
+        assertThat(transport.recipients()).hasSize(60).doesNotHaveDuplicates();
+        assertThat(transport.attempts("p59@example.org")).isEqualTo(1);
+        assertThat(store.campaigns().errors(campaign.id())).as("claims put back were not counted as attempts that failed").isEmpty();
+    }
+
+    @Test
+    void askedToStopAtOnceItLeavesOnlyTheMessagesStillWithTheServerSending() throws Exception {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        RecordingTransport transport = new RecordingTransport();
+        CountDownLatch answer = new CountDownLatch(1);
+        CountDownLatch stuck = new CountDownLatch(1);
+        transport.whileSending = message -> {
+            if (message.recipient().equals("p05@example.org")) {
+                stuck.countDown();
+                awaitQuietly(answer); // a server that does not answer
+            }
+        };
+        StopRequest stop = new StopRequest();
+        CompletableFuture<RunReport> running = runInBackground(campaign, plan, transport, SendingSettings.Rate.UNLIMITED, stop, CampaignRun.DRAIN_LIMIT);
+        try {
+            assertThat(stuck.await(20, TimeUnit.SECONDS)).isTrue();
+            stop.stop();
+            Thread.sleep(300);
+            assertThat(running).as("a clean stop waits for the message with the server").isNotDone();
+            long asked = System.nanoTime();
+            stop.stopNow();
+            RunReport report = running.get(5, TimeUnit.SECONDS);
+            assertThat(Duration.ofNanos(System.nanoTime() - asked)).isLessThan(Duration.ofSeconds(2));
+            assertThat(report.stopRequested()).isTrue();
+            assertThat(report.leftInFlight()).isEqualTo(1);
+            assertThat(emailsIn(campaign, DeliveryState.SENDING)).containsExactly("p05@example.org");
+            assertThat(emailsIn(campaign, DeliveryState.ACCEPTED)).hasSize(transport.recipients().size() - 1);
+        } finally {
+            answer.countDown();
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsWaitedForOnlyUntilTheDrainLimit() throws Exception {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        RecordingTransport transport = new RecordingTransport();
+        CountDownLatch answer = new CountDownLatch(1);
+        StopRequest stop = new StopRequest();
+        transport.whileSending = message -> {
+            if (message.recipient().equals("p05@example.org")) {
+                stop.stop();
+                awaitQuietly(answer);
+            }
+        };
+        try {
+            long started = System.nanoTime();
+            RunReport report = run(campaign, plan, transport, SendingSettings.Rate.UNLIMITED, stop, Duration.ofMillis(500));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+            assertThat(report.leftInFlight()).isEqualTo(1);
+            assertThat(emailsIn(campaign, DeliveryState.SENDING)).containsExactly("p05@example.org");
+            assertThat(emailsIn(campaign, DeliveryState.QUEUED)).hasSize(60 - transport.recipients().size());
+        } finally {
+            answer.countDown();
+        }
+    }
+
+    @Test
+    void aStopWakesSendersWaitingForTheRateLimit() throws Exception {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        RecordingTransport transport = new RecordingTransport();
+        StopRequest stop = new StopRequest();
+        CompletableFuture<RunReport> running = runInBackground(campaign, plan, transport, new SendingSettings.Rate(0, 60), stop, CampaignRun.DRAIN_LIMIT);
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (transport.recipients().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200); // the other senders are now waiting a minute for their turn
+        stop.stop();
+        RunReport report = running.get(5, TimeUnit.SECONDS);
+        assertThat(report.stopRequested()).isTrue();
+        assertThat(transport.recipients()).hasSize(1);
+        assertThat(emailsIn(campaign, DeliveryState.ACCEPTED)).hasSize(1);
+        assertThat(emailsIn(campaign, DeliveryState.QUEUED)).hasSize(59);
+        assertThat(emailsIn(campaign, DeliveryState.SENDING)).isEmpty();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -95,7 +95,7 @@ class PostgresConcurrentSendersTest {
             runs.add(pool.submit(() -> {
                 try (DeliveryJournal journal = own.journal(campaign, news)) {
                     return new CampaignRun(journal, transport, maker, 2, SendingSettings.Rate.UNLIMITED,
-                            new SendingSettings.Retry(2, Duration.ofMillis(5)), Clock.systemUTC(), SendProgress.NONE).run();
+                            new SendingSettings.Retry(2, Duration.ofMillis(5)), Clock.systemUTC(), SendProgress.NONE, new StopRequest()).run();
                 }
             }));
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.newsletter.mail.DeliveryException;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.mail.SmtpReply;
@@ -22,6 +23,8 @@ final class RecordingTransport implements Transport {
     volatile Runnable onFirstSend;
     /** How long each send takes, like a real server's round trips. */
     volatile long sendMillis;
+    /** Called with each message once it is handed over, before the reply: may block, like a server that is slow to answer. */
+    volatile Consumer<OutgoingMessage> whileSending = message -> { };
 
     void refuseTimes(String address, int times, String reply) {
         refusals.put(address, times);
@@ -75,6 +78,8 @@ final class RecordingTransport implements Transport {
                     }
                 }
                 handed.add(message);
+                pause(sendMillis);
+                whileSending.accept(message);
                 String to = message.recipient();
                 if (drops.remove(to)) {
                     broken = true;
@@ -95,5 +100,15 @@ final class RecordingTransport implements Transport {
                 broken = true;
             }
         };
+    }
+
+    private static void pause(long millis) {
+        if (millis > 0) {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -39,7 +39,7 @@ import javax.net.ssl.SSLSocket;
 /**
  * A small real SMTP server (RFC 5321) on a random loopback port, for tests that need a server to
  * misbehave on cue: refuse a recipient, say 421, 451 or 452 at a chosen step, drop the connection in
- * the middle of DATA, stall past the client's timeouts (not replying, or not reading), or close
+ * the middle of DATA, answer slowly, stall past the client's timeouts (not replying, or not reading), or close
  * connections once they have carried a number of messages. Without faults it accepts everything and records it.
  *
  * <p>It speaks EHLO/HELO, MAIL, RCPT, DATA (with dot-unstuffing), RSET, NOOP and QUIT, optionally
@@ -100,6 +100,7 @@ public final class FaultySmtpServer implements AutoCloseable {
     private final AtomicInteger dropDuringData = new AtomicInteger(-1);
     private final AtomicReference<Duration> stallOnData = new AtomicReference<>();
     private final AtomicReference<Duration> stallDuringData = new AtomicReference<>();
+    private volatile Duration answerDataAfter = Duration.ZERO;
     private volatile int closeAfterMessages;
     private volatile boolean closeWithNotice;
     private volatile String user;
@@ -228,6 +229,15 @@ public final class FaultySmtpServer implements AutoCloseable {
      */
     public FaultySmtpServer stallDuringData(Duration stall) {
         stallDuringData.set(Objects.requireNonNull(stall, "stall"));
+        return this;
+    }
+
+    /**
+     * Every message's end of DATA is answered (and the message recorded) only {@code delay} after its final
+     * ".", as by a busy relay: each message stays in flight, with the client waiting for the reply, that long.
+     */
+    public FaultySmtpServer answerDataAfter(Duration delay) {
+        answerDataAfter = Objects.requireNonNull(delay, "delay");
         return this;
     }
 
@@ -563,6 +573,18 @@ public final class FaultySmtpServer implements AutoCloseable {
                 resetTransaction();
                 reply(fault);
                 return;
+            }
+            if (!answerDataAfter.isZero()) {
+                try {
+                    if (closing.await(answerDataAfter.toMillis(), TimeUnit.MILLISECONDS)) {
+                        hangUpNow(); // the server is closing: the message is not taken
+                        return;
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    hangUpNow();
+                    return;
+                }
             }
             received.add(new Received(from, List.copyOf(recipients), content.toByteArray()));
             resetTransaction();

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -75,7 +76,7 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
     private ReadResult pending;
     private boolean finished;
 
-    private CsvImportReader(CsvParser parser, CountingInputStream counter) throws IOException {
+    private CsvImportReader(CsvParser parser, CountingInputStream counter, Set<String> keep) throws IOException {
         this.parser = parser;
         this.counter = counter;
         if (!readRow()) {
@@ -84,7 +85,7 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
         }
         this.header = List.copyOf(stripFormulaGuards(cells));
         this.format = CsvFormat.detect(header, rowLine);
-        this.mapper = new RowMapper(format, header);
+        this.mapper = new RowMapper(format, header, keep);
     }
 
     /**
@@ -94,7 +95,15 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
      * @throws CsvFormatException when the file is empty or has no email column
      */
     public static CsvImportReader open(Reader reader) throws IOException {
-        return open(reader, null);
+        return open(reader, Set.of());
+    }
+
+    /**
+     * As {@link #open(Reader)}, importing the format's bookkeeping columns named in {@code keep} (any case)
+     * as attributes all the same, e.g. Mailchimp's LEID and NOTES.
+     */
+    public static CsvImportReader open(Reader reader, Set<String> keep) throws IOException {
+        return open(reader, null, keep);
     }
 
     /**
@@ -103,14 +112,22 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
      * @throws CsvFormatException when the file is empty or has no email column
      */
     public static CsvImportReader open(Path file) throws IOException {
+        return open(file, Set.of());
+    }
+
+    /**
+     * As {@link #open(Path)}, importing the format's bookkeeping columns named in {@code keep} (any case)
+     * as attributes all the same.
+     */
+    public static CsvImportReader open(Path file, Set<String> keep) throws IOException {
         CountingInputStream counter = new CountingInputStream(Files.newInputStream(file));
         Reader reader = new InputStreamReader(counter, StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        return open(new BufferedReader(reader, 64 * 1024), counter);
+        return open(new BufferedReader(reader, 64 * 1024), counter, keep);
     }
 
-    private static CsvImportReader open(Reader reader, CountingInputStream counter) throws IOException {
+    private static CsvImportReader open(Reader reader, CountingInputStream counter, Set<String> keep) throws IOException {
         CsvParser parser;
         try {
             parser = CSV.createParser(skipByteOrderMark(reader));
@@ -119,7 +136,7 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
             throw e;
         }
         try {
-            return new CsvImportReader(parser, counter);
+            return new CsvImportReader(parser, counter, keep);
         } catch (IOException | RuntimeException e) {
             parser.close();
             throw e;
@@ -143,6 +160,14 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
     /** The header's cells as written (not trimmed). */
     public List<String> header() {
         return header;
+    }
+
+    /**
+     * The columns of this file that are not imported because they are the format's bookkeeping (such as
+     * Mailchimp's LEID or MEMBER_RATING) and were not asked for, in header order.
+     */
+    public List<String> leftOutColumns() {
+        return mapper.leftOut();
     }
 
     /**

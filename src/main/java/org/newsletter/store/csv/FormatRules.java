@@ -14,6 +14,15 @@ interface FormatRules {
     /** The columns, as found in the header this reader was made for. */
     ColumnMap columns();
 
+    /**
+     * Columns the format's own service writes for its bookkeeping (ids, ratings, IP addresses,
+     * geolocation), which mean nothing here: they are left out unless the importer is asked to keep them
+     * ({@code --keep-columns}). Names as in the header; columns the file lacks are simply not there.
+     */
+    default List<String> bookkeepingColumns() {
+        return List.of();
+    }
+
     /** Adds the tags written in a non-blank tags cell to {@code into}, untrimmed. */
     void splitTags(String text, List<String> into) throws IOException;
 

@@ -3,6 +3,7 @@ package org.newsletter.store.csv;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -20,6 +21,8 @@ import java.util.Set;
  *                        unsubscribed/cleaned export
  * @param consentSource   where consent came from, {@code null} when the file does not say
  * @param consentAtMillis when consent was given (epoch milliseconds, UTC), {@code null} when unknown
+ * @param warnings        what looks wrong in the row without stopping it from being imported (a cell that
+ *                        looks like a spreadsheet formula), never {@code null}
  */
 public record ImportRow(
         long line,
@@ -29,7 +32,8 @@ public record ImportRow(
         Map<String, String> attributes,
         String status,
         String consentSource,
-        Long consentAtMillis) implements ReadResult {
+        Long consentAtMillis,
+        List<String> warnings) implements ReadResult {
 
     public ImportRow {
         Objects.requireNonNull(email, "email");
@@ -37,5 +41,6 @@ public record ImportRow(
         attributes = attributes == null || attributes.isEmpty()
                 ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+        warnings = warnings == null ? List.of() : List.copyOf(warnings);
     }
 }

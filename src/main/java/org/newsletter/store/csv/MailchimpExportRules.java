@@ -6,9 +6,19 @@ import java.util.function.IntFunction;
 /**
  * A Mailchimp audience export (subscribed, unsubscribed or cleaned members): first and last name,
  * tags as a little CSV line of their own, consent from CONFIRM_TIME or else OPTIN_TIME, and anyone
- * with an UNSUB_TIME or CLEAN_TIME unsubscribed.
+ * with an UNSUB_TIME or CLEAN_TIME unsubscribed. Mailchimp's own bookkeeping columns are left out
+ * unless asked for; the audience's own fields (Address, Phone Number, Birthday, any merge field) and
+ * the UNSUB_ and CLEAN_ columns, a record of when and why someone left, become attributes.
  */
 final class MailchimpExportRules implements FormatRules {
+
+    /**
+     * What Mailchimp adds to every member: its ids (LEID, EUID), its rating, where and when it saw the
+     * opt-in and confirmation (kept as the consent time all the same), its guess at where the person
+     * lives, when it last changed the record, and its staff notes.
+     */
+    static final List<String> BOOKKEEPING = List.of("LEID", "EUID", "MEMBER_RATING", "OPTIN_TIME", "OPTIN_IP", "CONFIRM_TIME",
+            "CONFIRM_IP", "LATITUDE", "LONGITUDE", "GMTOFF", "DSTOFF", "TIMEZONE", "CC", "REGION", "LAST_CHANGED", "NOTES");
 
     private final ColumnMap columns;
     private final int unsubscribedAt;
@@ -28,6 +38,11 @@ final class MailchimpExportRules implements FormatRules {
     @Override
     public ColumnMap columns() {
         return columns;
+    }
+
+    @Override
+    public List<String> bookkeepingColumns() {
+        return BOOKKEEPING;
     }
 
     /** {@code "tag one","tag two"}: quoted, with "" for a quote inside. */

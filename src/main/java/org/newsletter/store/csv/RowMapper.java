@@ -2,9 +2,11 @@ package org.newsletter.store.csv;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
@@ -14,6 +16,9 @@ import java.util.function.IntFunction;
  * the file's format ({@link FormatRules}). One per file.
  */
 final class RowMapper {
+
+    /** Longest stretch of a suspicious cell quoted in a warning. */
+    private static final int QUOTED_CELL = 60;
 
     private final FormatRules rules;
     private final ColumnMap columnMap;
@@ -26,8 +31,16 @@ final class RowMapper {
     private final int attributes;
     /** For each column, the attribute it fills, or null when the column is read otherwise or has no name. */
     private final String[] attributeNames;
+    /** The columns whose cells are kept as text (name, tags, attributes…), so checked for spreadsheet formulas. */
+    private final int[] storedAsText;
+    /** The format's bookkeeping columns found in the header and not asked for, in header order. */
+    private final List<String> leftOut = new ArrayList<>();
 
-    RowMapper(CsvFormat format, List<String> header) {
+    /**
+     * @param keep names of the format's bookkeeping columns to import as attributes all the same
+     *     ({@link FormatRules#bookkeepingColumns}), in any case
+     */
+    RowMapper(CsvFormat format, List<String> header, Set<String> keep) {
         this.columns = header.stream().map(String::trim).toList();
         this.rules = format.rules(columns);
         ColumnMap map = rules.columns();
@@ -39,6 +52,9 @@ final class RowMapper {
         this.tags = map.tags();
         this.attributes = map.attributes();
 
+        Set<String> kept = new HashSet<>();
+        keep.forEach(k -> kept.add(k.trim().toLowerCase(Locale.ROOT)));
+        Set<String> bookkeeping = Set.copyOf(rules.bookkeepingColumns());
         attributeNames = new String[columns.size()];
         Set<Integer> read = new LinkedHashSet<>(List.of(email, name, firstName, lastName, tags, map.status(), attributes,
                 map.consentSource(), map.consentAt()));
@@ -46,10 +62,30 @@ final class RowMapper {
         Set<String> seen = new LinkedHashSet<>();
         for (int i = 0; i < columns.size(); i++) {
             String column = columns.get(i);
-            if (!read.contains(i) && !column.isEmpty() && seen.add(column)) {
+            boolean asked = kept.contains(column.toLowerCase(Locale.ROOT));
+            if (bookkeeping.contains(column) && !asked) {
+                leftOut.add(column);
+                continue;
+            }
+            // A bookkeeping column that is asked for becomes an attribute even when it is also read
+            // (OPTIN_TIME and CONFIRM_TIME still give the consent time).
+            boolean attribute = !read.contains(i) || bookkeeping.contains(column);
+            if (attribute && !column.isEmpty() && seen.add(column)) {
                 attributeNames[i] = column;
             }
         }
+        List<Integer> text = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (attributeNames[i] != null || i == name || i == firstName || i == lastName || i == tags || i == map.consentSource()) {
+                text.add(i);
+            }
+        }
+        this.storedAsText = text.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The format's bookkeeping columns this file has and that were not asked for: they are not imported. */
+    List<String> leftOut() {
+        return List.copyOf(leftOut);
     }
 
     /** The row, a problem, or null for a row with nothing in it. */
@@ -122,7 +158,34 @@ final class RowMapper {
                         + ": " + e.getMessage());
             }
         }
-        return new ImportRow(line, address, emptyToNull(person), tagSet, values, rowStatus, source, consent);
+        return new ImportRow(line, address, emptyToNull(person), tagSet, values, rowStatus, source, consent, formulaWarnings(cells));
+    }
+
+    /**
+     * A warning for each kept cell that a spreadsheet would run as a formula ({@link FormulaGuard#looksLikeFormula}):
+     * such a name or value is stored as the text it is, but it is more likely an attack or a mistake than a person's data.
+     */
+    private List<String> formulaWarnings(List<String> cells) {
+        List<String> warnings = null;
+        for (int column : storedAsText) {
+            if (column < cells.size() && FormulaGuard.looksLikeFormula(cells.get(column))) {
+                if (warnings == null) {
+                    warnings = new ArrayList<>(1);
+                }
+                warnings.add("the " + columns.get(column) + " cell " + quoted(cells.get(column).strip())
+                        + " looks like a spreadsheet formula; it is imported as text: check where the file came from");
+            }
+        }
+        return warnings == null ? List.of() : warnings;
+    }
+
+    /** A cell on one line, shortened, for a message. */
+    private static String quoted(String cell) {
+        String line = cell.replaceAll("\\s+", " ");
+        if (line.codePointCount(0, line.length()) > QUOTED_CELL) {
+            line = line.substring(0, line.offsetByCodePoints(0, QUOTED_CELL - 1)) + "…";
+        }
+        return line;
     }
 
     private void readTags(String cell, Set<String> into) throws IOException {

@@ -12,10 +12,14 @@ import org.newsletter.store.csv.ReadResult;
 import org.newsletter.store.csv.RowProblem;
 import org.newsletter.store.internal.DetailsJson;
 
-/** Valid rows waiting to be written, merged by address, with the rows skipped while reading them. */
+/** Valid rows waiting to be written, merged by address, with the rows skipped and warned about while reading them. */
 final class ImportBatch {
+    /** The reason counted for a later row of an address the file has named before. */
+    static final String DUPLICATE = "duplicate (merged)";
+
     final Map<String, ImportedPerson> people = new LinkedHashMap<>();
     final List<SkippedRow> skips = new ArrayList<>();
+    final List<RowWarning> warnings = new ArrayList<>();
     /** Set by {@link #seal}: every person's key, and those that might already be in the database. */
     List<String> keys = List.of();
     List<String> lookUp = List.of();
@@ -42,10 +46,13 @@ final class ImportBatch {
         }
         String address = email.toString();
         String key = EmailAddress.keyOf(address);
+        for (String warning : row.warnings()) {
+            warnings.add(new RowWarning(row.line(), warning));
+        }
         ImportedPerson earlier = people.get(key);
         if (earlier != null) {
-            earlier.merge(row);
-            skips.add(new SkippedRow(row.line(), email + " repeats line " + earlier.line + " (merged)", "duplicate (merged)"));
+            boolean unsubscribes = earlier.fillFrom(row);
+            skips.add(new SkippedRow(row.line(), ImportedPerson.sameAddress(row.email().strip(), earlier.line, unsubscribes), DUPLICATE));
             return;
         }
         people.put(key, new ImportedPerson(address, key, row));

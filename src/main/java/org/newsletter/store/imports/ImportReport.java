@@ -12,6 +12,7 @@ public final class ImportReport {
     private long added;
     private long updated;
     private long unchanged;
+    private long warnings;
     private final Map<String, Long> skipped = new TreeMap<>();
 
     void countAdded() {
@@ -24,6 +25,10 @@ public final class ImportReport {
 
     void countUnchanged() {
         unchanged++;
+    }
+
+    void countWarning() {
+        warnings++;
     }
 
     void countSkipped(String reason) {
@@ -42,6 +47,11 @@ public final class ImportReport {
         return unchanged;
     }
 
+    /** Rows imported with a warning (a cell that looks like a spreadsheet formula). */
+    public long warnings() {
+        return warnings;
+    }
+
     public Map<String, Long> skippedByReason() {
         return Map.copyOf(skipped);
     }
@@ -54,7 +64,7 @@ public final class ImportReport {
         return added + updated + unchanged + skippedCount();
     }
 
-    /** "added 3, updated 1, unchanged 10, skipped 2 (invalid address: 1, suppressed: 1)". */
+    /** "added 3, updated 1, unchanged 10, skipped 2 (invalid address: 1, suppressed: 1)", then any warnings. */
     @Override
     public String toString() {
         StringBuilder s = new StringBuilder()
@@ -67,6 +77,9 @@ public final class ImportReport {
             skipped.forEach((reason, count) -> s.append(reason).append(": ").append(count).append(", "));
             s.setLength(s.length() - 2);
             s.append(')');
+        }
+        if (warnings > 0) {
+            s.append("; ").append(warnings).append(warnings == 1 ? " cell looks" : " cells look").append(" like a spreadsheet formula (see the warnings)");
         }
         return s.toString();
     }

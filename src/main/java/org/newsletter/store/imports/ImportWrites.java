@@ -24,6 +24,7 @@ final class ImportWrites implements AutoCloseable {
     private final ImportTable subscriptions;
     private final ImportTable events;
     private final ImportTable names;
+    private final ImportTable fills;
     private final DetailsJson json = new DetailsJson();
     private final PostgresForeignKeyPause foreignKeys;
     private final PreparedStatement subscribeRange;
@@ -38,6 +39,7 @@ final class ImportWrites implements AutoCloseable {
         this.subscriptions = new ImportTable(connection, sql, dialect, "import-subscription-upsert", "bigint", "bigint", "text", "text", "bigint");
         this.events = new ImportTable(connection, sql, dialect, "import-event-insert", "bigint", "bigint");
         this.names = new ImportTable(connection, sql, dialect, "import-name-update", "text", "bigint", "bigint");
+        this.fills = new ImportTable(connection, sql, dialect, "import-details-fill", "text", "text", "text", "bigint", "bigint");
         this.foreignKeys = dialect == Dialect.POSTGRESQL ? new PostgresForeignKeyPause(connection) : null;
         this.subscribeRange = connection.prepareStatement(sql.get("import-subscription-range"));
         this.nextId = firstNewId;
@@ -53,6 +55,14 @@ final class ImportWrites implements AutoCloseable {
     /** Adds tags and sets attributes of someone already in the database. */
     void details(long id, Set<String> tagSet, Map<String, String> attributeMap) {
         details.add(json.tags(tagSet), json.attributes(attributeMap), now, id);
+    }
+
+    /**
+     * A later row of the file for someone this import added from an earlier batch: fills in only what
+     * the first row left empty ({@link ImportedPerson#fillFrom}, done by the database).
+     */
+    void fill(long id, ImportedPerson later) {
+        fills.add(later.name == null ? "" : later.name, later.tagsJson, later.attributesJson, now, id);
     }
 
     /** Ids for {@code count} new people (SQLite), consecutive; returns the first. */
@@ -107,14 +117,14 @@ final class ImportWrites implements AutoCloseable {
 
     /** Sends what the batch collected; every subscriber row exists by now, and the log is written before the changes. */
     void execute() throws SQLException {
-        for (ImportTable table : List.of(names, details, events, subscriptions)) {
+        for (ImportTable table : List.of(names, details, fills, events, subscriptions)) {
             table.flush();
         }
     }
 
     @Override
     public void close() throws SQLException {
-        for (ImportTable table : List.of(details, subscriptions, events, names)) {
+        for (ImportTable table : List.of(details, subscriptions, events, names, fills)) {
             table.close();
         }
         subscribeRange.close();

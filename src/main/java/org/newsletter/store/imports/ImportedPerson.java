@@ -3,12 +3,15 @@ package org.newsletter.store.imports;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.store.csv.ImportRow;
 import org.newsletter.store.internal.DetailsJson;
 
-/** One person as the file describes them, merged over duplicate rows. */
+/**
+ * One person as the file describes them. When the file names the same address twice (in any case), the
+ * first row wins and later rows only fill in what it left empty: a second row cannot give the first row's
+ * address another person's name. The one exception is an unsubscribe, which any row may bring.
+ */
 final class ImportedPerson {
     /** The address as it is sent and its lower-cased key, made once on the reading thread. */
     final String address;
@@ -26,7 +29,7 @@ final class ImportedPerson {
         this.address = address;
         this.key = key;
         this.line = row.line();
-        merge(row);
+        fillFrom(row);
     }
 
     /** Tags and attributes as stored (JSON), set by {@link #seal} once the file can add no more to them. */
@@ -48,45 +51,53 @@ final class ImportedPerson {
         return status == null ? SubscriptionStatus.SUBSCRIBED : status;
     }
 
-    void merge(ImportRow row) {
-        if (row.name() != null && !row.name().isBlank()) {
+    /**
+     * Takes from {@code row} what this person does not have yet: a name, tags, attributes by name, a status,
+     * where and when consent was given. Returns true when the row unsubscribes someone earlier rows did not:
+     * withdrawn consent is never lost to an earlier row.
+     */
+    boolean fillFrom(ImportRow row) {
+        if (name == null && row.name() != null && !row.name().isBlank()) {
             name = row.name().strip();
         }
-        tags = union(tags, row.tags());
-        attributes = union(attributes, row.attributes());
-        if (row.status() != null) {
-            status = SubscriptionStatus.fromWord(row.status());
+        if (tags.isEmpty()) {
+            tags = row.tags();
         }
-        if (row.consentSource() != null && !row.consentSource().isBlank()) {
+        attributes = fill(attributes, row.attributes());
+        boolean unsubscribes = false;
+        if (row.status() != null) {
+            SubscriptionStatus said = SubscriptionStatus.fromWord(row.status());
+            unsubscribes = said == SubscriptionStatus.UNSUBSCRIBED && status != SubscriptionStatus.UNSUBSCRIBED;
+            if (status == null || unsubscribes) {
+                status = said;
+            }
+        }
+        if (consentSource == null && row.consentSource() != null && !row.consentSource().isBlank()) {
             consentSource = row.consentSource();
         }
-        if (row.consentAtMillis() != null) {
+        if (consentAt == null) {
             consentAt = row.consentAtMillis();
         }
+        return unsubscribes;
     }
 
-    private static Set<String> union(Set<String> have, Set<String> more) {
-        if (more.isEmpty() || have.containsAll(more)) {
+    /** What a later row for the same address is told: whose details stand, and what it changed. */
+    static String sameAddress(String address, long firstLine, boolean unsubscribes) {
+        String first = firstLine > 0 ? "line " + firstLine : "an earlier line";
+        return address + ": same address as " + first + "; " + first + "'s details stand, this row only fills in what it left empty"
+                + (unsubscribes ? "; unsubscribed, as this row says" : "");
+    }
+
+    /** The attributes of both, {@code have}'s value winning where both have one. */
+    private static Map<String, String> fill(Map<String, String> have, Map<String, String> more) {
+        if (more.isEmpty() || have.keySet().containsAll(more.keySet())) {
             return have;
         }
         if (have.isEmpty()) {
             return more;
         }
-        Set<String> both = new TreeSet<>(have);
-        both.addAll(more);
-        return both;
-    }
-
-    /** The attributes of both, {@code more}'s value winning where both have one. */
-    private static Map<String, String> union(Map<String, String> have, Map<String, String> more) {
-        if (have.isEmpty()) {
-            return more;
-        }
-        if (more.isEmpty()) {
-            return have;
-        }
-        Map<String, String> both = new TreeMap<>(have);
-        both.putAll(more);
+        Map<String, String> both = new TreeMap<>(more);
+        both.putAll(have);
         return both;
     }
 }

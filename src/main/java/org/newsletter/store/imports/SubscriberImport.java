@@ -26,8 +26,9 @@ import org.newsletter.store.internal.Sql;
  * memory, and either all of an import lands or none of it. A dry run is the same work rolled back.
  *
  * <p>Rules: a suppressed address is never added; someone who unsubscribed from the list is never
- * resubscribed; the same address twice in a file (any case) is merged; importing the same file again
- * changes nothing; existing people's details change only with {@code update}.
+ * resubscribed; the same address twice in a file (any case) is one person, whose first row wins (later
+ * rows only fill in what it left empty, or unsubscribe); importing the same file again changes nothing;
+ * existing people's details change only with {@code update}.
  */
 public final class SubscriberImport {
 
@@ -51,6 +52,11 @@ public final class SubscriberImport {
     /** Told about each row that is skipped, with its line, as it happens. */
     public interface Problems {
         void skipped(long line, String reason);
+
+        /** A row that is imported, but holds something that looks wrong (a cell that looks like a spreadsheet formula). */
+        default void warned(long line, String warning) {
+            // Callers that only count skipped rows need not hear about warnings; the report counts them.
+        }
     }
 
     private final Handle handle;
@@ -107,7 +113,7 @@ public final class SubscriberImport {
             long firstNewId = handle.createQuery(sql.get("import-first-new-id")).mapTo(Long.class).one();
             try (ImportWrites writes = new ImportWrites(connection(), sql, dialect, list, how, now, firstNewId);
                     ImportLookups lookups = new ImportLookups(connection(), sql, options.expectedRows())) {
-                read(rows, writes, lookups, list, options, how, now, firstNewId, report, problems, progress);
+                read(rows, new Batches(writes, lookups, new FirstLines()), list, options, how, now, firstNewId, report, problems, progress);
                 writes.finish();
             }
             if (options.dryRun()) {
@@ -130,9 +136,9 @@ public final class SubscriberImport {
      * Reads and validates rows on a second thread while this one writes: parsing CSV and checking
      * addresses cost about as much as the database work, and there are two cores.
      */
-    private void read(Iterator<? extends ReadResult> rows, ImportWrites writes, ImportLookups lookups, MailingList list, Options options, String how, long now,
+    private void read(Iterator<? extends ReadResult> rows, Batches to, MailingList list, Options options, String how, long now,
             long firstNewId, ImportReport report, Problems problems, LongConsumer progress) throws SQLException {
-        ImportBatchReader reader = new ImportBatchReader(rows, lookups.filter(),
+        ImportBatchReader reader = new ImportBatchReader(rows, to.lookups().filter(),
                 dialect == Dialect.POSTGRESQL ? new SubscriberCopyRow(how, now) : null);
         Thread thread = new Thread(reader, "import-reader");
         thread.setDaemon(true);
@@ -140,10 +146,8 @@ public final class SubscriberImport {
         long read = 0;
         try {
             for (ImportBatch batch = reader.next(); batch != ImportBatchReader.END; batch = reader.next()) {
-                for (SkippedRow skip : batch.skips) {
-                    skip(report, problems, skip.line(), skip.detail(), skip.reason());
-                }
-                apply(batch, writes, lookups, list, options, how, now, firstNewId, report, problems);
+                tellWhatWasRead(batch, report, problems);
+                apply(batch, to, list, options, how, now, firstNewId, report, problems);
                 read += batch.rowsRead;
                 progress.accept(read);
             }
@@ -158,18 +162,38 @@ public final class SubscriberImport {
         }
     }
 
+    /** The rows the reading thread skipped or warned about in a batch, in the order of their lines. */
+    private static void tellWhatWasRead(ImportBatch batch, ImportReport report, Problems problems) {
+        int s = 0;
+        int w = 0;
+        while (s < batch.skips.size() || w < batch.warnings.size()) {
+            if (w == batch.warnings.size() || s < batch.skips.size() && batch.skips.get(s).line() <= batch.warnings.get(w).line()) {
+                SkippedRow skip = batch.skips.get(s++);
+                skip(report, problems, skip.line(), skip.detail(), skip.reason());
+            } else {
+                RowWarning warning = batch.warnings.get(w++);
+                report.countWarning();
+                problems.warned(warning.line(), warning.message());
+            }
+        }
+    }
+
     private static void skip(ImportReport report, Problems problems, long line, String detail, String reason) {
         report.countSkipped(reason);
         problems.skipped(line, detail);
     }
 
-    /** Valid rows waiting to be written, merged by address. */
+    /** Where batches go: the writes, the questions asked of the database, and the lines new people came from. */
+    private record Batches(ImportWrites writes, ImportLookups lookups, FirstLines firstLines) {
+    }
 
-    private void apply(ImportBatch batch, ImportWrites writes, ImportLookups lookups, MailingList list, Options options, String how, long now,
+    private void apply(ImportBatch batch, Batches to, MailingList list, Options options, String how, long now,
             long firstNewId, ImportReport report, Problems problems) throws SQLException {
         if (batch.people.isEmpty()) {
             return;
         }
+        ImportWrites writes = to.writes();
+        ImportLookups lookups = to.lookups();
         Map<String, KnownSubscriber> existing = lookups.existing(batch.lookUp);
         Set<String> suppressed = lookups.suppressed(batch.keys);
         Map<Long, String> statuses = lookups.statuses(list, existing.values().stream().map(KnownSubscriber::id).toList());
@@ -186,13 +210,18 @@ public final class SubscriberImport {
                 report.countAdded();
                 continue;
             }
+            String status = statuses.get(known.id());
             if (known.id() >= firstNewId) {
-                // Added earlier in this same import: the file names this address twice.
-                writes.details(known.id(), person.tags, person.attributes);
-                skip(report, problems, person.line, person.address + " appeared earlier in the file (merged)", "duplicate (merged)");
+                // Added from an earlier batch of this same import: the file names this address twice.
+                writes.fill(known.id(), person);
+                boolean unsubscribes = person.status == SubscriptionStatus.UNSUBSCRIBED && !"unsubscribed".equals(status);
+                if (unsubscribes) {
+                    writes.change(known.id(), SubscriptionStatus.UNSUBSCRIBED);
+                }
+                skip(report, problems, person.line, ImportedPerson.sameAddress(person.address, to.firstLines().lineOf(known.id()), unsubscribes),
+                        ImportBatch.DUPLICATE);
                 continue;
             }
-            String status = statuses.get(known.id());
             if ("unsubscribed".equals(status)) {
                 skip(report, problems, person.line, person.address + " unsubscribed from '" + list.slug() + "' and is not resubscribed", "unsubscribed");
                 continue;
@@ -215,7 +244,7 @@ public final class SubscriberImport {
                 report.countUnchanged();
             }
         }
-        insert(inserts, writes, lookups, now, how);
+        insert(inserts, to, now, how);
         writes.execute();
     }
 
@@ -232,15 +261,19 @@ public final class SubscriberImport {
     }
 
     /** New people in multi-row INSERT … RETURNING statements (SQLite) or COPY (PostgreSQL), then their details. */
-    private void insert(List<ImportedPerson> people, ImportWrites writes, ImportLookups lookups, long now, String how) throws SQLException {
+    private void insert(List<ImportedPerson> people, Batches to, long now, String how) throws SQLException {
+        ImportWrites writes = to.writes();
         if (dialect == Dialect.POSTGRESQL) {
-            copy(people, writes, now, how);
+            copy(people, writes, to.firstLines(), now, how);
             return;
         }
         for (int from = 0; from < people.size(); from += INSERT_CHUNK) {
             List<ImportedPerson> chunk = people.subList(from, Math.min(people.size(), from + INSERT_CHUNK));
             long firstId = writes.reserveIds(chunk.size());
-            PreparedStatement insert = lookups.insert.forSize(chunk.size());
+            for (int i = 0; i < chunk.size(); i++) {
+                to.firstLines().add(firstId + i, chunk.get(i).line);
+            }
+            PreparedStatement insert = to.lookups().insert.forSize(chunk.size());
             bind(insert, chunk, firstId, now, how);
             insert.executeUpdate();
             subscribe(chunk, firstId, writes);
@@ -304,7 +337,7 @@ public final class SubscriberImport {
      * PostgreSQL: reserves ids from the subscriber sequence, then COPYs the new people and all their
      * rows. Nothing here can conflict (the people did not exist a moment ago), so no upserts are needed.
      */
-    private void copy(List<ImportedPerson> people, ImportWrites writes, long now, String how) throws SQLException {
+    private void copy(List<ImportedPerson> people, ImportWrites writes, FirstLines firstLines, long now, String how) throws SQLException {
         if (people.isEmpty()) {
             return;
         }
@@ -321,6 +354,7 @@ public final class SubscriberImport {
         }
         try (PostgresCopy subscribers = new PostgresCopy(connection(), SubscriberCopyRow.TABLE, SubscriberCopyRow.FIELDS)) {
             for (int i = 0; i < people.size(); i++) {
+                firstLines.add(ids.get(i), people.get(i).line);
                 subscribers.row(ids.get(i), people.get(i).copyRow);
             }
             subscribers.finish();

@@ -44,7 +44,7 @@ public sealed interface Segment {
         }
     }
 
-    /** Subscribers whose attribute {@code name} is exactly {@code value}. */
+    /** Subscribers whose attribute {@code name} (any non-empty text) is exactly {@code value}. */
     record AttributeEquals(String name, String value) implements Segment {
         public AttributeEquals {
             requireName(name);
@@ -53,7 +53,7 @@ public sealed interface Segment {
 
         @Override
         public String toString() {
-            return "attr." + name + "=" + SegmentSyntax.value(value);
+            return "attr." + SegmentSyntax.name(name) + "=" + SegmentSyntax.value(value);
         }
     }
 
@@ -66,7 +66,7 @@ public sealed interface Segment {
 
         @Override
         public String toString() {
-            return "attr." + name + "!=" + SegmentSyntax.value(value);
+            return "attr." + SegmentSyntax.name(name) + "!=" + SegmentSyntax.value(value);
         }
     }
 
@@ -131,11 +131,11 @@ public sealed interface Segment {
         }
     }
 
+    /** Any name an import can make (a CSV column such as "Phone Number"): written bare or in quotes. */
     private static void requireName(String name) {
         Objects.requireNonNull(name, "name");
-        if (!SegmentSyntax.isName(name)) {
-            throw new IllegalArgumentException(
-                    "attribute name '" + name + "' must be letters, digits, '_', '-' or '.'");
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("an attribute name cannot be empty");
         }
     }
 

@@ -33,6 +33,11 @@ final class SegmentSyntax {
         return !name.isEmpty() && name.codePoints().allMatch(SegmentSyntax::isNameChar);
     }
 
+    /** An attribute name as written in a segment: bare when it can be ({@code city}), else quoted ({@code "Phone Number"}). */
+    static String name(String name) {
+        return quoteUnless(name, isName(name));
+    }
+
     /** A value as written in a segment: bare when it can be, else double-quoted with {@code \"} and {@code \\}. */
     static String value(String value) {
         return quoteUnless(value, value.codePoints().allMatch(SegmentSyntax::isValueChar));

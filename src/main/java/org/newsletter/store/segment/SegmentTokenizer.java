@@ -10,8 +10,9 @@ import java.util.function.IntPredicate;
 
 /**
  * Splits a segment expression into parentheses, keywords and whole terms, on demand so that errors are
- * reported left to right. A term ({@code tag:news}, {@code attr.city="New York"}) is one token because no
- * space may occur inside it; the tokenizer reports what is wrong inside a term itself, with its column.
+ * reported left to right. A term ({@code tag:news}, {@code attr.city="New York"}, {@code attr."Phone Number"=1})
+ * is one token because no space may occur inside it outside quotes; the tokenizer reports what is wrong inside a
+ * term itself, with its column.
  */
 final class SegmentTokenizer {
 
@@ -22,6 +23,7 @@ final class SegmentTokenizer {
     }
 
     private static final List<String> TERM_PREFIXES = List.of("tag:", "status:", "email:", "attr.");
+    private static final String QUOTE_THE_NAME = " (put a name with spaces or other characters in double quotes: attr.\"Phone Number\"=…)";
 
     private final String text;
     private int position;
@@ -107,13 +109,23 @@ final class SegmentTokenizer {
         }
     }
 
+    /** {@code attr.NAME=VALUE}, where a name with other characters than a bare one allows is quoted: {@code attr."Phone Number"=…}. */
     private Segment readAttribute() {
         int at = position;
-        String name = readWhile(SegmentSyntax::isNameChar);
-        if (name.isEmpty()) {
-            throw error(at, "expected an attribute name after 'attr.' but found " + describe(position));
+        String name;
+        if (charAt(at) == '"') {
+            name = readQuoted();
+            if (name.isEmpty()) {
+                throw error(at, "expected an attribute name between the quotes after 'attr.'");
+            }
+        } else {
+            name = readWhile(SegmentSyntax::isNameChar);
+            if (name.isEmpty()) {
+                throw error(at, "expected an attribute name after 'attr.' but found " + describe(position)
+                        + (charAt(position) >= 0 && charAt(position) != '=' ? QUOTE_THE_NAME : ""));
+            }
         }
-        String written = "attr." + name;
+        String written = "attr." + text.substring(at, position);
         if (text.startsWith("!=", position)) {
             position += 2;
             return new Segment.AttributeNotEquals(name, readValue("a value", written + "!=", false));
@@ -122,7 +134,8 @@ final class SegmentTokenizer {
             position += 1;
             return new Segment.AttributeEquals(name, readValue("a value", written + "=", false));
         }
-        throw error(position, "expected '=' or '!=' after '" + written + "' but found " + describe(position));
+        String hint = charAt(at) != '"' && charAt(position) >= 0 ? QUOTE_THE_NAME : "";
+        throw error(position, "expected '=' or '!=' after '" + written + "' but found " + describe(position) + hint);
     }
 
     /** A bare or quoted value, which must be followed by a space, a parenthesis or the end. */
@@ -149,6 +162,7 @@ final class SegmentTokenizer {
         throw error(start, "expected " + what + " after '" + after + "' but found " + describe(start) + hint);
     }
 
+    /** A double-quoted value or attribute name, with {@code \\"} and {@code \\\\} as its only escapes. */
     private String readQuoted() {
         int open = position;
         StringBuilder value = new StringBuilder();

@@ -9,6 +9,7 @@ import static org.newsletter.store.csv.CsvTesting.rows;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CsvMappingTest {
 
     @Test
-    void mailchimpNamesTagsConsentAndTheRestAsAttributes() throws IOException {
+    void mailchimpNamesTagsConsentAndTheAudiencesOwnFieldsAsAttributes() throws IOException {
         List<ImportRow> rows;
         try (CsvImportReader reader = CsvTesting.openResource("mailchimp-subscribed.csv")) {
             rows = rows(CsvTesting.drain(reader));
@@ -30,27 +31,40 @@ class CsvMappingTest {
         assertThat(ada.consentSource()).isEqualTo("mailchimp import");
         assertThat(ada.consentAtMillis()).isEqualTo(millis("2023-01-15T10:15:00Z")); // CONFIRM_TIME
         assertThat(ada.status()).isNull();
-        assertThat(ada.attributes())
-                .contains(entry("Address", "12 St James's Square  London  SW1Y 4JH  GB"),
-                        entry("Phone Number", "+44 20 7946 0000"),
-                        entry("MEMBER_RATING", "4"),
-                        entry("OPTIN_IP", "203.0.113.5"),
-                        entry("LONGITUDE", "-0.12780000"),
-                        entry("LEID", "123456789"))
-                .doesNotContainKeys("Email Address", "First Name", "Last Name", "TAGS", "OPTIN_TIME", "CONFIRM_TIME",
-                        "NOTES"); // NOTES is empty for Ada
+        // Mailchimp's bookkeeping (ids, rating, IP addresses, geolocation, notes) is left out
+        assertThat(ada.attributes()).containsOnly(entry("Address", "12 St James's Square  London  SW1Y 4JH  GB"),
+                entry("Phone Number", "+44 20 7946 0000"));
 
         ImportRow grace = rows.get(1);
         assertThat(grace.name()).isEqualTo("Grace Hopper");
         assertThat(grace.tags()).containsExactly("Volunteers");
         assertThat(grace.consentAtMillis()).isEqualTo(millis("2023-06-02T08:00:00Z")); // no CONFIRM_TIME: OPTIN_TIME
-        assertThat(grace.attributes()).containsEntry("NOTES", "Met at the \"Women in Tech\" meetup")
-                .doesNotContainKeys("Address", "Phone Number", "CONFIRM_IP"); // empty cells
+        assertThat(grace.attributes()).isEmpty(); // Address and Phone Number empty; NOTES is bookkeeping
 
         ImportRow zoe = rows.get(2);
         assertThat(zoe.name()).isEqualTo("Zoë");
         assertThat(zoe.tags()).isEmpty();
         assertThat(zoe.consentAtMillis()).isEqualTo(millis("2024-02-29T23:59:59Z"));
+    }
+
+    @Test
+    void mailchimpBookkeepingColumnsAreLeftOutUnlessAskedFor() throws IOException {
+        try (CsvImportReader reader = CsvTesting.openResource("mailchimp-subscribed.csv")) {
+            assertThat(reader.leftOutColumns()).containsExactly("MEMBER_RATING", "OPTIN_TIME", "OPTIN_IP", "CONFIRM_TIME", "CONFIRM_IP",
+                    "LATITUDE", "LONGITUDE", "GMTOFF", "DSTOFF", "TIMEZONE", "CC", "REGION", "LAST_CHANGED", "LEID", "EUID", "NOTES");
+        }
+        List<ImportRow> rows;
+        try (CsvImportReader reader = CsvTesting.openResource("mailchimp-subscribed.csv", Set.of("LEID", "notes", " confirm_time "))) {
+            assertThat(reader.leftOutColumns()).doesNotContain("LEID", "NOTES", "CONFIRM_TIME").contains("MEMBER_RATING", "EUID");
+            rows = rows(CsvTesting.drain(reader));
+        }
+        assertThat(rows.get(0).attributes()).containsOnly(entry("Address", "12 St James's Square  London  SW1Y 4JH  GB"),
+                entry("Phone Number", "+44 20 7946 0000"), entry("CONFIRM_TIME", "2023-01-15 10:15:00"), entry("LEID", "123456789"));
+        assertThat(rows.get(0).consentAtMillis()).as("still the consent time").isEqualTo(millis("2023-01-15T10:15:00Z"));
+        assertThat(rows.get(1).attributes()).containsOnly(entry("LEID", "223456789"), entry("NOTES", "Met at the \"Women in Tech\" meetup"));
+        // Other formats have no bookkeeping: every other column is an attribute, whatever its name
+        assertThat(rows(readAll("email,LEID,NOTES\na@example.org,1,hi\n")).get(0).attributes())
+                .containsOnly(entry("LEID", "1"), entry("NOTES", "hi"));
     }
 
     @Test

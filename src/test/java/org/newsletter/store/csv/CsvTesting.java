@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** Small helpers shared by the CSV tests. */
 final class CsvTesting {
@@ -38,11 +39,15 @@ final class CsvTesting {
     }
 
     static CsvImportReader openResource(String name) throws IOException {
+        return openResource(name, Set.of());
+    }
+
+    static CsvImportReader openResource(String name, Set<String> keep) throws IOException {
         InputStream in = CsvTesting.class.getResourceAsStream(name);
         if (in == null) {
             throw new IOException("no test resource " + name);
         }
-        return CsvImportReader.open(new InputStreamReader(in, StandardCharsets.UTF_8));
+        return CsvImportReader.open(new InputStreamReader(in, StandardCharsets.UTF_8), keep);
     }
 
     static long millis(String instant) {

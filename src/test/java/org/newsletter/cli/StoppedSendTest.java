@@ -1,0 +1,236 @@
+package org.newsletter.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.newsletter.testing.ExternalTools;
+import org.newsletter.testing.FaultySmtpServer;
+import org.newsletter.testing.IssueFixture;
+
+/**
+ * Ctrl-C during a campaign (issue 15): {@code send} runs in a child JVM, gets a real SIGINT or SIGTERM while
+ * messages are with a slow SMTP server, and must stop cleanly: let those finish, record them, say how to
+ * resume and exit 1, leaving no row {@code sending}. Resuming then gives everyone exactly one message.
+ */
+// Each test starts a JVM that renders the issue and sends half a campaign, then resumes it: about 30 s here, more on a busy machine.
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class StoppedSendTest {
+
+    static final int PEOPLE = 200;
+    static final String SECRET = "s".repeat(40);
+    static final Pattern MESSAGE_ID = Pattern.compile("(?m)^Message-ID: (<[^>]+>)");
+    static final Pattern STOPPED = Pattern.compile("newsletter: stopped after (\\d+) of " + PEOPLE + "; run the same command to resume: (.*)");
+    static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @TempDir
+    Path dir;
+
+    IssueFixture workspace;
+    final List<Process> children = new ArrayList<>();
+
+    /** A child left running by a failed assertion is ended, so it cannot go on sending. */
+    @AfterEach
+    void endChildren() throws InterruptedException {
+        for (Process child : children) {
+            child.destroyForcibly();
+            child.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @BeforeEach
+    void audience() {
+        workspace = IssueFixture.copyOfRepository(dir).env("NEWSLETTER_SECRET", SECRET);
+        StringBuilder csv = new StringBuilder("email,name\n");
+        for (int i = 0; i < PEOPLE; i++) {
+            csv.append("p").append(i).append("@example.org,Person ").append(i).append('\n');
+        }
+        workspace.write("people.csv", csv.toString());
+        assertThat(workspace.run("lists", "create", "news", "--name", "News").exitCode()).isZero();
+        assertThat(workspace.run("subscribers", "import", "people.csv", "--list", "news").exitCode()).isZero();
+    }
+
+    @ParameterizedTest(name = "SIG{0}")
+    @ValueSource(strings = {"INT", "TERM"})
+    void aSignalStopsTheSendCleanlyAndTheSameCommandResumesItWithNoOneSentTwice(String signal) throws Exception {
+        try (FaultySmtpServer server = FaultySmtpServer.start().answerDataAfter(Duration.ofMillis(150))) {
+            String transport = server.url("tls=none&connections=2&timeout=20s");
+            Process child = startSend(transport, signal);
+            awaitReceived(server, child, 20);
+            signal(child, signal);
+            assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the child stops").isTrue();
+            String output = output();
+            assertThat(child.exitValue()).as(output).isEqualTo(1);
+            assertThat(output).contains("newsletter: SIG" + signal + ": stopping: no more messages are started");
+            Matcher stopped = STOPPED.matcher(output);
+            assertThat(stopped.find()).as(output).isTrue();
+            assertThat(stopped.group(2)).isEqualTo("newsletter send " + IssueFixture.SEED_ISSUE + " --list news --yes");
+            int sentBeforeResume = server.received().size();
+            assertThat(sentBeforeResume).as("it stopped part-way").isBetween(20, PEOPLE - 1);
+            assertThat(emailsInState("sending")).as("nothing left in doubt").isEmpty();
+            assertThat(emailsInState("accepted")).as("every message the server took is recorded").hasSize(sentBeforeResume);
+            assertThat(Integer.parseInt(stopped.group(1))).isEqualTo(sentBeforeResume);
+
+            workspace.env("NEWSLETTER_TRANSPORT", transport);
+            IssueFixture.Run resumed = workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes");
+            assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+            assertThat(resumed.out()).contains("Campaign 1: " + PEOPLE + " accepted").doesNotContain("sent again");
+            assertEveryoneGotExactlyOne(server);
+        }
+    }
+
+    /** A second Ctrl-C does not wait for a server that does not answer: that one message stays in doubt, as after a crash. */
+    @Test
+    void aSecondSignalStopsAtOnceLeavingOnlyTheUnansweredMessageInDoubt() throws Exception {
+        try (FaultySmtpServer server = FaultySmtpServer.start().answerDataAfter(Duration.ofMillis(150))) {
+            server.stallOnData(Duration.ofMinutes(2)); // the first message gets no answer
+            String transport = server.url("tls=none&connections=2&timeout=100s");
+            Process child = startSend(transport, "TERM");
+            awaitReceived(server, child, 10);
+            signal(child, "TERM");
+            Thread.sleep(1_500);
+            assertThat(child.isAlive()).as("after one signal it waits for the message with the server:\n" + output()).isTrue();
+            long second = System.nanoTime();
+            signal(child, "TERM");
+            assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(Duration.ofNanos(System.nanoTime() - second)).as("stopped at once").isLessThan(Duration.ofSeconds(15));
+            String output = output();
+            assertThat(child.exitValue()).as(output).isEqualTo(1);
+            assertThat(output).contains("1 still with the server when the run stopped waiting stay 'sending'");
+            assertThat(STOPPED.matcher(output).find()).as(output).isTrue();
+            assertThat(emailsInState("sending")).hasSize(1);
+            assertThat(emailsInState("accepted")).hasSize(server.received().size());
+
+            workspace.env("NEWSLETTER_TRANSPORT", server.url("tls=none&connections=2&timeout=20s"));
+            IssueFixture.Run resumed = workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes");
+            assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+            assertThat(resumed.out()).contains("Campaign 1: " + PEOPLE + " accepted").contains("1 left in flight by an earlier run");
+            assertEveryoneGotExactlyOne(server);
+        }
+    }
+
+    /** {@code newsletter send} in a child JVM with a clean environment, its output in child.log. */
+    private Process startSend(String transport, String signal) throws IOException {
+        List<String> command = new ArrayList<>();
+        if (signal.equals("INT") && sigintIgnoredHere()) {
+            // Started from a shell's background job without job control, this JVM (and so its children) ignores
+            // SIGINT; env(1) of GNU coreutils can give the child the default back.
+            Assumptions.assumeTrue(envResetsSignals(), "SIGINT is ignored by this test run (a background job) and env --default-signal is missing;"
+                    + " the SIGTERM case tests the same stop");
+            command.addAll(List.of("env", "--default-signal=INT"));
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+                "org.newsletter.cli.Main", "send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes"));
+        // The child sees only what it is given here: with the shell's NEWSLETTER_DATABASE_URL it would send from,
+        // and write into, that database instead of this workspace's.
+        ProcessBuilder builder = ExternalTools.cleanEnvironment(new ProcessBuilder(command))
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("child.log").toFile());
+        builder.environment().put("NEWSLETTER_TRANSPORT", transport);
+        builder.environment().put("NEWSLETTER_SECRET", SECRET);
+        Process child = builder.start();
+        children.add(child);
+        return child;
+    }
+
+    private void awaitReceived(FaultySmtpServer server, Process child, int count) throws Exception {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (server.received().size() < count && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(child.isAlive()).as("the child is still sending when signalled:\n" + output()).isTrue();
+        assertThat(server.received().size()).as(output()).isGreaterThanOrEqualTo(count);
+    }
+
+    /** A real signal, as a terminal's Ctrl-C or kill(1) sends it. */
+    private static void signal(Process child, String signal) throws Exception {
+        if (signal.equals("TERM")) {
+            child.destroy(); // SIGTERM on Unix
+            return;
+        }
+        Process kill;
+        try {
+            kill = ExternalTools.cleanEnvironment(new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid()))).inheritIO().start();
+        } catch (IOException noKill) {
+            child.destroyForcibly();
+            Assumptions.abort("no kill(1) to send SIG" + signal + " with: " + noKill.getMessage());
+            return;
+        }
+        assertThat(kill.waitFor()).isZero();
+    }
+
+    private static boolean sigintIgnoredHere() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (!Files.isReadable(status)) {
+            return false;
+        }
+        for (String line : Files.readAllLines(status)) {
+            if (line.startsWith("SigIgn:")) {
+                return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & (1L << (2 - 1))) != 0;
+            }
+        }
+        return false;
+    }
+
+    private static boolean envResetsSignals() {
+        try {
+            return ExternalTools.cleanEnvironment(new ProcessBuilder("env", "--default-signal=INT", "true")).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static void assertEveryoneGotExactlyOne(FaultySmtpServer server) {
+        Map<String, List<String>> idsByRecipient = new HashMap<>();
+        for (FaultySmtpServer.Received message : server.received()) {
+            Matcher id = MESSAGE_ID.matcher(message.text());
+            assertThat(id.find()).isTrue();
+            idsByRecipient.computeIfAbsent(message.recipients().get(0), k -> new ArrayList<>()).add(id.group(1));
+        }
+        assertThat(idsByRecipient).hasSize(PEOPLE);
+        assertThat(idsByRecipient.entrySet()).as("nobody got it twice").allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).hasSize(1));
+    }
+
+    private String output() throws IOException {
+        Path log = dir.resolve("child.log");
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private Set<String> emailsInState(String state) throws SQLException {
+        Set<String> emails = new HashSet<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
+                var query = db.prepareStatement("SELECT s.email FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id WHERE d.state = ?")) {
+            query.setString(1, state);
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    emails.add(rs.getString(1));
+                }
+            }
+        }
+        return emails;
+    }
+}
