@@ -9,14 +9,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import sun.misc.Signal;
-import sun.misc.SignalHandler;
 
 /**
  * {@link StopSignals} on the JVM's own signals. The JVM's default for SIGINT and SIGTERM is to run its
  * shutdown hooks and exit (with status 130 or 143) while the command's threads are still working, which
  * is how a Ctrl-C'd campaign used to leave messages unrecorded. This takes the two signals over with
- * {@code sun.misc.Signal} (the supported way for an application to handle them: module jdk.unsupported),
+ * {@code sun.misc.Signal} ({@link JvmSignals}: the supported way for an application to handle them),
  * so the command ends on its own terms, with its own exit code. A shutdown hook covers the other ways the
  * JVM ends (SIGHUP, or a JVM started with -Xrs, which keeps the signals to itself).
  */
@@ -31,7 +29,8 @@ final class SignalWatch implements StopSignals.Watch {
     private final String notice;
     private final Duration patience;
     private final PrintWriter err;
-    private final Map<Signal, SignalHandler> previous = new LinkedHashMap<>();
+    private final JvmSignals jvm = JvmSignals.find();
+    private final Map<String, Object> previous = new LinkedHashMap<>();
     private final AtomicInteger signals = new AtomicInteger();
     private final AtomicReference<String> first = new AtomicReference<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -43,10 +42,9 @@ final class SignalWatch implements StopSignals.Watch {
         this.notice = notice;
         this.patience = patience;
         this.err = err;
-        for (String name : SIGNALS) {
-            Signal signal = new Signal(name);
+        for (String name : jvm == null ? List.<String>of() : SIGNALS) {
             try {
-                previous.put(signal, Signal.handle(signal, this::handle));
+                previous.put(name, jvm.install(name, this::handle));
             } catch (IllegalArgumentException vmOwnsIt) {
                 // java -Xrs, or a platform without the signal: the JVM's default stays, and the shutdown hook
                 // below still asks the command to stop and waits for it to record what it did.
@@ -57,10 +55,10 @@ final class SignalWatch implements StopSignals.Watch {
     }
 
     /** Runs on a thread of its own for each signal. */
-    private void handle(Signal signal) {
+    private void handle(String signal, int number) {
         if (signals.incrementAndGet() == 1) {
-            first.set("SIG" + signal.getName());
-            err.println("newsletter: SIG" + signal.getName() + ": " + notice);
+            first.set("SIG" + signal);
+            err.println("newsletter: SIG" + signal + ": " + notice);
             err.flush();
             stop.run();
             return;
@@ -68,9 +66,9 @@ final class SignalWatch implements StopSignals.Watch {
         stopNow.run();
         try {
             if (!closed.await(LAST_CHANCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                err.println("newsletter: SIG" + signal.getName() + " again, and still not stopped after " + LAST_CHANCE.toSeconds() + " s: ending now");
+                err.println("newsletter: SIG" + signal + " again, and still not stopped after " + LAST_CHANCE.toSeconds() + " s: ending now");
                 err.flush();
-                Runtime.getRuntime().halt(128 + signal.getNumber());
+                Runtime.getRuntime().halt(128 + number);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -98,7 +96,9 @@ final class SignalWatch implements StopSignals.Watch {
 
     @Override
     public void close() {
-        previous.forEach(Signal::handle);
+        if (jvm != null) {
+            previous.forEach(jvm::restore);
+        }
         closed.countDown();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
