@@ -30,7 +30,7 @@ final class CampaignReport {
             Campaign campaign = plan.existing();
             CampaignCounts counts = store.campaigns().counts(campaign.id());
             out.println("Campaign:   " + campaign.id() + ", begun " + campaign.createdAt() + " for " + number(campaign.audience()) + " people");
-            out.println("Recipients: " + number(counts.remaining()) + " still to send (" + states(counts) + ")");
+            out.println("Recipients: " + number(counts.remaining()) + " still to send (" + states(counts, campaign.audience()) + ")");
         } else {
             CampaignRepository.AudiencePreview audience = plan.audience();
             out.println("Recipients: " + number(audience.subscribed())
@@ -47,7 +47,7 @@ final class CampaignReport {
      */
     int finished(Campaign campaign, RunReport report, Store store, String again) {
         CampaignCounts counts = store.campaigns().counts(campaign.id());
-        out.printf(Locale.ROOT, "Campaign %d: %s in %.1f s (%.0f messages/s this run)%n", campaign.id(), states(counts),
+        out.printf(Locale.ROOT, "Campaign %d: %s in %.1f s (%.0f messages/s this run)%n", campaign.id(), states(counts, campaign.audience()),
                 report.elapsed().toNanos() / 1e9, report.perSecond());
         if (report.orphansRequeued() > 0) {
             out.println("  " + report.orphansRequeued() + " left in flight by an earlier run that stopped were sent again (same Message-ID)");
@@ -74,7 +74,8 @@ final class CampaignReport {
         return ExitCodes.OK;
     }
 
-    static String states(CampaignCounts counts) {
+    /** "5 accepted, 1 skipped, 1 removed or erased": every state with someone in it, adding up to the audience. */
+    static String states(CampaignCounts counts, long audience) {
         StringBuilder text = new StringBuilder();
         for (DeliveryState state : DeliveryState.values()) {
             long n = counts.get(state);
@@ -82,8 +83,14 @@ final class CampaignReport {
                 text.append(text.length() == 0 ? "" : ", ").append(number(n)).append(' ').append(state.word());
             }
         }
+        if (counts.removedFrom(audience) > 0) {
+            text.append(", ").append(number(counts.removedFrom(audience))).append(' ').append(REMOVED);
+        }
         return text.toString();
     }
+
+    /** Recipients whose journal rows went when they were removed ('subscribers remove') or erased ('privacy erase'). */
+    static final String REMOVED = "removed or erased";
 
     static String number(long n) {
         return String.format(Locale.ROOT, "%,d", n);

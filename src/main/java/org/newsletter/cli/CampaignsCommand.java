@@ -39,15 +39,16 @@ final class CampaignsCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             Map<Long, CampaignCounts> counts = store.campaigns().allCounts();
-            context.out().printf("%5s  %-28s %-12s %-9s %9s %9s %7s %7s %7s  %s%n", "ID", "ISSUE", "LIST", "STATUS", "AUDIENCE", "ACCEPTED", "FAILED",
-                    "SKIPPED", "QUEUED", "STARTED");
+            // The state columns add up to the audience: REMOVED counts people removed or erased since, whose rows went with them.
+            context.out().printf("%5s  %-28s %-12s %-9s %9s %9s %7s %7s %7s %7s  %s%n", "ID", "ISSUE", "LIST", "STATUS", "AUDIENCE", "ACCEPTED", "FAILED",
+                    "SKIPPED", "QUEUED", "REMOVED", "STARTED");
             for (Campaign campaign : campaigns) {
                 CampaignCounts c = counts.getOrDefault(campaign.id(), new CampaignCounts(Map.of()));
-                context.out().printf("%5d  %-28s %-12s %-9s %9d %9d %7d %7d %7d  %s%n", campaign.id(),
+                context.out().printf("%5d  %-28s %-12s %-9s %9d %9d %7d %7d %7d %7d  %s%n", campaign.id(),
                         campaign.issue() + (campaign.segment().isEmpty() ? "" : " [" + campaign.segment() + "]"), campaign.listSlug(),
                         campaign.finished() ? "finished" : "sending", campaign.audience(), c.get(DeliveryState.ACCEPTED),
                         c.get(DeliveryState.FAILED_PERMANENT) + c.get(DeliveryState.FAILED_TEMPORARY), c.get(DeliveryState.SKIPPED), c.remaining(),
-                        campaign.createdAt());
+                        c.removedFrom(campaign.audience()), campaign.createdAt());
             }
         }
         return ExitCodes.OK;
@@ -83,6 +84,8 @@ final class CampaignsCommand implements Callable<Integer> {
                 for (DeliveryState state : DeliveryState.values()) {
                     out.printf("  %-17s %9d%n", state.word(), counts.get(state));
                 }
+                // The journal rows of people removed or erased since went with them; counted here so the lines add up to the audience.
+                out.printf("  %-17s %9d%n", CampaignReport.REMOVED, counts.removedFrom(campaign.audience()));
                 List<CampaignRepository.ReplyGroup> errors = store.campaigns().errors(id);
                 if (!errors.isEmpty()) {
                     out.println("Not delivered, by reply:");

@@ -4,15 +4,17 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsletter.config.Workspace;
 import org.newsletter.model.ListSummary;
+import org.newsletter.model.ListVisibility;
 import org.newsletter.model.MailingList;
 import org.newsletter.store.Store;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "lists", mixinStandardHelpOptions = true,
         description = "Show the mailing lists and how many people are on each.",
-        subcommands = {ListsCommand.Create.class, ListsCommand.Show.class})
+        subcommands = {ListsCommand.Create.class, ListsCommand.Show.class, ListsCommand.Change.class})
 final class ListsCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -30,11 +32,12 @@ final class ListsCommand implements Callable<Integer> {
                 context.out().println("No lists yet. Create one: newsletter lists create news --name \"Monthly news\"");
                 return ExitCodes.OK;
             }
-            context.out().printf("%-20s %-30s %10s %8s %12s  %s%n", "LIST", "NAME", "SUBSCRIBED", "PENDING", "UNSUBSCRIBED", "DOUBLE OPT-IN");
+            context.out().printf("%-20s %-30s %10s %8s %12s  %-13s %s%n", "LIST", "NAME", "SUBSCRIBED", "PENDING", "UNSUBSCRIBED", "DOUBLE OPT-IN",
+                    "VISIBILITY");
             for (ListSummary summary : lists) {
                 MailingList list = summary.list();
-                context.out().printf("%-20s %-30s %10d %8d %12d  %s%n", list.slug(), list.name(), summary.subscribed(),
-                        summary.pending(), summary.unsubscribed(), list.doubleOptIn() ? "yes" : "no");
+                context.out().printf("%-20s %-30s %10d %8d %12d  %-13s %s%n", list.slug(), list.name(), summary.subscribed(),
+                        summary.pending(), summary.unsubscribed(), list.doubleOptIn() ? "yes" : "no", list.visibility().word());
             }
         }
         return ExitCodes.OK;
@@ -56,6 +59,9 @@ final class ListsCommand implements Callable<Integer> {
         @Option(names = "--double-opt-in", description = "People who subscribe through the form must confirm by email.")
         boolean doubleOptIn;
 
+        @Option(names = "--private", description = "Keep the list off public pages: the subscribe form and other lists on unsubscribe pages.")
+        boolean privateList;
+
         Create(CommandContext context) {
             this.context = context;
         }
@@ -63,8 +69,9 @@ final class ListsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Store store = context.openStore(context.workspace(null))) {
-                MailingList list = store.lists().create(slug, name, description, doubleOptIn);
-                context.out().println("Created list '" + list.slug() + "' (" + list.name() + ")"
+                MailingList list = store.lists().create(slug, name, description, doubleOptIn,
+                        privateList ? ListVisibility.PRIVATE : ListVisibility.PUBLIC);
+                context.out().println("Created " + (list.isPublic() ? "" : "private ") + "list '" + list.slug() + "' (" + list.name() + ")"
                         + (list.doubleOptIn() ? " with double opt-in" : ""));
             }
             return ExitCodes.OK;
@@ -94,10 +101,56 @@ final class ListsCommand implements Callable<Integer> {
                     context.out().println("Description:   " + list.description());
                 }
                 context.out().println("Double opt-in: " + (list.doubleOptIn() ? "yes" : "no"));
+                context.out().println("Visibility:    " + describe(list.visibility()));
                 context.out().println("Created:       " + Times.format(list.createdAt()));
                 context.out().println("Subscribed:    " + summary.subscribed());
                 context.out().println("Pending:       " + summary.pending());
                 context.out().println("Unsubscribed:  " + summary.unsubscribed());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static String describe(ListVisibility visibility) {
+        return visibility == ListVisibility.PUBLIC
+                ? "public (offered on the subscribe form and on unsubscribe pages)"
+                : "private (on no public page: not on the subscribe form, not among other lists on unsubscribe pages)";
+    }
+
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a list: make it private or public.")
+    static final class Change implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Parameters(paramLabel = "SLUG")
+        String slug;
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Visibility visibility;
+
+        /** Exactly one of the two: picocli says so as a usage error. */
+        static final class Visibility {
+            @Option(names = "--private", required = true, description = "Keep the list off public pages.")
+            boolean privateList;
+
+            @Option(names = "--public", required = true, description = "Offer the list on the subscribe form and on unsubscribe pages.")
+            boolean publicList;
+        }
+
+        Change(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (Store store = context.openStore(context.workspace(null))) {
+                ListVisibility wanted = visibility.privateList ? ListVisibility.PRIVATE : ListVisibility.PUBLIC;
+                MailingList before = store.lists().require(slug);
+                if (before.visibility() == wanted) {
+                    context.out().println("List '" + before.slug() + "' was already " + wanted.word());
+                    return ExitCodes.OK;
+                }
+                MailingList list = store.lists().setVisibility(slug, wanted);
+                context.out().println("List '" + list.slug() + "' is now " + describe(list.visibility()));
             }
             return ExitCodes.OK;
         }

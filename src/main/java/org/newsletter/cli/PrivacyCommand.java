@@ -9,6 +9,7 @@ import org.newsletter.model.EmailAddress;
 import org.newsletter.store.PersonalData;
 import org.newsletter.store.Store;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "privacy", mixinStandardHelpOptions = true,
@@ -39,6 +40,7 @@ final class PrivacyCommand extends CommandGroup {
                 document.put("exported_at", context.clock().instant().toString());
                 document.set("record", held.details().<JsonNode>map(json::valueToTree).orElse(json.nullNode()));
                 document.set("suppression", held.suppression().<JsonNode>map(json::valueToTree).orElse(json.nullNode()));
+                document.set("withdrawn_consent", json.valueToTree(held.withdrawnConsent()));
                 document.set("deliveries", json.valueToTree(held.deliveries()));
                 document.set("bounces", json.valueToTree(held.bounces()));
                 context.out().println(json.writeValueAsString(document));
@@ -52,12 +54,16 @@ final class PrivacyCommand extends CommandGroup {
 
     @Command(name = "erase", mixinStandardHelpOptions = true,
             description = {"Delete everything held about an address (right to erasure).",
-                    "Only a hash of the address is kept, so that no later import can add it again."})
+                    "Only a hash of the address is kept (with the lists it had left), so that no later import can add it again.",
+                    "Asks first on a terminal; without one it needs --yes."})
     static final class Erase implements Callable<Integer> {
         private final CommandContext context;
 
         @Parameters(paramLabel = "EMAIL", description = "The person's e-mail address.")
         EmailAddress email;
+
+        @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")
+        boolean yes;
 
         Erase(CommandContext context) {
             this.context = context;
@@ -66,6 +72,11 @@ final class PrivacyCommand extends CommandGroup {
         @Override
         public Integer call() {
             try (Store store = context.openStore(context.workspace(null))) {
+                if (!Confirmation.confirmed(context, yes, "erase",
+                        "Erase everything held about " + email + "? Only a hash of the address is kept, and this cannot be undone.")) {
+                    context.out().println("Not erased.");
+                    return ExitCodes.FAILED;
+                }
                 boolean removed = store.personalData().erase(email);
                 context.out().println(removed
                         ? "Erased " + email + "; only a hash of the address is kept, to keep it off every list."

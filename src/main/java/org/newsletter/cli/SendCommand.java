@@ -16,10 +16,13 @@ import org.newsletter.send.CampaignSender;
 import org.newsletter.send.SendPlan;
 import org.newsletter.send.TestSend;
 import org.newsletter.store.Store;
+import org.newsletter.store.csv.CsvExportWriter;
+import org.newsletter.store.csv.ExportRow;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "send", mixinStandardHelpOptions = true,
@@ -45,8 +48,17 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation (for scripts).")
     boolean yes;
 
-    @Option(names = "--dry-run", description = "Do everything but deliver: report who would get it and through what.")
+    @Option(names = "--dry-run", description = {"Do everything but deliver: report who would get it and through what.",
+            "Lists the recipients: one page on a terminal, everyone otherwise, or everyone as CSV with --format csv."})
     boolean dryRun;
+
+    /** How a dry run lists the recipients. */
+    enum Format { table, csv }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "With --dry-run: table (default) or csv (every recipient in the export format on standard output, the summary on standard error).")
+    Format format;
+
 
     @Option(names = "--test-to", arity = "1..*", paramLabel = "ADDR", description = "Send only to these addresses, with [TEST] in the subject; no campaign is recorded.")
     List<EmailAddress> testTo;
@@ -62,7 +74,10 @@ final class SendCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, java.io.IOException {
+        if (format != null && !dryRun) {
+            throw new ParameterException(spec.commandLine(), "--format only applies with --dry-run, which lists the recipients");
+        }
         IssueParameter.Resolved resolved = issue.resolve(context);
         Workspace workspace = resolved.workspace();
         IssuePipeline pipeline = new IssuePipeline(workspace, context.clock());
@@ -76,15 +91,18 @@ final class SendCommand implements Callable<Integer> {
             if (testTo != null) {
                 return testSend(sender, plan);
             }
-            CampaignReport reports = new CampaignReport(context.out(), context.err());
+            // With the recipients as CSV on standard output, everything else goes to standard error.
+            java.io.PrintWriter talk = format == Format.csv ? context.err() : context.out();
+            CampaignReport reports = new CampaignReport(talk, context.err());
             reports.summary(plan, store);
             if (plan.resumes() && plan.existing().finished()) {
-                context.out().println("Campaign " + plan.existing().id() + " is finished: nothing left to send. See 'newsletter campaigns show "
+                talk.println("Campaign " + plan.existing().id() + " is finished: nothing left to send. See 'newsletter campaigns show "
                         + plan.existing().id() + "'.");
                 return ExitCodes.OK;
             }
             if (dryRun) {
-                context.out().println("Dry run: nothing was sent and no campaign was recorded.");
+                listRecipients(sender, plan);
+                talk.println("Dry run: nothing was sent and no campaign was recorded.");
                 return ExitCodes.OK;
             }
             if (!confirmed(plan)) {
@@ -93,6 +111,37 @@ final class SendCommand implements Callable<Integer> {
             }
             Campaign campaign = sender.start(plan);
             return new CampaignRunner(context).run(sender, campaign, plan, store, spec);
+        }
+    }
+
+    /** Rows of recipients a dry run shows on a terminal before saying how to see them all. */
+    static final int PAGE = 20;
+
+    /**
+     * Who would get it: as CSV (the export format, everyone), or as a table: one page on a terminal,
+     * with how many more there are, and everyone when the output goes to a file or another program.
+     */
+    private void listRecipients(CampaignSender sender, SendPlan plan) throws java.io.IOException {
+        if (format == Format.csv) {
+            try (CsvExportWriter writer = CsvExportWriter.open(new NonClosingWriter(context.out()))) {
+                sender.recipients(plan, s -> SubscriberExportCommand.write(writer, new ExportRow(s.email(), s.name(), "subscribed", s.tags(),
+                        s.attributes(), s.consentSource(), s.consentAt() == null ? null : s.consentAt().toEpochMilli(),
+                        s.createdAt().toEpochMilli(), s.updatedAt().toEpochMilli())));
+            }
+            return;
+        }
+        long limit = context.terminal().interactive() ? PAGE : Long.MAX_VALUE;
+        long[] count = {0};
+        context.out().println("Would get it:");
+        sender.recipients(plan, s -> {
+            if (count[0]++ < limit) {
+                context.out().printf("  %-40s %s%n", s.email(), s.name());
+            }
+        });
+        if (count[0] == 0) {
+            context.out().println("  nobody");
+        } else if (count[0] > limit) {
+            context.out().println("  … and " + CampaignReport.number(count[0] - limit) + " more; --format csv lists everyone");
         }
     }
 

@@ -27,7 +27,13 @@ public final class SubscriberTokens {
         UNSUBSCRIBE("u"),
         BOUNCE("b"),
         /** (subscriber, list) in the link of a double opt-in email; these tokens expire. */
-        CONFIRM("c");
+        CONFIRM("c"),
+        /**
+         * (0, list) in the unsubscribe links of a {@code send --test-to} copy: it names nobody, so
+         * following it (or a mail client's one-click POST) can unsubscribe nobody; the page says it
+         * came from a test copy.
+         */
+        TEST("t");
 
         private final String tag;
 

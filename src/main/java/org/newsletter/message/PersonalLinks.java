@@ -27,9 +27,20 @@ public final class PersonalLinks {
 
     /** Both unsubscribe addresses of one recipient and list, signing the token once. */
     public Unsubscribe unsubscribe(long subscriberId, long listId) {
-        String token = tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, subscriberId, listId);
+        return unsubscribe(tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, subscriberId, listId));
+    }
+
+    private Unsubscribe unsubscribe(String token) {
         String to = bounceAddress == null ? site.sender().address() : bounceAddress;
         return new Unsubscribe(site.baseUrl().resolve("u/" + token).toString(), "mailto:" + to + "?subject=unsubscribe%20" + token);
+    }
+
+    /**
+     * The unsubscribe addresses of a test copy ({@code send --test-to}): they lead to a page saying
+     * it was a test, and name nobody, so a test copy can never unsubscribe the person it went to.
+     */
+    public Unsubscribe testUnsubscribe(long listId) {
+        return unsubscribe(tokens.token(SubscriberTokens.Purpose.TEST, 0, listId));
     }
 
     /** {@code bounces+CAMPAIGN.SUBSCRIBER.MAC@domain} when a bounce address is set, else the sender. */

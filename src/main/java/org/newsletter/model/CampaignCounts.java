@@ -22,6 +22,14 @@ public record CampaignCounts(Map<DeliveryState, Long> byState) {
         return byState.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /**
+     * Of a campaign's {@code audience}, how many have no journal row any more: people removed or
+     * erased since it began, whose rows went with them. With it the counts add up to the audience.
+     */
+    public long removedFrom(long audience) {
+        return Math.max(0, audience - total());
+    }
+
     /** Still to do: queued or in flight. */
     public long remaining() {
         return get(DeliveryState.QUEUED) + get(DeliveryState.SENDING);

@@ -2,7 +2,10 @@ package org.newsletter.send;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.MessageSigner;
@@ -12,11 +15,14 @@ import org.newsletter.mail.Transport;
 import org.newsletter.message.PersonalLinks;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
+import org.newsletter.model.Subscriber;
+import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.model.UserInputException;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.CampaignDraft;
 import org.newsletter.store.DeliveryJournal;
 import org.newsletter.store.Store;
+import org.newsletter.store.SubscriberQuery;
 import org.newsletter.store.segment.Segment;
 import org.newsletter.store.segment.SegmentParser;
 import org.newsletter.store.segment.SegmentSyntaxException;
@@ -94,6 +100,53 @@ public final class CampaignSender {
         }
         store.campaigns().finishIfDone(campaign.id());
         return report;
+    }
+
+    /**
+     * Who the planned send would mail, in address order: for a new campaign everyone subscribed (and
+     * in the segment), for a resumed one those it has still to send to; suppressed people, whom the
+     * run would skip, left out. Nothing is recorded ({@code send --dry-run}).
+     */
+    public void recipients(SendPlan plan, Consumer<Subscriber> each) {
+        SuppressedFilter filter = new SuppressedFilter(store, each);
+        if (plan.resumes()) {
+            store.listing().forEachStillToSend(plan.existing().id(), row -> filter.accept(row.subscriber()));
+        } else {
+            store.listing().forEach(new SubscriberQuery(plan.list(), SubscriptionStatus.SUBSCRIBED, plan.draft().segment()),
+                    row -> filter.accept(row.subscriber()));
+        }
+        filter.flush();
+    }
+
+    /** Passes people on in order, a few hundred at a time, without those on the suppression list. */
+    private static final class SuppressedFilter {
+        private static final int BATCH = 500;
+        private final Store store;
+        private final Consumer<Subscriber> each;
+        private final List<Subscriber> waiting = new ArrayList<>(BATCH);
+
+        SuppressedFilter(Store store, Consumer<Subscriber> each) {
+            this.store = store;
+            this.each = each;
+        }
+
+        void accept(Subscriber subscriber) {
+            waiting.add(subscriber);
+            if (waiting.size() == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() {
+            java.util.Set<String> suppressed = store.suppressions().suppressedKeys(
+                    waiting.stream().map(s -> org.newsletter.model.EmailAddress.keyOf(s.email())).toList());
+            for (Subscriber subscriber : waiting) {
+                if (!suppressed.contains(org.newsletter.model.EmailAddress.keyOf(subscriber.email()))) {
+                    each.accept(subscriber);
+                }
+            }
+            waiting.clear();
+        }
     }
 
     /** {@code --test-to}: the plan's message to these addresses only, "[TEST]" in the subject, no campaign recorded. */

@@ -62,7 +62,8 @@ public final class TestSend {
         Subscriber known = store.subscribers().find(address).orElse(null);
         long subscriberId = known == null ? 0 : known.id();
         String name = known == null ? "" : known.name();
-        PersonalLinks.Unsubscribe unsubscribe = links.unsubscribe(subscriberId, plan.list().id());
+        // Not the person's own unsubscribe link: a test copy must never unsubscribe anyone.
+        PersonalLinks.Unsubscribe unsubscribe = links.testUnsubscribe(plan.list().id());
         Recipient recipient = new Recipient(name, address.toString(), unsubscribe.url());
         OutgoingMessage built = messages.messageFor(recipient, runKey, unsubscribe.mailto(),
                 links.envelopeFrom(0, subscriberId), clock.instant());

@@ -6,6 +6,6 @@ public enum AddOutcome {
     ADDED,
     /** Known already, now subscribed to this list (or confirmed from pending). */
     SUBSCRIBED,
-    /** Was already subscribed; their details were merged. */
+    /** Was already subscribed to this list. */
     ALREADY_SUBSCRIBED
 }

@@ -6,12 +6,13 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.ListSummary;
+import org.newsletter.model.ListVisibility;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.UserInputException;
 import org.newsletter.store.internal.Rows;
 import org.newsletter.store.internal.Sql;
 
-/** Mailing lists: create, look up, count. */
+/** Mailing lists: create, look up, make public or private, count. */
 public final class ListRepository {
 
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
@@ -27,6 +28,10 @@ public final class ListRepository {
     }
 
     public MailingList create(String slug, String name, String description, boolean doubleOptIn) {
+        return create(slug, name, description, doubleOptIn, ListVisibility.PUBLIC);
+    }
+
+    public MailingList create(String slug, String name, String description, boolean doubleOptIn, ListVisibility visibility) {
         if (!SLUG.matcher(slug).matches()) {
             throw new UserInputException("list name '" + slug + "' must be lower-case letters, digits and '-' (it appears in List-Id headers)");
         }
@@ -39,7 +44,7 @@ public final class ListRepository {
             }
             h.createUpdate(sql.get("list-insert"))
                     .bind("slug", slug).bind("name", name.strip()).bind("description", description == null ? "" : description.strip())
-                    .bind("doubleOptIn", doubleOptIn).bind("now", clock.millis())
+                    .bind("doubleOptIn", doubleOptIn).bind("visibility", visibility.word()).bind("now", clock.millis())
                     .execute();
             return find(slug).orElseThrow();
         });
@@ -62,6 +67,20 @@ public final class ListRepository {
         });
     }
 
+    /** Makes the list public or private; returns it as it is now. */
+    public MailingList setVisibility(String slug, ListVisibility visibility) {
+        return handle.inTransaction(h -> {
+            MailingList list = require(slug);
+            h.createUpdate(sql.get("list-visibility-update")).bind("visibility", visibility.word()).bind("id", list.id()).execute();
+            return require(slug);
+        });
+    }
+
+    /** The lists the public may see and subscribe to, by slug; without counting anyone (the subscribe form asks on every view). */
+    public List<MailingList> publicLists() {
+        return handle.createQuery(sql.get("list-select") + " WHERE visibility = 'public' ORDER BY slug").map((rs, ctx) -> mapList(rs)).list();
+    }
+
     public List<ListSummary> summaries() {
         return handle.createQuery(sql.get("list-summaries"))
                 .map((rs, ctx) -> new ListSummary(mapList(rs), rs.getLong("subscribed"), rs.getLong("pending"), rs.getLong("unsubscribed")))
@@ -70,6 +89,6 @@ public final class ListRepository {
 
     static MailingList mapList(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new MailingList(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
-                rs.getBoolean("double_opt_in"), Rows.instant(rs, "created_at"));
+                rs.getBoolean("double_opt_in"), ListVisibility.fromWord(rs.getString("visibility")), Rows.instant(rs, "created_at"));
     }
 }

@@ -8,23 +8,26 @@ import org.newsletter.model.EmailAddress;
 import org.newsletter.model.SubscriberDetails;
 import org.newsletter.model.Suppression;
 import org.newsletter.model.SuppressionReason;
+import org.newsletter.model.WithdrawnConsent;
 import org.newsletter.store.internal.Rows;
 import org.newsletter.store.internal.Sql;
 
 /**
  * Subject-access and erasure requests (UK GDPR articles 15 and 17): everything held about a person,
- * and deleting it while keeping a hashed suppression so no later import brings the address back.
+ * and deleting it while keeping a hashed suppression (and the lists the person left, hashed too) so no
+ * later import brings the address back.
  */
 public final class PersonalData {
 
     /**
-     * What is held about one address: their record, if any, a suppression, if any, what each campaign
-     * sent them, and the bounce reports, complaints and mailed unsubscribes about them.
+     * What is held about one address: their record, if any, a suppression, if any, the lists they
+     * left before their record was removed (kept by a hash of the address), what each campaign sent
+     * them, and the bounce reports, complaints and mailed unsubscribes about them.
      */
-    public record Held(Optional<SubscriberDetails> details, Optional<Suppression> suppression, java.util.List<DeliveryRecord> deliveries,
-            java.util.List<BounceRepository.Entry> bounces) {
+    public record Held(Optional<SubscriberDetails> details, Optional<Suppression> suppression, java.util.List<WithdrawnConsent> withdrawnConsent,
+            java.util.List<DeliveryRecord> deliveries, java.util.List<BounceRepository.Entry> bounces) {
         public boolean isEmpty() {
-            return details.isEmpty() && suppression.isEmpty();
+            return details.isEmpty() && suppression.isEmpty() && withdrawnConsent.isEmpty();
         }
     }
 
@@ -36,7 +39,11 @@ public final class PersonalData {
 
     private final BounceRepository bounces;
 
-    PersonalData(Handle handle, Sql sql, SubscriberRepository subscribers, SuppressionRepository suppressions, BounceRepository bounces) {
+    private final WithdrawnConsents withdrawn;
+
+    PersonalData(Handle handle, Sql sql, SubscriberRepository subscribers, SuppressionRepository suppressions, WithdrawnConsents withdrawn,
+            BounceRepository bounces) {
+        this.withdrawn = withdrawn;
         this.handle = handle;
         this.bounces = bounces;
         this.sql = sql;
@@ -50,10 +57,14 @@ public final class PersonalData {
                         DeliveryState.fromWord(rs.getString("state")).word(), rs.getString("message_id"), rs.getString("reply"), rs.getInt("attempts"),
                         Rows.instant(rs, "updated_at"), rs.getString("bounce")))
                 .list();
-        return new Held(subscribers.details(email), suppressions.find(email), deliveries, bounces.of(email));
+        return new Held(subscribers.details(email), suppressions.find(email), withdrawn.of(email), deliveries, bounces.of(email));
     }
 
-    /** Deletes the person (their campaign journal rows go with them) and leaves only a hash of the address; true when there was a record to delete. */
+    /**
+     * Deletes the person (their campaign journal rows go with them) and leaves only a hash of the
+     * address: the suppression, and a marker for each list they had left, as a removal does; true
+     * when there was a record to delete.
+     */
     public boolean erase(EmailAddress email) {
         return handle.inTransaction(h -> {
             boolean removed = subscribers.remove(email);

@@ -17,15 +17,20 @@ import org.newsletter.store.internal.Sql;
 /**
  * What people do to their own subscriptions on the web: through a signed link (look, unsubscribe,
  * resubscribe, confirm) or the subscribe form. The rules are the store's: a suppressed address is
- * never subscribed, and only the person (a signed link or a confirmed request) undoes an unsubscribe.
+ * never subscribed, and only the person undoes an unsubscribe: with their own unsubscribe link, or by
+ * asking through the form and confirming by email (which also lifts the marker a removal left).
  */
 public final class SelfService {
 
     /** What a form request for one list came to. */
     public enum Request {
-        /** A confirmation is needed: the subscription is pending. */
+        /**
+         * A confirmation is needed, because the list asks for one or because the address left the list
+         * before (it is unsubscribed, or a marker says it left before being removed): nothing changes
+         * until the emailed link is followed.
+         */
         PENDING,
-        /** The list does not ask for confirmation: subscribed now. */
+        /** The list does not ask for confirmation and the address never left it: subscribed now. */
         SUBSCRIBED,
         ALREADY_SUBSCRIBED,
         /** The address is on the suppression list: nothing changes and nothing is sent. */
@@ -37,6 +42,8 @@ public final class SelfService {
         SUBSCRIBED,
         ALREADY_SUBSCRIBED,
         SUPPRESSED,
+        /** "Subscribe again" on a list the person has not left (a pending request): only its confirmation link subscribes. */
+        NOT_LEFT,
         /** The person or the list no longer exists (erased, removed). */
         GONE
     }
@@ -52,7 +59,10 @@ public final class SelfService {
     private final SubscriberRepository subscribers;
     private final SubscriptionStates states;
 
-    SelfService(Handle handle, Sql sql, Clock clock, SuppressionRepository suppressions, SubscriberRepository subscribers) {
+    private final WithdrawnConsents withdrawn;
+
+    SelfService(Handle handle, Sql sql, Clock clock, SuppressionRepository suppressions, WithdrawnConsents withdrawn, SubscriberRepository subscribers) {
+        this.withdrawn = withdrawn;
         this.handle = handle;
         this.sql = sql;
         this.clock = clock;
@@ -103,23 +113,42 @@ public final class SelfService {
     }
 
     /**
-     * Subscribes the person named by a signed link: resubscribing after an unsubscribe, or confirming a
-     * pending request. A suppressed address stays out.
+     * Subscribes the person named by the link in a confirmation email: confirming a request from the
+     * form, including one to come back to a list they had left. A suppressed address stays out.
      */
-    public Confirmation subscribe(long subscriberId, long listId, String how) {
+    public Confirmation confirm(long subscriberId, long listId, String how) {
+        return subscribe(subscriberId, listId, how, false);
+    }
+
+    /**
+     * "Subscribe again" with the person's own unsubscribe link: only for a list they left. A pending
+     * request is not confirmed this way (anyone holding a forwarded email has the link); it needs
+     * the link that was emailed to the address.
+     */
+    public Confirmation resubscribe(long subscriberId, long listId, String how) {
+        return subscribe(subscriberId, listId, how, true);
+    }
+
+    private Confirmation subscribe(long subscriberId, long listId, String how, boolean onlyIfLeft) {
         return handle.inTransaction(h -> {
             Optional<ListMembership> membership = membership(subscriberId, listId);
             if (membership.isEmpty()) {
                 return Confirmation.GONE;
             }
-            if (suppressions.find(EmailAddress.parse(membership.get().email())).isPresent()) {
+            EmailAddress email = EmailAddress.parse(membership.get().email());
+            if (suppressions.find(email).isPresent()) {
                 return Confirmation.SUPPRESSED;
             }
             if (membership.get().subscribed()) {
                 return Confirmation.ALREADY_SUBSCRIBED;
             }
+            if (onlyIfLeft && membership.get().status().filter(st -> st == SubscriptionStatus.UNSUBSCRIBED).isEmpty()) {
+                return Confirmation.NOT_LEFT;
+            }
             long now = clock.millis();
             states.set(subscriberId, listId, SubscriptionStatus.SUBSCRIBED, how, now);
+            // The person came back themselves: a marker of an earlier departure has done its work.
+            withdrawn.forget(email, listId);
             // Someone who came through the form consents now, when they confirm; not when the form was sent.
             h.createUpdate(sql.get("self-consent-confirmed")).bind("id", subscriberId).bind("now", now).execute();
             return Confirmation.SUBSCRIBED;
@@ -129,7 +158,10 @@ public final class SelfService {
     /**
      * A request from the subscribe form. A new address is recorded with the form as its source and no
      * consent time until it is confirmed; an existing person's name is left alone (anyone can type
-     * anyone's address into a form). Lists that ask for double opt-in get a pending subscription.
+     * anyone's address into a form). Lists that ask for double opt-in get a pending subscription. An
+     * address that left the list (unsubscribed, or removed since with a marker kept) needs the emailed
+     * confirmation whatever the list's setting, and its unsubscribe stands until then: a stranger
+     * must not be able to undo it.
      */
     public Requested request(EmailAddress email, String name, MailingList list, String how) {
         return handle.inTransaction(h -> {
@@ -143,6 +175,13 @@ public final class SelfService {
             Optional<SubscriptionStatus> status = states.status(id, list.id());
             if (status.filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent()) {
                 return new Requested(Request.ALREADY_SUBSCRIBED, id);
+            }
+            boolean left = status.filter(s -> s == SubscriptionStatus.UNSUBSCRIBED).isPresent() || withdrawn.find(email, list.id()).isPresent();
+            if (left) {
+                if (status.isEmpty()) {
+                    states.set(id, list.id(), SubscriptionStatus.PENDING, how, now);
+                }
+                return new Requested(Request.PENDING, id);
             }
             if (list.doubleOptIn()) {
                 states.set(id, list.id(), SubscriptionStatus.PENDING, how, now);

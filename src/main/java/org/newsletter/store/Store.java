@@ -18,6 +18,7 @@ public final class Store implements AutoCloseable {
     private final ListRepository lists;
     private final SubscriberRepository subscribers;
     private final SuppressionRepository suppressions;
+    private final WithdrawnConsents withdrawn;
     private final SubscriberListing listing;
     private final PersonalData personalData;
     private final CampaignRepository campaigns;
@@ -35,13 +36,14 @@ public final class Store implements AutoCloseable {
         var handle = database.handle();
         this.lists = new ListRepository(handle, sql, clock);
         this.suppressions = new SuppressionRepository(handle, sql, clock);
-        this.subscribers = new SubscriberRepository(handle, sql, database.dialect(), clock, suppressions);
+        this.withdrawn = new WithdrawnConsents(handle, sql);
+        this.subscribers = new SubscriberRepository(handle, sql, database.dialect(), clock, suppressions, withdrawn);
         this.listing = new SubscriberListing(handle, sql, database.dialect());
         this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
-        this.personalData = new PersonalData(handle, sql, subscribers, suppressions, bounces);
+        this.personalData = new PersonalData(handle, sql, subscribers, suppressions, withdrawn, bounces);
         this.campaigns = new CampaignRepository(handle, sql, database.dialect(), clock, suppressions);
         this.settings = new SettingRepository(handle, sql);
-        this.selfService = new SelfService(handle, sql, clock, suppressions, subscribers);
+        this.selfService = new SelfService(handle, sql, clock, suppressions, withdrawn, subscribers);
     }
 
     /**
@@ -87,6 +89,11 @@ public final class Store implements AutoCloseable {
 
     public SuppressionRepository suppressions() {
         return suppressions;
+    }
+
+    /** The lists removed or erased people had left, kept by a hash of the address. */
+    public WithdrawnConsents withdrawnConsents() {
+        return withdrawn;
     }
 
     /** The connection, for the import machinery ({@code store.imports}), which builds on the store. */

@@ -71,6 +71,22 @@ public final class SubscriberListing {
         }
     }
 
+    /**
+     * The people a campaign has still to send to (queued or in flight), in address order, each with
+     * their delivery state: who a resumed send would mail.
+     */
+    public void forEachStillToSend(long campaignId, Consumer<SubscriberRow> consumer) {
+        String statement = sql.get("subscriber-list." + dialect.name().toLowerCase(java.util.Locale.ROOT))
+                .replace("${status}", "d.state")
+                .replace("${join}", "JOIN delivery d ON d.subscriber_id = s.id AND d.campaign_id = ? AND d.state IN ('queued', 'sending')")
+                .replace("${where}", "1 = 1");
+        if (dialect == Dialect.POSTGRESQL) {
+            handle.useTransaction(h -> stream(statement, List.of(campaignId), consumer));
+        } else {
+            stream(statement, List.of(campaignId), consumer);
+        }
+    }
+
     private void stream(String statement, List<Object> parameters, Consumer<SubscriberRow> consumer) {
         {
             Query select = handle.createQuery(statement).setFetchSize(FETCH);

@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.MailingList;
@@ -14,6 +17,7 @@ import org.newsletter.model.Subscription;
 import org.newsletter.model.SubscriptionChange;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.model.UserInputException;
+import org.newsletter.model.WithdrawnConsent;
 import org.newsletter.store.internal.DetailsJson;
 import org.newsletter.store.internal.Dialect;
 import org.newsletter.store.internal.Rows;
@@ -21,7 +25,8 @@ import org.newsletter.store.internal.Sql;
 
 /**
  * One person at a time: add, change, look up, remove. Every change is one transaction, and a
- * suppressed or unsubscribed address is never (re)subscribed from here.
+ * suppressed address, or one that left the list (on file, or as the marker a removal leaves), is never
+ * (re)subscribed from here.
  */
 public final class SubscriberRepository {
 
@@ -29,11 +34,13 @@ public final class SubscriberRepository {
     private final Sql sql;
     private final Clock clock;
     private final SuppressionRepository suppressions;
+    private final WithdrawnConsents withdrawn;
     private final SubscriptionStates states;
     private final Dialect dialect;
     private final DetailsJson json = new DetailsJson();
 
-    SubscriberRepository(Handle handle, Sql sql, Dialect dialect, Clock clock, SuppressionRepository suppressions) {
+    SubscriberRepository(Handle handle, Sql sql, Dialect dialect, Clock clock, SuppressionRepository suppressions, WithdrawnConsents withdrawn) {
+        this.withdrawn = withdrawn;
         this.handle = handle;
         this.dialect = dialect;
         this.states = new SubscriptionStates(handle, sql);
@@ -42,37 +49,65 @@ public final class SubscriberRepository {
         this.suppressions = suppressions;
     }
 
-    /** Subscribes a person to {@code list}, creating them when new; {@code how} is recorded in their history. */
+    /** As {@link #add(NewSubscriber, MailingList, String, boolean)}, keeping the details of someone already on file. */
     public AddOutcome add(NewSubscriber person, MailingList list, String how) {
+        return add(person, list, how, false).outcome();
+    }
+
+    /**
+     * Subscribes a person to {@code list}, creating them when new; {@code how} is recorded in their
+     * history. Someone already on file keeps their name, tags and attributes unless {@code update}
+     * (then the name is replaced, tags added and attributes set), the rule an import follows. A
+     * suppressed address is refused, and so is one that left the list, whether the person is still
+     * on file or only the marker of it is ({@link WithdrawnConsents}).
+     */
+    public AddResult add(NewSubscriber person, MailingList list, String how, boolean update) {
         return handle.inTransaction(h -> {
             suppressions.find(person.email()).ifPresent(s -> {
                 throw new UserInputException(person.email() + " is suppressed (" + s.reason().word() + " on "
                         + s.at().toString().substring(0, 10) + "): it is never mailed or subscribed again");
             });
-            long now = clock.millis();
             Optional<Subscriber> existing = find(person.email());
+            Optional<Subscription> current = existing.flatMap(s -> states.current(s.id(), list));
+            Optional<WithdrawnConsent> left = current.filter(c -> c.status() == SubscriptionStatus.UNSUBSCRIBED)
+                    .map(c -> new WithdrawnConsent(list.slug(), c.how(), c.changedAt(), false))
+                    .or(() -> withdrawn.find(person.email(), list));
+            if (left.isPresent()) {
+                throw new UserInputException(existing.map(Subscriber::email).orElse(person.email().toString()) + " " + left.get().reason()
+                        + "; only they can subscribe again (through the subscribe form)");
+            }
+            long now = clock.millis();
             if (existing.isEmpty()) {
                 long id = insert(person.email(), person.name(), person.tags(), person.attributes(), person.consentSource(),
                         Rows.millis(person.consentAt() == null ? clock.instant() : person.consentAt()), now);
                 setStatus(id, list, SubscriptionStatus.SUBSCRIBED, how, now);
-                return AddOutcome.ADDED;
+                return new AddResult(AddOutcome.ADDED, find(person.email()).orElseThrow(), new AddResult.Differences(null, Set.of(), Map.of()), false);
             }
             Subscriber subscriber = existing.get();
-            Optional<SubscriptionStatus> status = status(subscriber.id(), list);
-            if (status.filter(s -> s == SubscriptionStatus.UNSUBSCRIBED).isPresent()) {
-                throw new UserInputException(person.email() + " unsubscribed from '" + list.slug()
-                        + "'; only they can subscribe again (through the subscribe form)");
+            AddResult.Differences differences = differences(subscriber, person);
+            if (update && !differences.isEmpty()) {
+                if (differences.name() != null) {
+                    h.createUpdate(sql.get("subscriber-update")).bind("name", differences.name()).bind("now", now).bind("id", subscriber.id()).execute();
+                }
+                addDetails(subscriber, differences.tags(), differences.attributes());
             }
-            if (!person.name().isEmpty() && !person.name().equals(subscriber.name())) {
-                h.createUpdate(sql.get("subscriber-update")).bind("name", person.name()).bind("now", now).bind("id", subscriber.id()).execute();
+            AddOutcome outcome = AddOutcome.ALREADY_SUBSCRIBED;
+            if (current.filter(c -> c.status() == SubscriptionStatus.SUBSCRIBED).isEmpty()) {
+                setStatus(subscriber.id(), list, SubscriptionStatus.SUBSCRIBED, how, now);
+                outcome = AddOutcome.SUBSCRIBED;
             }
-            addDetails(subscriber, person.tags(), person.attributes());
-            if (status.filter(s -> s == SubscriptionStatus.SUBSCRIBED).isPresent()) {
-                return AddOutcome.ALREADY_SUBSCRIBED;
-            }
-            setStatus(subscriber.id(), list, SubscriptionStatus.SUBSCRIBED, how, now);
-            return AddOutcome.SUBSCRIBED;
+            return new AddResult(outcome, find(person.email()).orElseThrow(), differences, update);
         });
+    }
+
+    /** What {@code person} brings that {@code subscriber}'s record does not have. */
+    private static AddResult.Differences differences(Subscriber subscriber, NewSubscriber person) {
+        String name = !person.name().isEmpty() && !person.name().equals(subscriber.name()) ? person.name() : null;
+        Set<String> tags = new TreeSet<>(person.tags());
+        tags.removeAll(subscriber.tags());
+        Map<String, String> attributes = new TreeMap<>(person.attributes());
+        attributes.entrySet().removeIf(e -> e.getValue().equals(subscriber.attributes().get(e.getKey())));
+        return new AddResult.Differences(name, tags, attributes);
     }
 
     /** Marks the person unsubscribed from {@code list}; false when they were not subscribed to it. */
@@ -88,10 +123,16 @@ public final class SubscriberRepository {
         });
     }
 
-    /** Deletes the person and everything about them; false when there was nobody. */
+    /**
+     * Deletes the person and everything about them but that they left the lists they left: that stays
+     * as a marker keyed by a hash of the address ({@link WithdrawnConsents}). False when there was nobody.
+     */
     public boolean remove(EmailAddress email) {
         return handle.inTransaction(h -> find(email)
-                .map(s -> h.createUpdate(sql.get("subscriber-delete")).bind("id", s.id()).execute() > 0)
+                .map(s -> {
+                    withdrawn.keep(s.id(), email);
+                    return h.createUpdate(sql.get("subscriber-delete")).bind("id", s.id()).execute() > 0;
+                })
                 .orElse(false));
     }
 
@@ -103,11 +144,17 @@ public final class SubscriberRepository {
         });
     }
 
-    public void untag(EmailAddress email, Collection<String> tags) {
-        handle.useTransaction(h -> {
+    /** Removes those of {@code tags} the person has; returns the others, which they did not have. */
+    public Set<String> untag(EmailAddress email, Collection<String> tags) {
+        return handle.inTransaction(h -> {
             Subscriber subscriber = require(email);
-            h.createUpdate(sql.get("subscriber-tags-remove", dialect)).bind("id", subscriber.id())
-                    .bind("tags", json.tags(tags)).bind("now", clock.millis()).execute();
+            Set<String> absent = new TreeSet<>(tags);
+            absent.removeAll(subscriber.tags());
+            if (absent.size() < new TreeSet<>(tags).size()) {
+                h.createUpdate(sql.get("subscriber-tags-remove", dialect)).bind("id", subscriber.id())
+                        .bind("tags", json.tags(tags)).bind("now", clock.millis()).execute();
+            }
+            return absent;
         });
     }
 

@@ -2,7 +2,10 @@ package org.newsletter.store;
 
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.newsletter.model.MailingList;
+import org.newsletter.model.Subscription;
 import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.store.internal.Rows;
 import org.newsletter.store.internal.Sql;
 
 /**
@@ -23,6 +26,14 @@ final class SubscriptionStates {
     Optional<SubscriptionStatus> status(long subscriberId, long listId) {
         return handle.createQuery(sql.get("subscription-status")).bind("id", subscriberId).bind("listId", listId)
                 .mapTo(String.class).findOne().map(SubscriptionStatus::fromWord);
+    }
+
+    /** The person's subscription to {@code list}, with how and when it came to be what it is. */
+    Optional<Subscription> current(long subscriberId, MailingList list) {
+        return handle.createQuery(sql.get("subscription-current")).bind("id", subscriberId).bind("listId", list.id())
+                .map((rs, ctx) -> new Subscription(list.slug(), SubscriptionStatus.fromWord(rs.getString("status")), rs.getString("how"),
+                        Rows.instant(rs, "changed_at")))
+                .findOne();
     }
 
     void set(long subscriberId, long listId, SubscriptionStatus status, String how, long now) {

@@ -48,6 +48,11 @@ final class ConfirmationMailer implements AutoCloseable {
         });
     }
 
+    /** Whether the queue can take another email now. */
+    boolean hasRoom() {
+        return worker.getQueue().remainingCapacity() > 0;
+    }
+
     /** Queues the email; false when the queue is full. */
     boolean submit(ConfirmationRequest request) {
         OutgoingMessage message = message(request);

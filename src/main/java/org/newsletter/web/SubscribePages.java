@@ -14,15 +14,15 @@ import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.InvalidAddressException;
 import org.newsletter.model.ListMembership;
-import org.newsletter.model.ListSummary;
 import org.newsletter.model.MailingList;
 import org.newsletter.store.SelfService;
 import org.newsletter.store.StorePool;
 
 /**
  * The subscribe form and its confirmation (double opt-in). The answer to a request is the same
- * whatever the address's state (new, pending, subscribed, suppressed), so the form cannot be used to
- * find out who is on a list. Limits per client and per address stop it being used to flood a
+ * whatever the address's state (new, pending, subscribed, unsubscribed, removed, suppressed), so the
+ * form cannot be used to find out who is on a list. Only public lists are offered. An address that
+ * left a list comes back only by confirming through the emailed link, whatever the list's setting. Limits per client and per address stop it being used to flood a
  * stranger's inbox; a hidden "website" field that people never see catches most bots.
  */
 final class SubscribePages {
@@ -67,7 +67,7 @@ final class SubscribePages {
 
     private Response form(Request request) {
         String chosen = request.query().getOrDefault("list", "");
-        return Response.html(200, formPage(lists(), "", "", chosen.isEmpty() ? List.of() : List.of(chosen), null));
+        return Response.html(200, formPage(publicLists(), "", "", chosen.isEmpty() ? List.of() : List.of(chosen), null));
     }
 
     private Response submit(Request request) throws IOException {
@@ -79,7 +79,8 @@ final class SubscribePages {
         if (!perClient.tryAcquire(ClientAddress.of(request))) {
             return errors.page(429, "Too many requests from your connection. Please wait a few minutes and try again.");
         }
-        List<MailingList> all = lists().stream().map(ListSummary::list).toList();
+        // Private lists are not offered, and a request naming one is treated like one for a list that does not exist.
+        List<MailingList> all = publicLists();
         String emailText = first(fields, "email").strip();
         String name = first(fields, "name").strip();
         List<String> wanted = fields.getOrDefault("list", all.size() == 1 ? List.of(all.get(0).slug()) : List.of());
@@ -87,17 +88,22 @@ final class SubscribePages {
         try {
             email = EmailAddress.parse(emailText);
         } catch (InvalidAddressException e) {
-            return Response.html(400, formPage(lists(), emailText, name, wanted, "That email address does not look right: " + e.getMessage() + "."));
+            return Response.html(400, formPage(all, emailText, name, wanted, "That email address does not look right: " + e.getMessage() + "."));
         }
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            return Response.html(400, formPage(lists(), emailText, "", wanted, "Please give a name of at most " + MAX_NAME + " characters."));
+            return Response.html(400, formPage(all, emailText, "", wanted, "Please give a name of at most " + MAX_NAME + " characters."));
         }
         List<MailingList> chosen = all.stream().filter(l -> wanted.contains(l.slug())).toList();
         if (chosen.isEmpty()) {
-            return Response.html(400, formPage(lists(), emailText, name, wanted, "Please choose at least one list."));
+            return Response.html(400, formPage(all, emailText, name, wanted, "Please choose at least one list."));
         }
         if (!perAddress.tryAcquire(email.key())) {
             return errors.page(429, "We have had several requests for this address recently. Please check your inbox, or try again in an hour.");
+        }
+        // Asked before anything is stored, for every address alike: whether a confirmation email is
+        // needed depends on the address's past, so refusing only when one is would tell who left a list.
+        if (!mailer.hasRoom()) {
+            return cannotMail();
         }
         List<ConfirmationRequest.Link> links = stores.writing(store -> {
             List<ConfirmationRequest.Link> pending = new ArrayList<>();
@@ -110,16 +116,18 @@ final class SubscribePages {
             return pending;
         });
         if (!links.isEmpty() && !mailer.submit(new ConfirmationRequest(email, links))) {
-            return errors.page(503, "We cannot send confirmation emails right now. Please try again in a few minutes.");
+            return cannotMail();
         }
-        // Lists without double opt-in take the address at once; the answer is the same whatever it was before.
-        List<String> immediate = chosen.stream().filter(l -> !l.doubleOptIn()).map(MailingList::name).toList();
-        if (immediate.size() == chosen.size()) {
-            return Response.html(200, layout.page("Thank you",
-                    "<p>" + escape(AddressMask.mask(email.toString())) + " is subscribed to <strong>" + escape(String.join(", ", immediate))
-                            + "</strong>. Every email has a link to unsubscribe.</p>"));
+        // The answer depends on the lists chosen, never on the address's state: no enumeration.
+        if (chosen.stream().allMatch(MailingList::doubleOptIn)) {
+            return checkInbox();
         }
-        return checkInbox();
+        return Response.html(200, layout.page(ReaderWords.REQUEST_RECEIVED_TITLE, ReaderWords.requestReceived(AddressMask.mask(email.toString()),
+                chosen.stream().map(MailingList::name).toList(), CONFIRMATION_VALIDITY.toDays())));
+    }
+
+    private Response cannotMail() {
+        return errors.page(503, "We cannot send confirmation emails right now. Please try again in a few minutes.");
     }
 
     private java.net.URI confirmationUrl(long subscriberId, long listId) {
@@ -148,8 +156,9 @@ final class SubscribePages {
 
     private Response confirm(Request request) {
         return withConfirmation(request, (ids, m) -> {
-            SelfService.Confirmation outcome = stores.writing(store -> store.selfService().subscribe(ids.first(), ids.second(), "confirmed by email"));
+            SelfService.Confirmation outcome = stores.writing(store -> store.selfService().confirm(ids.first(), ids.second(), "confirmed by email"));
             return switch (outcome) {
+                case NOT_LEFT -> throw new IllegalStateException("a confirmation link subscribes whether or not the person left the list");
                 case SUBSCRIBED, ALREADY_SUBSCRIBED -> Response.html(200, layout.page("You are subscribed",
                         "<p>" + escape(AddressMask.mask(m.email())) + " will get <strong>" + escape(m.list().name()) + "</strong>. Thank you.</p>"));
                 case SUPPRESSED -> Response.html(200, layout.page("Cannot subscribe this address",
@@ -180,11 +189,12 @@ final class SubscribePages {
         return membership.map(m -> page.render(ids, m)).orElseGet(errors::notFound);
     }
 
-    private List<ListSummary> lists() {
-        return stores.with(store -> store.lists().summaries());
+    /** The lists offered to the public: never a private one. */
+    private List<MailingList> publicLists() {
+        return stores.with(store -> store.lists().publicLists());
     }
 
-    private String formPage(List<ListSummary> lists, String email, String name, List<String> chosen, String error) {
+    private String formPage(List<MailingList> lists, String email, String name, List<String> chosen, String error) {
         if (lists.isEmpty()) {
             return layout.page("Subscribe", "<p>There are no lists to subscribe to yet.</p>");
         }
@@ -199,8 +209,7 @@ final class SubscribePages {
                 .append("<input type=\"text\" id=\"name\" name=\"name\" maxlength=\"").append(MAX_NAME).append("\" autocomplete=\"name\" value=\"")
                 .append(escape(name)).append("\">");
         html.append("<fieldset class=\"lists\"><legend>Lists</legend>");
-        for (ListSummary summary : lists) {
-            MailingList list = summary.list();
+        for (MailingList list : lists) {
             boolean checked = chosen.contains(list.slug()) || lists.size() == 1;
             html.append("<label><input type=\"checkbox\" name=\"list\" value=\"").append(escape(list.slug())).append("\"")
                     .append(checked ? " checked" : "").append("> <span><strong>").append(escape(list.name())).append("</strong>")

@@ -16,7 +16,9 @@ import org.newsletter.store.StorePool;
  * shows a page with a button: mail scanners and link previews fetch links, and must not unsubscribe
  * anyone. A POST unsubscribes: the button, or a mail client's RFC 8058 one-click POST (body
  * {@code List-Unsubscribe=One-Click}, no cookies, no page needed). Repeating it changes nothing.
- * The same token lets the person subscribe again, and shows their other lists with a button each.
+ * The same token lets the person subscribe again to a list they left (not confirm a pending one),
+ * and shows their other public lists with a button each. The links of a test copy come here too,
+ * to a page saying so.
  */
 final class UnsubscribePages {
 
@@ -46,7 +48,7 @@ final class UnsubscribePages {
     private Response show(Request request) {
         Optional<SubscriberTokens.Ids> ids = tokens.verify(SubscriberTokens.Purpose.UNSUBSCRIBE, request.pathParameter(0));
         if (ids.isEmpty()) {
-            return errors.notFound();
+            return testCopyOrNotFound(request);
         }
         Optional<ListMembership> membership = stores.with(store -> store.selfService().membership(ids.get().first(), ids.get().second()));
         if (membership.isEmpty()) {
@@ -56,6 +58,7 @@ final class UnsubscribePages {
         if (m.status().isEmpty() || m.status().get() == SubscriptionStatus.UNSUBSCRIBED) {
             return unsubscribedPage(m, false);
         }
+        // Subscribed or pending: either way the button withdraws it.
         String body = "<p>" + escape(AddressMask.mask(m.email())) + " will no longer get <strong>" + escape(m.list().name())
                 + "</strong> from " + escape(organisation) + ".</p>"
                 + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"unsubscribe\">"
@@ -67,7 +70,7 @@ final class UnsubscribePages {
     private Response act(Request request) throws IOException {
         Optional<SubscriberTokens.Ids> ids = tokens.verify(SubscriberTokens.Purpose.UNSUBSCRIBE, request.pathParameter(0));
         if (ids.isEmpty()) {
-            return errors.notFound();
+            return testCopyOrNotFound(request);
         }
         long subscriber = ids.get().first();
         long list = ids.get().second();
@@ -88,10 +91,14 @@ final class UnsubscribePages {
 
     private Response resubscribe(long subscriber, long list) {
         return stores.writing(store -> {
-            SelfService.Confirmation outcome = store.selfService().subscribe(subscriber, list, "resubscribed on the unsubscribe page");
+            SelfService.Confirmation outcome = store.selfService().resubscribe(subscriber, list, "resubscribed on the unsubscribe page");
             Optional<ListMembership> m = store.selfService().membership(subscriber, list);
             if (outcome == SelfService.Confirmation.GONE || m.isEmpty()) {
                 return errors.notFound();
+            }
+            if (outcome == SelfService.Confirmation.NOT_LEFT) {
+                return Response.html(200, layout.page(ReaderWords.NOT_LEFT_TITLE,
+                        ReaderWords.notLeft(AddressMask.mask(m.get().email()), m.get().list().name()) + otherLists(m.get())));
             }
             if (outcome == SelfService.Confirmation.SUPPRESSED) {
                 return Response.html(200, layout.page("Cannot subscribe this address",
@@ -104,33 +111,50 @@ final class UnsubscribePages {
         });
     }
 
+    /** After an unsubscribe, or for a list the person is not on: "Subscribe again" only for a list they left. */
     private Response unsubscribedPage(ListMembership m, boolean justNow) {
+        boolean left = m.status().filter(s -> s == SubscriptionStatus.UNSUBSCRIBED).isPresent();
         String body = "<p>" + escape(AddressMask.mask(m.email())) + (justNow ? " is unsubscribed from " : " is not subscribed to ")
                 + "<strong>" + escape(m.list().name()) + "</strong>"
                 + (justNow ? ". You will get no more of it." : ".") + "</p>"
-                + "<p class=\"note\">Changed your mind?</p>"
-                + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"resubscribe\">"
-                + "<button type=\"submit\" class=\"secondary\">Subscribe again</button></form>"
+                + (left ? "<p class=\"note\">Changed your mind?</p>"
+                        + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"resubscribe\">"
+                        + "<button type=\"submit\" class=\"secondary\">Subscribe again</button></form>" : "")
                 + otherLists(m);
         return Response.html(200, layout.page(justNow ? "You are unsubscribed" : "Not subscribed", body));
     }
 
-    /** The person's other lists, each subscribed one with its own unsubscribe button (its own token). */
+    /**
+     * The person's other public lists they are subscribed to, each with its own unsubscribe button (its
+     * own token). Pending lists are left out: their token would also serve "subscribe again", a way
+     * round the confirmation email. Private lists are left out: they appear on no public page but
+     * their own unsubscribe page.
+     */
     private String otherLists(ListMembership m) {
         StringBuilder html = new StringBuilder();
         for (ListMembership.Other other : m.others()) {
-            if (other.status() == SubscriptionStatus.UNSUBSCRIBED) {
+            if (other.status() != SubscriptionStatus.SUBSCRIBED || !other.list().isPublic()) {
                 continue;
             }
             String token = tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, m.subscriberId(), other.list().id());
-            html.append("<li><strong>").append(escape(other.list().name())).append("</strong> (")
-                    .append(other.status() == SubscriptionStatus.PENDING ? "waiting for your confirmation" : "subscribed").append(")")
+            html.append("<li><strong>").append(escape(other.list().name())).append("</strong> (subscribed)")
                     .append("<form method=\"post\" action=\"").append(escape(token)).append("\">")
                     .append("<input type=\"hidden\" name=\"action\" value=\"unsubscribe\">")
                     .append("<button type=\"submit\" class=\"secondary\">Unsubscribe from this too</button></form></li>");
         }
         String lists = html.isEmpty() ? "" : "<h2>Your other lists</h2><ul>" + html + "</ul>";
         return lists + "<p class=\"note\"><a href=\"../subscribe\">See all our lists</a></p>";
+    }
+
+    /**
+     * A link from a {@code send --test-to} copy (its token names no one), or else the plain 404. A GET
+     * and a POST (the button, or a mail client's one-click POST) answer alike and change nothing.
+     */
+    private Response testCopyOrNotFound(Request request) {
+        if (tokens.verify(SubscriberTokens.Purpose.TEST, request.pathParameter(0)).isPresent()) {
+            return Response.html(200, layout.page(ReaderWords.TEST_COPY_TITLE, ReaderWords.testCopy()));
+        }
+        return errors.notFound();
     }
 
     /** RFC 8058 section 3.1: the POST body carries {@code List-Unsubscribe=One-Click}, form-encoded or multipart. */

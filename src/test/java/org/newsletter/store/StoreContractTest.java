@@ -18,12 +18,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsletter.model.EmailAddress;
+import org.newsletter.model.ListVisibility;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.Subscriber;
 import org.newsletter.model.SubscriberDetails;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.model.SuppressionReason;
 import org.newsletter.model.UserInputException;
+import org.newsletter.model.WithdrawnConsent;
 import org.newsletter.store.csv.CsvExportWriter;
 import org.newsletter.store.csv.CsvImportReader;
 import org.newsletter.store.csv.ExportRow;
@@ -115,8 +117,8 @@ abstract class StoreContractTest {
         SubscriberDetails details = store.subscribers().details(address("ANN.LEE+news@example.org")).orElseThrow();
         assertThat(details.subscriber().email()).isEqualTo("Ann.Lee+news@example.org");
         assertThat(details.subscriber().name()).isEqualTo("Ann");
-        assertThat(details.subscriber().tags()).containsExactly("cuppa", "drop-in");
-        assertThat(details.subscriber().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "Leeds", "plan", "free"));
+        assertThat(details.subscriber().tags()).as("kept, as an import keeps them without --update").containsExactly("cuppa");
+        assertThat(details.subscriber().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "Leeds"));
         assertThat(details.subscriber().consentSource()).isEqualTo("staff: tester");
         assertThat(details.subscriptions()).singleElement().satisfies(s -> {
             assertThat(s.listSlug()).isEqualTo("news");
@@ -134,6 +136,132 @@ abstract class StoreContractTest {
         SubscriberDetails details = store.subscribers().details(address("a@example.org")).orElseThrow();
         assertThat(details.history()).extracting(c -> c.status().word() + " " + c.how())
                 .containsExactly("subscribed staff: tester", "unsubscribed one-click");
+    }
+
+    @Test
+    void addingSomeoneOnFileKeepsTheirDetailsUnlessToldToUpdateThemAndSaysWhatDiffered() {
+        add("Ann@Example.org", "Ann Lee", Set.of("cuppa"), Map.of("city", "Leeds"));
+        MailingList events = store.lists().create("events", "Events", null, false);
+        AddResult kept = store.subscribers().add(new NewSubscriber(address("ann@example.org"), "Ann L", Set.of("cuppa", "drop-in"),
+                Map.of("city", "York", "plan", "free"), "staff: tester", CLOCK.instant()), events, "staff: tester", false);
+        assertThat(kept.outcome()).isEqualTo(AddOutcome.SUBSCRIBED);
+        assertThat(kept.updated()).isFalse();
+        assertThat(kept.subscriber().email()).as("the address as stored").isEqualTo("Ann@example.org");
+        assertThat(kept.subscriber().name()).isEqualTo("Ann Lee");
+        assertThat(kept.differences().name()).isEqualTo("Ann L");
+        assertThat(kept.differences().tags()).containsExactly("drop-in");
+        assertThat(kept.differences().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "York", "plan", "free"));
+        assertThat(store.subscribers().require(address("ann@example.org")).name()).isEqualTo("Ann Lee");
+
+        AddResult updated = store.subscribers().add(new NewSubscriber(address("ann@example.org"), "Ann L", Set.of("drop-in"),
+                Map.of("city", "York"), "staff: tester", CLOCK.instant()), events, "staff: tester", true);
+        assertThat(updated.outcome()).isEqualTo(AddOutcome.ALREADY_SUBSCRIBED);
+        assertThat(updated.updated()).isTrue();
+        assertThat(updated.subscriber().name()).isEqualTo("Ann L");
+        assertThat(updated.subscriber().tags()).containsExactly("cuppa", "drop-in");
+        assertThat(updated.subscriber().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "York"));
+    }
+
+    @Test
+    void untagSaysWhichTagsThePersonDidNotHave() {
+        add("a@example.org", "A", Set.of("cuppa", "volunteer"), Map.of());
+        assertThat(store.subscribers().untag(address("a@example.org"), List.of("nosuch"))).containsExactly("nosuch");
+        assertThat(store.subscribers().require(address("a@example.org")).tags()).containsExactly("cuppa", "volunteer");
+        assertThat(store.subscribers().untag(address("a@example.org"), List.of("cuppa", "nosuch"))).containsExactly("nosuch");
+        assertThat(store.subscribers().require(address("a@example.org")).tags()).containsExactly("volunteer");
+    }
+
+    /**
+     * Judy's story (issue 15): she unsubscribes with the one-click link, staff remove her, and next
+     * month's import of the old Mailchimp file would have subscribed her again.
+     */
+    @Test
+    void removingSomeoneWhoLeftKeepsAMarkerByHashThatAddAndImportRespect() throws Exception {
+        MailingList events = store.lists().create("events", "Events", null, false);
+        add("judy@example.org", "Judy", Set.of(), Map.of());
+        store.subscribers().add(new NewSubscriber(address("judy@example.org"), "", null, null, "staff: tester", null), events, "staff: tester");
+        long judy = store.subscribers().require(address("judy@example.org")).id();
+        assertThat(store.selfService().unsubscribe(judy, news.id(), "one-click (RFC 8058)")).isTrue();
+        assertThat(store.subscribers().remove(address("judy@example.org"))).isTrue();
+
+        assertThat(store.subscribers().find(address("judy@example.org"))).isEmpty();
+        assertThat(store.withdrawnConsents().of(address("Judy@Example.org"))).singleElement().satisfies(w -> {
+            assertThat(w.listSlug()).isEqualTo("news");
+            assertThat(w.how()).isEqualTo("one-click (RFC 8058)");
+            assertThat(w.at()).isEqualTo(CLOCK.instant());
+        });
+        try (var rows = store.database().handle().createQuery("SELECT * FROM withdrawn_consent").mapToMap().stream()) {
+            assertThat(rows.toList()).singleElement().asString().doesNotContain("judy").contains(org.newsletter.store.internal.EmailHash.of("judy@example.org"));
+        }
+
+        assertThatThrownBy(() -> add("JUDY@example.org", "Judy", Set.of(), Map.of())).isInstanceOf(UserInputException.class)
+                .hasMessage("JUDY@example.org unsubscribed from 'news' on 2024-08-01 (one-click (RFC 8058)) before being removed; "
+                        + "only they can subscribe again (through the subscribe form)");
+        List<String> problems = new ArrayList<>();
+        ImportReport report = importCsv("Email Address,First Name,Last Name\nann@example.org,Ann,Lee\njudy@example.org,Judy,Hopps\n", false, false, problems);
+        assertThat(report.added()).isEqualTo(1);
+        assertThat(report.skippedByReason()).containsExactly(Map.entry("unsubscribed", 1L));
+        assertThat(problems).containsExactly(
+                "3: judy@example.org unsubscribed from 'news' on 2024-08-01 (one-click (RFC 8058)) before being removed and is not resubscribed");
+        assertThat(store.subscribers().find(address("judy@example.org"))).isEmpty();
+
+        // She left news, not events: staff may add her there, and the marker still keeps her off news.
+        store.subscribers().add(new NewSubscriber(address("judy@example.org"), "Judy", null, null, "staff: tester", null), events, "staff: tester");
+        assertThatThrownBy(() -> add("judy@example.org", "", Set.of(), Map.of())).hasMessageContaining("before being removed");
+        assertThat(importCsv("email\njudy@example.org\n", false, false, new ArrayList<>()).skippedByReason()).containsEntry("unsubscribed", 1L);
+        assertThat(emails(null, news, null)).containsExactly("ann@example.org");
+        // A row that itself says "unsubscribed" (our own export) subscribes nobody, so it may come in.
+        assertThat(importCsv("email,name,status,tags,attributes,consent_source,consent_at,created_at\njudy@example.org,Judy,unsubscribed,,,,,\n", false, false, new ArrayList<>()).skippedCount()).isZero();
+        assertThat(emails(null, news, SubscriptionStatus.UNSUBSCRIBED)).containsExactly("judy@example.org");
+    }
+
+    /** The marker check is one query per batch whether the import is small or large, across batches. */
+    @ParameterizedTest(name = "expected rows {0}")
+    @ValueSource(longs = {0, 1_000_000})
+    void aLargeImportSkipsEveryoneWhoLeftBeforeBeingRemoved(long expectedRows) throws Exception {
+        int rows = SubscriberImport.BATCH * 2 + 11;
+        for (int i = 0; i < rows; i += 997) {
+            add("person" + i + "@example.org", "", Set.of(), Map.of());
+            store.subscribers().unsubscribe(address("person" + i + "@example.org"), news, "staff: tester");
+            store.subscribers().remove(address("person" + i + "@example.org"));
+        }
+        StringBuilder csv = new StringBuilder("email\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("Person").append(i).append("@example.org\n");
+        }
+        List<String> problems = new ArrayList<>();
+        ImportReport report = importCsv(csv.toString(), false, false, problems, expectedRows);
+        long left = (rows + 996) / 997;
+        assertThat(report.skippedByReason()).containsExactly(Map.entry("unsubscribed", left));
+        assertThat(report.added()).isEqualTo(rows - left);
+        assertThat(problems).hasSize((int) left).allMatch(p -> p.contains("before being removed and is not resubscribed"));
+        assertThat(emails(null, news, null)).hasSize((int) (rows - left)).doesNotContain("Person997@example.org");
+    }
+
+    @Test
+    void erasureLeavesTheSameMarkersAsARemoval() {
+        MailingList events = store.lists().create("events", "Events", null, false);
+        add("pat@example.org", "Pat", Set.of(), Map.of());
+        store.subscribers().add(new NewSubscriber(address("pat@example.org"), "", null, null, "staff: tester", null), events, "staff: tester");
+        store.subscribers().unsubscribe(address("pat@example.org"), events, "staff: tester");
+        assertThat(store.personalData().erase(address("pat@example.org"))).isTrue();
+        PersonalData.Held held = store.personalData().held(address("pat@example.org"));
+        assertThat(held.details()).isEmpty();
+        assertThat(held.withdrawnConsent()).extracting(WithdrawnConsent::listSlug).containsExactly("events");
+        assertThat(held.isEmpty()).isFalse();
+    }
+
+    @Test
+    void listsArePublicUnlessMadePrivateAndOnlyPublicOnesAreOffered() {
+        MailingList staff = store.lists().create("staff", "Staff", null, false, ListVisibility.PRIVATE);
+        assertThat(staff.isPublic()).isFalse();
+        assertThat(news.visibility()).isEqualTo(ListVisibility.PUBLIC);
+        assertThat(store.lists().publicLists()).extracting(MailingList::slug).containsExactly("news");
+        assertThat(store.lists().setVisibility("staff", ListVisibility.PUBLIC).isPublic()).isTrue();
+        assertThat(store.lists().setVisibility("news", ListVisibility.PRIVATE).visibility()).isEqualTo(ListVisibility.PRIVATE);
+        assertThat(store.lists().publicLists()).extracting(MailingList::slug).containsExactly("staff");
+        assertThat(store.lists().summaries()).extracting(l -> l.list().slug() + " " + l.list().visibility().word())
+                .containsExactly("news private", "staff public");
     }
 
     @Test
@@ -427,11 +555,11 @@ abstract class StoreContractTest {
         assertThat(details.history()).filteredOn(c -> c.status() == SubscriptionStatus.UNSUBSCRIBED).hasSize(1);
         assertThatThrownBy(() -> add("ann@example.org", "Ann", Set.of(), Map.of())).isInstanceOf(UserInputException.class);
 
-        assertThat(store.selfService().subscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.SUBSCRIBED);
-        assertThat(store.selfService().subscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.ALREADY_SUBSCRIBED);
+        assertThat(store.selfService().resubscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.SUBSCRIBED);
+        assertThat(store.selfService().resubscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.ALREADY_SUBSCRIBED);
         store.suppressions().suppress(address("ann@example.org"), SuppressionReason.COMPLAINT, "", true);
         store.selfService().unsubscribe(ann, news.id(), "page");
-        assertThat(store.selfService().subscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.SUPPRESSED);
+        assertThat(store.selfService().resubscribe(ann, news.id(), "resubscribed")).isEqualTo(SelfService.Confirmation.SUPPRESSED);
     }
 
     @Test
@@ -444,7 +572,7 @@ abstract class StoreContractTest {
         assertThat(person.consentAt()).as("no consent before confirming").isNull();
         assertThat(store.selfService().membership(person.id(), confirmed.id()).orElseThrow().status()).contains(SubscriptionStatus.PENDING);
 
-        assertThat(store.selfService().subscribe(requested.subscriberId(), confirmed.id(), "confirmed by email"))
+        assertThat(store.selfService().confirm(requested.subscriberId(), confirmed.id(), "confirmed by email"))
                 .isEqualTo(SelfService.Confirmation.SUBSCRIBED);
         assertThat(store.subscribers().require(address("new.person@example.org")).consentAt()).isEqualTo(CLOCK.instant());
 
@@ -453,6 +581,45 @@ abstract class StoreContractTest {
         assertThat(store.subscribers().require(address("new.person@example.org")).name()).as("a form never renames anyone").isEqualTo("New Person");
         assertThat(store.selfService().request(address("quick@example.org"), "", news, "subscribe form").outcome())
                 .as("a list without double opt-in").isEqualTo(SelfService.Request.SUBSCRIBED);
+    }
+
+    /** Ken's story (issue 15): on a list without double opt-in, a stranger's form request must not undo his unsubscribe. */
+    @Test
+    void aFormRequestForSomeoneWhoLeftNeedsTheirConfirmationWhateverTheList() {
+        assertThat(news.doubleOptIn()).isFalse();
+        add("ken@example.org", "Ken", Set.of(), Map.of());
+        long ken = store.subscribers().require(address("ken@example.org")).id();
+        store.selfService().unsubscribe(ken, news.id(), "one-click (RFC 8058)");
+
+        var requested = store.selfService().request(address("ken@example.org"), "Stranger", news, "subscribe form");
+        assertThat(requested.outcome()).isEqualTo(SelfService.Request.PENDING);
+        assertThat(requested.subscriberId()).isEqualTo(ken);
+        assertThat(store.selfService().membership(ken, news.id()).orElseThrow().status()).as("his unsubscribe stands")
+                .contains(SubscriptionStatus.UNSUBSCRIBED);
+        assertThatThrownBy(() -> add("ken@example.org", "", Set.of(), Map.of())).hasMessageContaining("unsubscribed from 'news'");
+        assertThat(store.selfService().confirm(ken, news.id(), "confirmed by email")).isEqualTo(SelfService.Confirmation.SUBSCRIBED);
+        assertThat(store.selfService().membership(ken, news.id()).orElseThrow().subscribed()).isTrue();
+    }
+
+    @Test
+    void someoneRemovedAfterLeavingComesBackOnlyByConfirmingAndThatLiftsTheMarker() throws Exception {
+        add("judy@example.org", "Judy", Set.of(), Map.of());
+        store.subscribers().unsubscribe(address("judy@example.org"), news, "one-click (RFC 8058)");
+        store.subscribers().remove(address("judy@example.org"));
+
+        var requested = store.selfService().request(address("judy@example.org"), "", news, "subscribe form");
+        assertThat(requested.outcome()).isEqualTo(SelfService.Request.PENDING);
+        assertThat(store.selfService().membership(requested.subscriberId(), news.id()).orElseThrow().status()).contains(SubscriptionStatus.PENDING);
+        assertThat(store.selfService().resubscribe(requested.subscriberId(), news.id(), "resubscribed"))
+                .as("a pending request is not confirmed by an unsubscribe link").isEqualTo(SelfService.Confirmation.NOT_LEFT);
+        assertThatThrownBy(() -> add("judy@example.org", "", Set.of(), Map.of())).as("staff cannot confirm it for her")
+                .hasMessageContaining("before being removed");
+        assertThat(importCsv("email\njudy@example.org\n", false, false, new ArrayList<>()).skippedByReason()).containsEntry("unsubscribed", 1L);
+        assertThat(emails(null, news, SubscriptionStatus.SUBSCRIBED)).isEmpty();
+
+        assertThat(store.selfService().confirm(requested.subscriberId(), news.id(), "confirmed by email")).isEqualTo(SelfService.Confirmation.SUBSCRIBED);
+        assertThat(store.withdrawnConsents().of(address("judy@example.org"))).isEmpty();
+        assertThat(emails(null, news, SubscriptionStatus.SUBSCRIBED)).containsExactly("judy@example.org");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,36 +12,52 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.newsletter.model.MailingList;
+import org.newsletter.model.WithdrawnConsent;
 import org.newsletter.store.internal.EmailHash;
 import org.newsletter.store.internal.PreparedByArity;
 import org.newsletter.store.internal.Sql;
 
 /**
- * The questions asked of every batch, prepared once per import. Suppressions are looked up only
- * when there are any: most lists have none, and hashing every address costs time. A large import
- * asks about existing people only for the addresses its {@link AddressFilter} cannot rule out
- * ({@link ImportBatch#lookUp}).
+ * The questions asked of every batch, prepared once per import. Suppressions, and the markers of
+ * people who left the list before being removed ({@code withdrawn_consent}), are keyed by a hash of
+ * the address: they are looked up only when there are any (most databases have few or none, and
+ * hashing every address costs time), each with one query per batch, and the batch's addresses are
+ * hashed once for both. A large import asks about existing people only for the addresses its
+ * {@link AddressFilter} cannot rule out ({@link ImportBatch#lookUp}).
  */
 final class ImportLookups implements AutoCloseable {
     final PreparedByArity existing;
     final PreparedByArity suppressedHashes;
+    final PreparedByArity withdrawnHashes;
     final PreparedByArity statuses;
     final PreparedByArity insert;
     final boolean anySuppressions;
+    /** Whether anyone left this list before being removed: only then are the markers asked about. */
+    final boolean anyWithdrawn;
+    private final MailingList list;
     /** Null when the import is small next to the database: then every address is looked up. */
     private final AddressFilter filter;
 
     /** Imports smaller than this look every address up; reading all addresses first would not pay. */
     static final long FILTER_MINIMUM = 20_000;
 
-    ImportLookups(Connection connection, Sql sql, long expectedRows) throws SQLException {
+    ImportLookups(Connection connection, Sql sql, MailingList list, long expectedRows) throws SQLException {
+        this.list = list;
         existing = new PreparedByArity(connection, sql.get("import-existing"), "?");
         suppressedHashes = new PreparedByArity(connection, sql.get("import-suppressed"), "?");
+        withdrawnHashes = new PreparedByArity(connection, sql.get("import-withdrawn"), "?");
         statuses = new PreparedByArity(connection, sql.get("import-statuses"), "?");
         insert = new PreparedByArity(connection, sql.get("import-subscriber-insert"), SubscriberImport::insertValues);
         try (var statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql.get("suppression-count"))) {
             rs.next();
             anySuppressions = rs.getLong(1) > 0;
+        }
+        try (PreparedStatement any = connection.prepareStatement(sql.get("import-withdrawn-any"))) {
+            any.setLong(1, list.id());
+            try (ResultSet rs = any.executeQuery()) {
+                rs.next();
+                anyWithdrawn = rs.getLong(1) > 0;
+            }
         }
         filter = expectedRows >= FILTER_MINIMUM ? filterFor(connection, sql, expectedRows) : null;
     }
@@ -77,31 +94,55 @@ final class ImportLookups implements AutoCloseable {
         return found;
     }
 
-    /** The keys (not hashes) among {@code keys} that are suppressed. */
-    Set<String> suppressed(List<String> keys) throws SQLException {
-        if (!anySuppressions) {
-            return Set.of();
+    /**
+     * What stands between this batch's addresses and the list: which are suppressed, and which left
+     * the list before their record was removed (by key, not hash).
+     */
+    Refusals refusals(List<String> keys) throws SQLException {
+        if (!anySuppressions && !anyWithdrawn) {
+            return Refusals.NONE;
         }
         Map<String, String> byHash = new HashMap<>(keys.size() * 2);
         for (String key : keys) {
             byHash.put(EmailHash.of(key), key);
         }
         List<String> hashes = new ArrayList<>(byHash.keySet());
-        PreparedStatement query = suppressedHashes.forSize(hashes.size());
-        for (int i = 0; i < hashes.size(); i++) {
-            query.setString(i + 1, hashes.get(i));
-        }
-        Set<String> found = new HashSet<>();
-        try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                found.add(byHash.get(rs.getString(1)));
+        Set<String> suppressed = new HashSet<>();
+        if (anySuppressions) {
+            PreparedStatement query = suppressedHashes.forSize(hashes.size());
+            for (int i = 0; i < hashes.size(); i++) {
+                query.setString(i + 1, hashes.get(i));
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    suppressed.add(byHash.get(rs.getString(1)));
+                }
             }
         }
-        return found;
+        Map<String, WithdrawnConsent> left = new HashMap<>();
+        if (anyWithdrawn) {
+            PreparedStatement query = withdrawnHashes.forSize(hashes.size());
+            query.setLong(1, list.id());
+            for (int i = 0; i < hashes.size(); i++) {
+                query.setString(i + 2, hashes.get(i));
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    left.put(byHash.get(rs.getString(1)), new WithdrawnConsent(list.slug(), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)), true));
+                }
+            }
+        }
+        return new Refusals(suppressed, left);
     }
 
-    Map<Long, String> statuses(MailingList list, List<Long> ids) throws SQLException {
-        Map<Long, String> found = new HashMap<>();
+    /** Keys that are suppressed, and keys that left the list before being removed, with how and when. */
+    record Refusals(Set<String> suppressed, Map<String, WithdrawnConsent> left) {
+        static final Refusals NONE = new Refusals(Set.of(), Map.of());
+    }
+
+    /** Each known person's subscription to the list, if any: its status word, how and when it came about. */
+    Map<Long, KnownStatus> statuses(List<Long> ids) throws SQLException {
+        Map<Long, KnownStatus> found = new HashMap<>();
         if (ids.isEmpty()) {
             return found;
         }
@@ -112,15 +153,22 @@ final class ImportLookups implements AutoCloseable {
         }
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
-                found.put(rs.getLong(1), rs.getString(2));
+                found.put(rs.getLong(1), new KnownStatus(rs.getString(2), rs.getString(3), rs.getLong(4)));
             }
         }
         return found;
     }
 
+    /** A known person's subscription to the list. */
+    record KnownStatus(String status, String how, long changedAt) {
+        boolean unsubscribed() {
+            return "unsubscribed".equals(status);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
-        for (PreparedByArity statements : List.of(existing, suppressedHashes, statuses, insert)) {
+        for (PreparedByArity statements : List.of(existing, suppressedHashes, withdrawnHashes, statuses, insert)) {
             statements.close();
         }
     }

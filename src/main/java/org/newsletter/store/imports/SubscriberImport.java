@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.model.WithdrawnConsent;
 import org.newsletter.store.Store;
 import org.newsletter.store.StoreException;
 import org.newsletter.store.csv.ReadResult;
@@ -26,7 +28,8 @@ import org.newsletter.store.internal.Sql;
  * memory, and either all of an import lands or none of it. A dry run is the same work rolled back.
  *
  * <p>Rules: a suppressed address is never added; someone who unsubscribed from the list is never
- * resubscribed; the same address twice in a file (any case) is one person, whose first row wins (later
+ * resubscribed, whether they are on file or were removed since (a marker keyed by the address's hash
+ * remembers it); the same address twice in a file (any case) is one person, whose first row wins (later
  * rows only fill in what it left empty, or unsubscribe); importing the same file again changes nothing;
  * existing people's details change only with {@code update}.
  */
@@ -112,7 +115,7 @@ public final class SubscriberImport {
             // repeats an address from an earlier batch is told apart from someone already on file.
             long firstNewId = handle.createQuery(sql.get("import-first-new-id")).mapTo(Long.class).one();
             try (ImportWrites writes = new ImportWrites(connection(), sql, dialect, list, how, now, firstNewId);
-                    ImportLookups lookups = new ImportLookups(connection(), sql, options.expectedRows())) {
+                    ImportLookups lookups = new ImportLookups(connection(), sql, list, options.expectedRows())) {
                 read(rows, new Batches(writes, lookups, new FirstLines()), list, options, how, now, firstNewId, report, problems, progress);
                 writes.finish();
             }
@@ -195,13 +198,20 @@ public final class SubscriberImport {
         ImportWrites writes = to.writes();
         ImportLookups lookups = to.lookups();
         Map<String, KnownSubscriber> existing = lookups.existing(batch.lookUp);
-        Set<String> suppressed = lookups.suppressed(batch.keys);
-        Map<Long, String> statuses = lookups.statuses(list, existing.values().stream().map(KnownSubscriber::id).toList());
+        ImportLookups.Refusals refusals = lookups.refusals(batch.keys);
+        Map<Long, ImportLookups.KnownStatus> statuses = lookups.statuses(existing.values().stream().map(KnownSubscriber::id).toList());
 
         List<ImportedPerson> inserts = new ArrayList<>();
         for (ImportedPerson person : batch.people.values()) {
-            if (!suppressed.isEmpty() && suppressed.contains(person.key)) {
+            if (!refusals.suppressed().isEmpty() && refusals.suppressed().contains(person.key)) {
                 skip(report, problems, person.line, person.address + " is suppressed and is never subscribed again", "suppressed");
+                continue;
+            }
+            WithdrawnConsent left = refusals.left().isEmpty() ? null : refusals.left().get(person.key);
+            if (left != null && person.status != SubscriptionStatus.UNSUBSCRIBED) {
+                // Left the list, then was removed: the marker binds the import as the unsubscribe did.
+                // (A row that says "unsubscribed", as in our own export, subscribes nobody and may come back in.)
+                skip(report, problems, person.line, person.address + " " + left.reason() + " and is not resubscribed", "unsubscribed");
                 continue;
             }
             KnownSubscriber known = existing.get(person.key);
@@ -210,7 +220,8 @@ public final class SubscriberImport {
                 report.countAdded();
                 continue;
             }
-            String status = statuses.get(known.id());
+            ImportLookups.KnownStatus onList = statuses.get(known.id());
+            String status = onList == null ? null : onList.status();
             if (known.id() >= firstNewId) {
                 // Added from an earlier batch of this same import: the file names this address twice.
                 writes.fill(known.id(), person);
@@ -222,8 +233,9 @@ public final class SubscriberImport {
                         ImportBatch.DUPLICATE);
                 continue;
             }
-            if ("unsubscribed".equals(status)) {
-                skip(report, problems, person.line, person.address + " unsubscribed from '" + list.slug() + "' and is not resubscribed", "unsubscribed");
+            if (onList != null && onList.unsubscribed()) {
+                WithdrawnConsent unsubscribed = new WithdrawnConsent(list.slug(), onList.how(), Instant.ofEpochMilli(onList.changedAt()), false);
+                skip(report, problems, person.line, person.address + " " + unsubscribed.reason() + " and is not resubscribed", "unsubscribed");
                 continue;
             }
             boolean changed = false;

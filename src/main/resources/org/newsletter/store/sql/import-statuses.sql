@@ -1,1 +1,1 @@
-SELECT subscriber_id, status FROM subscription WHERE list_id = ? AND subscriber_id IN (${in})
+SELECT subscriber_id, status, how, changed_at FROM subscription WHERE list_id = ? AND subscriber_id IN (${in})

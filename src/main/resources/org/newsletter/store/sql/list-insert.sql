@@ -1,2 +1,2 @@
-INSERT INTO mailing_list (slug, name, description, double_opt_in, created_at)
-VALUES (:slug, :name, :description, :doubleOptIn, :now)
+INSERT INTO mailing_list (slug, name, description, double_opt_in, visibility, created_at)
+VALUES (:slug, :name, :description, :doubleOptIn, :visibility, :now)

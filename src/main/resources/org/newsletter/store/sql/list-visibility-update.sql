@@ -1,0 +1,1 @@
+UPDATE mailing_list SET visibility = :visibility WHERE id = :id
