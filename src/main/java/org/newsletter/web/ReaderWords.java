@@ -21,11 +21,11 @@ final class ReaderWords {
      * The form's answer when a chosen list does not ask for confirmation. It is the same whatever the
      * address's state (new, subscribed, pending, unsubscribed, removed, suppressed or erased), so it
      * tells nobody who is on a list, and it promises nothing it cannot keep: it never says the address
-     * "is subscribed".
+     * "is subscribed". It does not repeat the address either: the answer depends on the lists alone.
      */
-    static String requestReceived(String maskedAddress, List<String> listNames, long confirmationDays) {
-        return "<p>We have your request for " + escape(maskedAddress) + " and <strong>" + escape(String.join(", ", listNames)) + "</strong>.</p>"
-                + "<p>If the address is new to us, the next issue will come to it. If it unsubscribed before, or the list asks for "
+    static String requestReceived(List<String> listNames, long confirmationDays) {
+        return "<p>We have your request for <strong>" + escape(String.join(", ", listNames)) + "</strong>.</p>"
+                + "<p>If the address is new to us, the next issue will come to it. If it unsubscribed before, or a list asks for "
                 + "confirmation, we have sent it a message with a link to confirm; the link works for " + confirmationDays + " days.</p>"
                 + "<p class=\"note\">Nothing arrived? Look in the spam folder, or send the form again in a while.</p>";
     }

@@ -122,7 +122,7 @@ final class SubscribePages {
         if (chosen.stream().allMatch(MailingList::doubleOptIn)) {
             return checkInbox();
         }
-        return Response.html(200, layout.page(ReaderWords.REQUEST_RECEIVED_TITLE, ReaderWords.requestReceived(AddressMask.mask(email.toString()),
+        return Response.html(200, layout.page(ReaderWords.REQUEST_RECEIVED_TITLE, ReaderWords.requestReceived(
                 chosen.stream().map(MailingList::name).toList(), CONFIRMATION_VALIDITY.toDays())));
     }
 

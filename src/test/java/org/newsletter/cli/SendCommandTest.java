@@ -33,6 +33,7 @@ import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.StoreBackend;
 import org.newsletter.testing.Dkimpy;
 import org.newsletter.testing.IssueFixture;
+import org.newsletter.testing.ScriptedTerminal;
 
 /** {@code newsletter send} and {@code campaigns} through the real command line, into the outbox. */
 class SendCommandTest {
@@ -106,8 +107,80 @@ class SendCommandTest {
 
         String export = ok("privacy", "export", "ann@example.org").out();
         assertThat(export).contains("\"deliveries\"").contains("\"campaignId\" : 1").contains("\"state\" : \"accepted\"");
-        ok("privacy", "erase", "ann@example.org");
+        ok("privacy", "erase", "ann@example.org", "--yes");
         assertThat(ok("campaigns", "show", "1").out()).as("the journal row went with the person").containsPattern("accepted\\s+1\\n");
+    }
+
+    /** Issue 15: after an erasure 'campaigns show' said Audience 7 while its states summed to 6. */
+    @Test
+    void afterAnErasureOrRemovalEveryCountStillAddsUpToTheAudience() throws Exception {
+        ok("subscribers", "add", "dee@example.org", "--list", "news");
+        ok("send", ISSUE, "--list", "news", "--yes");
+        ok("privacy", "erase", "ann@example.org", "--yes");
+        ok("subscribers", "remove", "bob@example.org", "--yes");
+
+        String show = ok("campaigns", "show", "1").out();
+        assertThat(show).contains("Audience: 3");
+        Matcher line = Pattern.compile("(?m)^  ([a-z -]+?)\\s+(\\d+)$").matcher(show);
+        long sum = 0;
+        List<String> names = new java.util.ArrayList<>();
+        while (line.find()) {
+            names.add(line.group(1));
+            sum += Long.parseLong(line.group(2));
+        }
+        assertThat(names).contains("accepted", "removed or erased");
+        assertThat(sum).as(show).isEqualTo(3);
+        assertThat(show).containsPattern("accepted\\s+1\\n").containsPattern("removed or erased\\s+2\\n");
+        assertThat(ok("campaigns").out()).containsPattern("REMOVED").containsPattern("1\\s+" + ISSUE + "\\s+news\\s+finished\\s+3\\s+1\\s+0\\s+0\\s+0\\s+2");
+    }
+
+    /** Issue 15: a dry run promised "who would get it" and printed a count. */
+    @Test
+    void aDryRunListsTheRecipientsAPageOnATerminalAndEveryoneAsCsv() throws Exception {
+        for (int i = 0; i < 25; i++) {
+            ok("subscribers", "add", String.format("p%02d@example.org", i), "--name", "P " + i, "--list", "news");
+        }
+        ok("subscribers", "add", "gone@example.org", "--list", "news");
+        try (var store = org.newsletter.store.Store.open(org.newsletter.store.DatabaseLocation.sqlite(dir.resolve(".newsletter/newsletter.db")),
+                java.time.Clock.systemUTC())) {
+            store.suppressions().suppress(org.newsletter.model.EmailAddress.parse("gone@example.org"),
+                    org.newsletter.model.SuppressionReason.HARD_BOUNCE, "550 5.1.1", true);
+        }
+
+        IssueFixture.Run all = ok("send", ISSUE, "--list", "news", "--dry-run");
+        assertThat(all.out()).contains("Recipients: 28 (1 of them suppressed: they will be skipped)").contains("Would get it:")
+                .containsPattern("\\n  ann@example.org\\s+Ann Ó'Brien\\n").contains("  p24@example.org").doesNotContain("gone@example.org")
+                .doesNotContain("cy@example.org").doesNotContain("more;").contains("Dry run: nothing was sent");
+
+        IssueFixture.Run page = workspace.run(new ScriptedTerminal(), "send", ISSUE, "--list", "news", "--dry-run");
+        assertThat(page.exitCode()).isZero();
+        assertThat(page.out().lines().filter(l -> l.matches("  \\S+@example\\.org.*"))).hasSize(SendCommand.PAGE);
+        assertThat(page.out()).contains("  … and 7 more; --format csv lists everyone");
+
+        IssueFixture.Run csv = ok("send", ISSUE, "--list", "news", "--dry-run", "--format", "csv");
+        List<String> rows = csv.out().lines().toList();
+        assertThat(rows.get(0)).startsWith("email,name,status,tags");
+        assertThat(rows).hasSize(28).anyMatch(r -> r.startsWith("ann@example.org,Ann Ó'Brien,subscribed,cuppa,"))
+                .noneMatch(r -> r.startsWith("gone@")).noneMatch(r -> r.startsWith("cy@"));
+        assertThat(csv.err()).contains("Recipients: 28").contains("Dry run: nothing was sent");
+        assertThat(ok("campaigns").out()).startsWith("No campaigns yet");
+
+        IssueFixture.Run misuse = workspace.run("send", ISSUE, "--list", "news", "--format", "csv");
+        assertThat(misuse.exitCode()).isEqualTo(2);
+        assertThat(misuse.err()).contains("--format only applies with --dry-run");
+    }
+
+    /** Issue 15: a test copy's unsubscribe link said "not valid", and for someone on file it was their real one. */
+    @Test
+    void aTestCopyCarriesATestLinkThatUnsubscribesNobody() throws Exception {
+        ok("send", ISSUE, "--list", "news", "--test-to", "ann@example.org");
+        MimeMessage copy = parse(outbox("test").get(0));
+        String unsubscribe = MimeUtility.unfold(copy.getHeader("List-Unsubscribe", null));
+        Matcher token = Pattern.compile("<https://news\\.example\\.org/u/([^>]+)>, <mailto:[^?]+\\?subject=unsubscribe%20\\1>").matcher(unsubscribe);
+        assertThat(token.matches()).as(unsubscribe).isTrue();
+        SubscriberTokens tokens = new SubscriberTokens(SECRET);
+        assertThat(tokens.verify(SubscriberTokens.Purpose.UNSUBSCRIBE, token.group(1))).as("not Ann's own link").isEmpty();
+        assertThat(tokens.verify(SubscriberTokens.Purpose.TEST, token.group(1))).isPresent();
     }
 
     @Test

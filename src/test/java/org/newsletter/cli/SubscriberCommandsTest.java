@@ -14,6 +14,7 @@ import org.newsletter.store.StoreBackend;
 import org.newsletter.testing.IssueFixture;
 import org.newsletter.testing.RequiresPostgres;
 import org.newsletter.testing.TestPostgres;
+import org.newsletter.testing.ScriptedTerminal;
 
 /** The lists, subscribers and privacy commands, through the real command line. */
 class SubscriberCommandsTest {
@@ -57,8 +58,104 @@ class SubscriberCommandsTest {
         assertThat(ok(fixture.run("subscribers", "list", "--segment", "tag:volunteer or attr.city=Leeds", "--format", "json")).out())
                 .contains("\"email\":\"Ann@example.org\"").contains("\"email\":\"bob@example.org\"").contains("\"city\":\"Leeds\"");
 
-        ok(fixture.run("subscribers", "remove", "bob@example.org"));
-        assertThat(fixture.run("subscribers", "show", "bob@example.org").err()).contains("no subscriber bob@example.org");
+        ok(fixture.run("subscribers", "remove", "bob@example.org", "--yes"));
+        String removed = ok(fixture.run("subscribers", "show", "bob@example.org")).out();
+        assertThat(removed).contains("bob@example.org (not on file; only a hash of the address is kept)")
+                .containsPattern("news\\s+unsubscribed\\s+since 2024-08-01 09:00 UTC \\(staff: tester\\)").doesNotContain("Tags:");
+        ok(fixture.run("subscribers", "remove", "Ann@example.org", "--yes"));
+        assertThat(fixture.run("subscribers", "show", "ann@example.org").err()).contains("no subscriber ann@example.org");
+    }
+
+    @Test
+    void listsArePublicUnlessCreatedOrSetPrivate() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        assertThat(ok(fixture.run("lists", "create", "staff", "--name", "Staff", "--private")).out()).contains("Created private list 'staff'");
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        assertThat(ok(fixture.run("lists")).out()).containsPattern("VISIBILITY").containsPattern("news\\s+News\\s+0\\s+0\\s+0\\s+no\\s+public")
+                .containsPattern("staff\\s+Staff\\s+0\\s+0\\s+0\\s+no\\s+private");
+        assertThat(ok(fixture.run("lists", "show", "staff")).out()).contains("Visibility:    private");
+        assertThat(ok(fixture.run("lists", "set", "staff", "--public")).out()).contains("List 'staff' is now public");
+        assertThat(ok(fixture.run("lists", "show", "staff")).out()).contains("Visibility:    public");
+        assertThat(ok(fixture.run("lists", "set", "news", "--private")).out()).contains("List 'news' is now private");
+        assertThat(ok(fixture.run("lists", "set", "news", "--private")).out()).contains("List 'news' was already private");
+        assertThat(fixture.run("lists", "set", "news").exitCode()).isEqualTo(2);
+        assertThat(fixture.run("lists", "set", "news", "--private", "--public").exitCode()).isEqualTo(2);
+        assertThat(fixture.run("lists", "set", "newz", "--public").errLines()).containsExactly("newsletter: error: no list 'newz'; lists: news, staff");
+    }
+
+    /** Issue 15: add silently renamed "Ann Lee" to "Ann L" and echoed the address as typed. */
+    @Test
+    void addOnSomeoneOnFileKeepsTheirDetailsUnlessUpdateAndEchoesTheStoredAddress() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        ok(fixture.run("lists", "create", "events", "--name", "Events"));
+        ok(fixture.run("subscribers", "add", "Ann@Example.org", "--name", "Ann Lee", "--list", "news", "--tag", "cuppa"));
+
+        IssueFixture.Run again = ok(fixture.run("subscribers", "add", "ann@example.org", "--name", "Ann L", "--list", "events",
+                "--tag", "cuppa", "--tag", "drop-in", "--attr", "city=York"));
+        assertThat(again.out().lines()).containsExactly("Subscribed Ann@example.org (already on file) to 'events'",
+                "Kept what is on file: name 'Ann Lee' (not 'Ann L'), no tag drop-in, no city (not York); --update changes it");
+        assertThat(ok(fixture.run("subscribers", "show", "ann@example.org")).out()).contains("Name:        Ann Lee").contains("Tags:        cuppa\n")
+                .contains("Attributes:  -");
+
+        assertThat(ok(fixture.run("subscribers", "add", "ANN@example.org", "--list", "news")).out().lines())
+                .containsExactly("Ann@example.org was already on 'news'");
+        IssueFixture.Run updated = ok(fixture.run("subscribers", "add", "ann@example.org", "--name", "Ann L", "--list", "news", "--attr", "city=York",
+                "--update"));
+        assertThat(updated.out().lines()).containsExactly("Ann@example.org was already on 'news'", "Updated name 'Ann L', city=York");
+        assertThat(ok(fixture.run("subscribers", "show", "ann@example.org")).out()).contains("Name:        Ann L\n").contains("city=York");
+    }
+
+    /** Issue 15: untag said it removed a tag she never had. */
+    @Test
+    void untagSaysWhenSomeoneHadNoSuchTag() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        ok(fixture.run("subscribers", "add", "ann@example.org", "--list", "news", "--tag", "cuppa"));
+        IssueFixture.Run nosuch = fixture.run("subscribers", "untag", "ann@example.org", "nosuch");
+        assertThat(nosuch.exitCode()).isEqualTo(1);
+        assertThat(nosuch.out()).isEmpty();
+        assertThat(nosuch.errLines()).containsExactly("newsletter: error: ann@example.org has no tag 'nosuch'; tags on file: cuppa");
+
+        IssueFixture.Run partly = fixture.run("subscribers", "untag", "ann@example.org", "cuppa", "nosuch");
+        assertThat(partly.exitCode()).isEqualTo(1);
+        assertThat(partly.errLines()).containsExactly(
+                "newsletter: error: removed cuppa from ann@example.org, but ann@example.org has no tag 'nosuch'; tags on file: none");
+        assertThat(ok(fixture.run("subscribers", "show", "ann@example.org")).out()).contains("Tags:        -");
+        ok(fixture.run("subscribers", "tag", "ann@example.org", "volunteer"));
+        assertThat(ok(fixture.run("subscribers", "untag", "ann@example.org", "volunteer")).out())
+                .isEqualTo("Removed tags from ann@example.org: volunteer\n");
+    }
+
+    /** Issue 15: remove and privacy erase deleted without asking. */
+    @Test
+    void removeAndEraseAskFirstOnATerminalAndNeedYesWithoutOne() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        ok(fixture.run("subscribers", "add", "Ann@example.org", "--list", "news"));
+        ok(fixture.run("subscribers", "add", "bob@example.org", "--list", "news"));
+
+        IssueFixture.Run script = fixture.run("subscribers", "remove", "ann@example.org");
+        assertThat(script.exitCode()).isEqualTo(1);
+        assertThat(script.errLines()).containsExactly(
+                "newsletter: error: refusing to remove without confirmation: there is no terminal to ask; pass --yes to remove from a script");
+        ScriptedTerminal no = new ScriptedTerminal("n");
+        IssueFixture.Run declined = fixture.run(no, "subscribers", "remove", "ann@example.org");
+        assertThat(declined.exitCode()).isEqualTo(1);
+        assertThat(declined.out()).contains("Not removed.");
+        assertThat(no.prompts()).containsExactly("Delete Ann@example.org and everything held about them? [y/N] ");
+        assertThat(ok(fixture.run("subscribers", "show", "ann@example.org")).out()).contains("Email:       Ann@example.org");
+        assertThat(ok(fixture.run(new ScriptedTerminal("y"), "subscribers", "remove", "ann@example.org")).out()).contains("Removed Ann@example.org");
+        assertThat(fixture.run("subscribers", "show", "ann@example.org").exitCode()).isEqualTo(1);
+
+        IssueFixture.Run erase = fixture.run("privacy", "erase", "bob@example.org");
+        assertThat(erase.exitCode()).isEqualTo(1);
+        assertThat(erase.errLines()).containsExactly(
+                "newsletter: error: refusing to erase without confirmation: there is no terminal to ask; pass --yes to erase from a script");
+        assertThat(fixture.run(new ScriptedTerminal(""), "privacy", "erase", "bob@example.org").out()).contains("Not erased.");
+        assertThat(ok(fixture.run("privacy", "export", "bob@example.org")).out()).contains("\"name\"");
+        assertThat(ok(fixture.run(new ScriptedTerminal("yes"), "privacy", "erase", "bob@example.org")).out()).contains("Erased bob@example.org");
+        assertThat(ok(fixture.run("privacy", "export", "bob@example.org")).out()).contains("\"record\" : null");
     }
 
     @Test
@@ -129,7 +226,7 @@ class SubscriberCommandsTest {
 
         IssueFixture.Run export = ok(fixture.run("privacy", "export", "ann@example.org"));
         assertThat(export.out()).contains("\"email\" : \"ann@example.org\"").contains("\"name\" : \"Ann Lee\"").contains("cuppa");
-        assertThat(ok(fixture.run("privacy", "erase", "ann@example.org")).out()).contains("Erased ann@example.org");
+        assertThat(ok(fixture.run("privacy", "erase", "ann@example.org", "--yes")).out()).contains("Erased ann@example.org");
         assertThat(ok(fixture.run("privacy", "export", "ann@example.org")).out()).contains("\"record\" : null").contains("\"reason\" : \"ERASED\"");
         assertThat(ok(fixture.run("subscribers", "import", "mailchimp.csv", "--list", "news")).out()).contains("suppressed: 1");
     }

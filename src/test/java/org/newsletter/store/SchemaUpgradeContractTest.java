@@ -21,7 +21,8 @@ import org.newsletter.store.segment.SegmentParser;
 
 /**
  * A database written by the earlier schema (tags and attributes in tables of their own, every state
- * of a subscription in the log) is brought up to date without losing or repeating anything.
+ * of a subscription in the log) is brought up to date without losing or repeating anything, and then
+ * keeps withdrawn consent and list visibility like a new one.
  */
 abstract class SchemaUpgradeContractTest {
 
@@ -84,6 +85,13 @@ abstract class SchemaUpgradeContractTest {
             store.subscribers().unsubscribe(EmailAddress.parse("bob@example.org"), store.lists().require("news"), "staff: y");
             assertThat(store.subscribers().details(EmailAddress.parse("bob@example.org")).orElseThrow().history())
                     .extracting(c -> c.status().word() + " " + c.how()).containsExactly("subscribed staff: x", "unsubscribed staff: y");
+
+            // Lists made before visibility existed stay public; a removal keeps what an older release recorded as left.
+            assertThat(store.lists().summaries()).extracting(l -> l.list().slug() + " " + l.list().visibility().word())
+                    .containsExactly("events public", "news public");
+            assertThat(store.subscribers().remove(EmailAddress.parse("ann@example.org"))).isTrue();
+            assertThat(store.withdrawnConsents().of(EmailAddress.parse("ann@example.org")))
+                    .extracting(w -> w.listSlug() + " " + w.how() + " " + w.at().toEpochMilli()).containsExactly("news link 3000");
         }
     }
 }

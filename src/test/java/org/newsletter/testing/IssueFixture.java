@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.newsletter.cli.CommandContext;
 import org.newsletter.cli.Main;
+import org.newsletter.cli.Terminal;
 
 /**
  * A workspace in a temporary folder for tests: a newsletter.yaml, issues written by the test or
@@ -133,16 +134,21 @@ public final class IssueFixture {
         return root.resolve("newsletters/" + slug);
     }
 
-    /** Runs the real command line in the workspace root. */
+    /** Runs the real command line in the workspace root, with no terminal (as a script does). */
     public Run run(String... args) {
-        return run(new StringWriter(), new StringWriter(), args);
+        return run(Terminal.NONE, new StringWriter(), new StringWriter(), args);
     }
 
-    private Run run(StringWriter out, StringWriter err, String... args) {
+    /** Runs the real command line in the workspace root with someone at {@code terminal} to answer its questions. */
+    public Run run(Terminal terminal, String... args) {
+        return run(terminal, new StringWriter(), new StringWriter(), args);
+    }
+
+    private Run run(Terminal terminal, StringWriter out, StringWriter err, String... args) {
         // The day is CLOCK's, so builds and checks see the same "today"; but time passes, as retry
         // schedules and rate limits need.
         Clock ticking = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CLOCK.instant()));
-        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, ticking, environment), args);
+        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, ticking, environment, terminal), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -156,7 +162,7 @@ public final class IssueFixture {
         CompletableFuture<Run> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                done.complete(run(out, err, args));
+                done.complete(run(Terminal.NONE, out, err, args));
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             }

@@ -202,7 +202,7 @@ class UnsubscribePagesTest {
     @Test
     void anErasedPersonsLinkLeadsNowhere() throws Exception {
         String path = site.unsubscribePath("bob@example.org", "news");
-        SiteHarness.ok(site.workspace, "privacy", "erase", "bob@example.org");
+        SiteHarness.ok(site.workspace, "privacy", "erase", "bob@example.org", "--yes");
         assertThat(site.get(path).statusCode()).isEqualTo(404);
         assertThat(site.post(path, "List-Unsubscribe=One-Click").statusCode()).isEqualTo(404);
     }
