@@ -14,6 +14,7 @@ import org.newsletter.model.EmailAddress;
 import org.newsletter.model.Suppression;
 import org.newsletter.model.SuppressionReason;
 import org.newsletter.store.internal.EmailHash;
+import org.newsletter.store.internal.EmailHasher;
 import org.newsletter.store.internal.Rows;
 import org.newsletter.store.internal.Sql;
 
@@ -53,8 +54,9 @@ public final class SuppressionRepository {
             return Set.of();
         }
         Map<String, String> byHash = new HashMap<>(keys.size() * 2);
+        EmailHasher hasher = new EmailHasher();
         for (String key : keys) {
-            byHash.put(EmailHash.of(key), key);
+            byHash.put(hasher.of(key), key);
         }
         Set<String> found = new HashSet<>();
         handle.createQuery(sql.get("suppressed-hashes")).bindList("hashes", new ArrayList<>(byHash.keySet()))

@@ -11,6 +11,7 @@ import org.newsletter.store.csv.ImportRow;
 import org.newsletter.store.csv.ReadResult;
 import org.newsletter.store.csv.RowProblem;
 import org.newsletter.store.internal.DetailsJson;
+import org.newsletter.store.internal.EmailHasher;
 
 /** Valid rows waiting to be written, merged by address, with the rows skipped and warned about while reading them. */
 final class ImportBatch {
@@ -59,15 +60,16 @@ final class ImportBatch {
     }
 
     /**
-     * Makes each person's stored form (and PostgreSQL row, given {@code copyRows}) and decides whom to look up: everyone, or with a filter only
+     * Makes each person's stored form (and PostgreSQL row, given {@code copyRows}; and the hash of the address, given
+     * {@code hasher}) and decides whom to look up: everyone, or with a filter only
      * those it cannot rule out, after which their keys go into it for the batches that follow. The
      * batch is not changed after this.
      */
-    void seal(DetailsJson json, AddressFilter filter, SubscriberCopyRow copyRows) {
+    void seal(DetailsJson json, AddressFilter filter, SubscriberCopyRow copyRows, EmailHasher hasher) {
         keys = new ArrayList<>(people.keySet());
         lookUp = filter == null ? keys : new ArrayList<>();
         for (ImportedPerson person : people.values()) {
-            person.seal(json, copyRows);
+            person.seal(json, copyRows, hasher);
             if (filter != null && filter.addAndCheck(person.key)) {
                 lookUp.add(person.key);
             }

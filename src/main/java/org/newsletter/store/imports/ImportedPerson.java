@@ -6,6 +6,7 @@ import java.util.TreeMap;
 import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.store.csv.ImportRow;
 import org.newsletter.store.internal.DetailsJson;
+import org.newsletter.store.internal.EmailHasher;
 
 /**
  * One person as the file describes them. When the file names the same address twice (in any case), the
@@ -37,9 +38,14 @@ final class ImportedPerson {
     String attributesJson;
     /** PostgreSQL: the row COPY will add for this person if they are new, but for the id. */
     byte[] copyRow;
+    /** The SHA-256 of the key ({@code EmailHash}), when suppressions or withdrawn consent are to be looked up; else null. */
+    String hash;
 
     /** Called on the reading thread when the batch is handed over, so the writing thread only writes. */
-    void seal(DetailsJson json, SubscriberCopyRow copyRows) {
+    void seal(DetailsJson json, SubscriberCopyRow copyRows, EmailHasher hasher) {
+        if (hasher != null) {
+            hash = hasher.of(key);
+        }
         tagsJson = json.tags(tags);
         attributesJson = json.attributes(attributes);
         if (copyRows != null) {

@@ -142,7 +142,7 @@ public final class SubscriberImport {
     private void read(Iterator<? extends ReadResult> rows, Batches to, MailingList list, Options options, String how, long now,
             long firstNewId, ImportReport report, Problems problems, LongConsumer progress) throws SQLException {
         ImportBatchReader reader = new ImportBatchReader(rows, to.lookups().filter(),
-                dialect == Dialect.POSTGRESQL ? new SubscriberCopyRow(how, now) : null);
+                dialect == Dialect.POSTGRESQL ? new SubscriberCopyRow(how, now) : null, to.lookups().needsHashes());
         Thread thread = new Thread(reader, "import-reader");
         thread.setDaemon(true);
         thread.start();
@@ -198,7 +198,7 @@ public final class SubscriberImport {
         ImportWrites writes = to.writes();
         ImportLookups lookups = to.lookups();
         Map<String, KnownSubscriber> existing = lookups.existing(batch.lookUp);
-        ImportLookups.Refusals refusals = lookups.refusals(batch.keys);
+        ImportLookups.Refusals refusals = lookups.refusals(batch.people.values());
         Map<Long, ImportLookups.KnownStatus> statuses = lookups.statuses(existing.values().stream().map(KnownSubscriber::id).toList());
 
         List<ImportedPerson> inserts = new ArrayList<>();

@@ -48,4 +48,36 @@ class AddressFilterTest {
             assertThat(filter.addAndCheck("ann@example.org")).isTrue();
         }
     }
+
+    /** The import's filter of hashed addresses that left a list: asking leaves it unchanged, and every key in it is a "maybe". */
+    @Test
+    void askingWithoutAddingFindsEveryKeyLoadedAndFewOthers() throws SQLException {
+        DatabaseLocation location = DatabaseLocation.sqlite(dir.resolve("markers.db"));
+        try (Database database = Database.open(location)) {
+            database.handle().execute("INSERT INTO mailing_list (id, slug, name, created_at) VALUES (1, 'news', 'News', 0)");
+            for (int i = 0; i < 2_000; i++) {
+                database.handle().execute("INSERT INTO withdrawn_consent (list_id, email_hash, at) VALUES (1, ?, 0)",
+                        org.newsletter.store.internal.EmailHash.of("left" + i + "@example.org"));
+            }
+            AddressFilter loaded;
+            try (var query = database.handle().getConnection().prepareStatement(new Sql().get("import-withdrawn-hashes"))) {
+                query.setLong(1, 1);
+                loaded = AddressFilter.load(query, 2_000);
+            }
+            AddressFilter filter = loaded;
+            for (int i = 0; i < 2_000; i++) {
+                assertThat(filter.mightContain(org.newsletter.store.internal.EmailHash.of("left" + i + "@example.org"))).isTrue();
+            }
+            int falseMaybes = 0;
+            for (int i = 0; i < 100_000; i++) {
+                if (filter.mightContain(org.newsletter.store.internal.EmailHash.of("stayed" + i + "@example.org"))) {
+                    falseMaybes++;
+                }
+            }
+            assertThat(falseMaybes).as("the filter is at least 64 Kbit: far fewer maybes than 16 bits a key would give").isLessThan(100);
+            String unseen = java.util.stream.IntStream.range(0, 1_000).mapToObj(i -> org.newsletter.store.internal.EmailHash.of("other" + i + "@example.org"))
+                    .filter(h -> !filter.mightContain(h)).findFirst().orElseThrow();
+            assertThat(filter.mightContain(unseen)).as("asking added nothing").isFalse();
+        }
+    }
 }

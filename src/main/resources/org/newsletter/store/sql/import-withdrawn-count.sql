@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM withdrawn_consent WHERE list_id = ?

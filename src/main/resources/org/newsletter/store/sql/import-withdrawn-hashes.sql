@@ -1,0 +1,1 @@
+SELECT email_hash FROM withdrawn_consent WHERE list_id = ?
