@@ -61,7 +61,11 @@ public final class CampaignRepository {
     }
 
     /** An issue that went out to some list, and when its first campaign began. */
-    public record SentIssue(String issue, java.time.Instant firstSent) {
+    /**
+     * @param publicList whether any campaign of the issue went to a public list; an issue sent only to
+     *                   private lists is not listed on public pages
+     */
+    public record SentIssue(String issue, java.time.Instant firstSent, boolean publicList) {
     }
 
     /**
@@ -70,7 +74,7 @@ public final class CampaignRepository {
      */
     public List<SentIssue> sentIssues() {
         return handle.createQuery(sql.get("campaign-issues"))
-                .map((rs, ctx) -> new SentIssue(rs.getString("issue"), Rows.instant(rs, "first_sent")))
+                .map((rs, ctx) -> new SentIssue(rs.getString("issue"), Rows.instant(rs, "first_sent"), rs.getInt("public_list") == 1))
                 .list();
     }
 

@@ -24,7 +24,8 @@ final class ArchiveCatalogue {
     private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
 
     /** A sent issue found on disk, not yet rendered. */
-    record Sent(String slug, Path folder, Instant firstSent) {
+    /** @param listed whether it goes in the archive's list and feed: it was sent to a public list */
+    record Sent(String slug, Path folder, Instant firstSent, boolean listed) {
     }
 
     private final StorePool stores;
@@ -47,12 +48,17 @@ final class ArchiveCatalogue {
     }
 
     /**
-     * Every sent issue that renders, newest first by the date in its front matter (then by when it was
-     * first sent). A broken one is left out (the cache has logged why) so the others stay listed.
+     * Every sent issue that renders and went to a public list, newest first by the date in its front
+     * matter (then by when it was first sent). A broken one is left out (the cache has logged why) so the
+     * others stay listed. An issue sent only to private lists is not listed here, though its own address
+     * answers, so that the "view in browser" link of the email its readers got works.
      */
     List<ArchivedIssue> newestFirst() {
         List<ArchivedIssue> issues = new ArrayList<>();
         for (Sent sent : sent()) {
+            if (!sent.listed()) {
+                continue;
+            }
             if (render(sent) instanceof IssueCache.Ready ready) {
                 issues.add(new ArchivedIssue(sent.slug(), sent.firstSent(), ready.issue()));
             }
@@ -78,7 +84,7 @@ final class ArchiveCatalogue {
             return Optional.empty();
         }
         Path folder = newsletters.resolve(issue.issue());
-        return Files.isDirectory(folder) ? Optional.of(new Sent(issue.issue(), folder.toAbsolutePath().normalize(), issue.firstSent()))
+        return Files.isDirectory(folder) ? Optional.of(new Sent(issue.issue(), folder.toAbsolutePath().normalize(), issue.firstSent(), issue.publicList()))
                 : Optional.empty();
     }
 }

@@ -1,6 +1,7 @@
 package org.newsletter.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.DeliveryState;
 import org.newsletter.model.EmailAddress;
+import org.newsletter.model.ListVisibility;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SuppressionReason;
 import org.newsletter.store.segment.SegmentParser;
@@ -204,7 +206,20 @@ abstract class CampaignJournalContractTest {
         store.campaigns().start(new CampaignDraft("2024-10-autumn-notes", news, "", null, "Autumn", "hash", "outbox"));
 
         assertThat(store.campaigns().sentIssues()).containsExactlyInAnyOrder(
-                new CampaignRepository.SentIssue("2024-08-team-update", first),
-                new CampaignRepository.SentIssue("2024-10-autumn-notes", clock.instant()));
+                new CampaignRepository.SentIssue("2024-08-team-update", first, true),
+                new CampaignRepository.SentIssue("2024-10-autumn-notes", clock.instant(), true));
+    }
+
+    @Test
+    void anIssueSentOnlyToPrivateListsIsNotForPublicPages() {
+        MailingList staff = store.lists().create("staff", "Staff", "", false, ListVisibility.PRIVATE);
+        MailingList members = store.lists().create("members", "Members", "", false, ListVisibility.PRIVATE);
+        store.campaigns().start(new CampaignDraft("2024-09-staff-notes", staff, "", null, "Staff", "hash", "outbox"));
+        store.campaigns().start(new CampaignDraft("2024-09-staff-notes", members, "", null, "Staff", "hash", "outbox"));
+        store.campaigns().start(new CampaignDraft("2024-10-autumn-notes", staff, "", null, "Autumn", "hash", "outbox"));
+        store.campaigns().start(new CampaignDraft("2024-10-autumn-notes", news, "", null, "Autumn", "hash", "outbox"));
+
+        assertThat(store.campaigns().sentIssues()).extracting(CampaignRepository.SentIssue::issue, CampaignRepository.SentIssue::publicList)
+                .containsExactlyInAnyOrder(tuple("2024-09-staff-notes", false), tuple("2024-10-autumn-notes", true));
     }
 }

@@ -43,6 +43,7 @@ class ArchivePagesTest {
     static final String SEPTEMBER = "2024-09-pictures";
     static final String DRAFT = "2024-11-draft";
     static final String TEST_ONLY = "2024-12-test-only";
+    static final String STAFF_ONLY = "2024-07-staff-only";
     static final String SECRET = "TOP-SECRET-CONTENT";
 
     @TempDir
@@ -81,6 +82,10 @@ class ArchivePagesTest {
         SiteHarness.send(workspace, SEPTEMBER);
         SiteHarness.send(workspace, OCTOBER);
         SiteHarness.testSend(workspace, TEST_ONLY);
+        workspace.issue(STAFF_ONLY, "---\ntitle: Rota for staff\ndate: 2024-07-01\npreheader: Internal\n---\n\nWho is on when.\n", null);
+        SiteHarness.ok(workspace, "lists", "create", "staff", "--name", "Staff", "--private");
+        SiteHarness.ok(workspace, "subscribers", "add", "sam@example.org", "--list", "staff");
+        SiteHarness.ok(workspace, "send", STAFF_ONLY, "--list", "staff", "--yes");
         site = SiteHarness.start(workspace, new CapturedMail());
     }
 
@@ -102,7 +107,15 @@ class ArchivePagesTest {
                 .contains("Pictures &lt;and&gt; &quot;quotes&quot; &amp; more")
                 .doesNotContain("<and>")
                 .doesNotContain(DRAFT).doesNotContain("Secret draft")
-                .doesNotContain(TEST_ONLY).doesNotContain("Only a test");
+                .doesNotContain(TEST_ONLY).doesNotContain("Only a test")
+                .doesNotContain(STAFF_ONLY).doesNotContain("Rota for staff");
+    }
+
+    @Test
+    void anIssueSentOnlyToAPrivateListIsNotListedButItsEmailsViewInBrowserLinkWorks() throws Exception {
+        assertThat(served(site.get("/archive/feed.xml"), "application/atom+xml; charset=utf-8").body())
+                .contains(AUGUST).doesNotContain(STAFF_ONLY).doesNotContain("Rota for staff");
+        assertThat(served(site.get("/archive/" + STAFF_ONLY + "/"), "text/html; charset=utf-8").body()).contains("Rota for staff");
     }
 
     @Test
