@@ -5,17 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,14 +35,13 @@ class StoppedSendTest {
 
     static final int PEOPLE = 200;
     static final String SECRET = "s".repeat(40);
-    static final Pattern MESSAGE_ID = Pattern.compile("(?m)^Message-ID: (<[^>]+>)");
     static final Pattern STOPPED = Pattern.compile("newsletter: stopped after (\\d+) of " + PEOPLE + "; run the same command to resume: (.*)");
     static final Duration PATIENCE = Duration.ofSeconds(90);
 
     @TempDir
     Path dir;
 
-    IssueFixture workspace;
+    ChildSend send;
     final List<Process> children = new ArrayList<>();
 
     /** A child left running by a failed assertion is ended, so it cannot go on sending. */
@@ -63,14 +55,7 @@ class StoppedSendTest {
 
     @BeforeEach
     void audience() {
-        workspace = IssueFixture.copyOfRepository(dir).env("NEWSLETTER_SECRET", SECRET);
-        StringBuilder csv = new StringBuilder("email,name\n");
-        for (int i = 0; i < PEOPLE; i++) {
-            csv.append("p").append(i).append("@example.org,Person ").append(i).append('\n');
-        }
-        workspace.write("people.csv", csv.toString());
-        assertThat(workspace.run("lists", "create", "news", "--name", "News").exitCode()).isZero();
-        assertThat(workspace.run("subscribers", "import", "people.csv", "--list", "news").exitCode()).isZero();
+        send = ChildSend.withAudience(dir, SECRET, PEOPLE);
     }
 
     @ParameterizedTest(name = "SIG{0}")
@@ -82,7 +67,7 @@ class StoppedSendTest {
             awaitReceived(server, child, 20);
             signal(child, signal);
             assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the child stops").isTrue();
-            String output = output();
+            String output = send.output();
             assertThat(child.exitValue()).as(output).isEqualTo(1);
             assertThat(output).contains("newsletter: SIG" + signal + ": stopping: no more messages are started");
             Matcher stopped = STOPPED.matcher(output);
@@ -90,12 +75,12 @@ class StoppedSendTest {
             assertThat(stopped.group(2)).isEqualTo("newsletter send " + IssueFixture.SEED_ISSUE + " --list news --yes");
             int sentBeforeResume = server.received().size();
             assertThat(sentBeforeResume).as("it stopped part-way").isBetween(20, PEOPLE - 1);
-            assertThat(emailsInState("sending")).as("nothing left in doubt").isEmpty();
-            assertThat(emailsInState("accepted")).as("every message the server took is recorded").hasSize(sentBeforeResume);
+            assertThat(send.emailsInState("sending")).as("nothing left in doubt").isEmpty();
+            assertThat(send.emailsInState("accepted")).as("every message the server took is recorded").hasSize(sentBeforeResume);
             assertThat(Integer.parseInt(stopped.group(1))).isEqualTo(sentBeforeResume);
 
-            workspace.env("NEWSLETTER_TRANSPORT", transport);
-            IssueFixture.Run resumed = workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes");
+            send.workspace.env("NEWSLETTER_TRANSPORT", transport);
+            IssueFixture.Run resumed = send.workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes");
             assertThat(resumed.exitCode()).as(resumed.err()).isZero();
             assertThat(resumed.out()).contains("Campaign 1: " + PEOPLE + " accepted").doesNotContain("sent again");
             assertEveryoneGotExactlyOne(server);
@@ -112,20 +97,20 @@ class StoppedSendTest {
             awaitReceived(server, child, 10);
             signal(child, "TERM");
             Thread.sleep(1_500);
-            assertThat(child.isAlive()).as("after one signal it waits for the message with the server:\n" + output()).isTrue();
+            assertThat(child.isAlive()).as("after one signal it waits for the message with the server:\n" + send.output()).isTrue();
             long second = System.nanoTime();
             signal(child, "TERM");
             assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - second)).as("stopped at once").isLessThan(Duration.ofSeconds(15));
-            String output = output();
+            String output = send.output();
             assertThat(child.exitValue()).as(output).isEqualTo(1);
             assertThat(output).contains("1 still with the server when the run stopped waiting stay 'sending'");
             assertThat(STOPPED.matcher(output).find()).as(output).isTrue();
-            assertThat(emailsInState("sending")).hasSize(1);
-            assertThat(emailsInState("accepted")).hasSize(server.received().size());
+            assertThat(send.emailsInState("sending")).hasSize(1);
+            assertThat(send.emailsInState("accepted")).hasSize(server.received().size());
 
-            workspace.env("NEWSLETTER_TRANSPORT", server.url("tls=none&connections=2&timeout=20s"));
-            IssueFixture.Run resumed = workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes");
+            send.workspace.env("NEWSLETTER_TRANSPORT", server.url("tls=none&connections=2&timeout=20s"));
+            IssueFixture.Run resumed = send.workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes");
             assertThat(resumed.exitCode()).as(resumed.err()).isZero();
             assertThat(resumed.out()).contains("Campaign 1: " + PEOPLE + " accepted").contains("1 left in flight by an earlier run");
             assertEveryoneGotExactlyOne(server);
@@ -142,17 +127,7 @@ class StoppedSendTest {
                     + " the SIGTERM case tests the same stop");
             command.addAll(List.of("env", "--default-signal=INT"));
         }
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                "org.newsletter.cli.Main", "send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes"));
-        // The child sees only what it is given here: with the shell's NEWSLETTER_DATABASE_URL it would send from,
-        // and write into, that database instead of this workspace's.
-        ProcessBuilder builder = ExternalTools.cleanEnvironment(new ProcessBuilder(command))
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("child.log").toFile());
-        builder.environment().put("NEWSLETTER_TRANSPORT", transport);
-        builder.environment().put("NEWSLETTER_SECRET", SECRET);
-        Process child = builder.start();
+        Process child = send.start(transport, command);
         children.add(child);
         return child;
     }
@@ -162,8 +137,8 @@ class StoppedSendTest {
         while (server.received().size() < count && child.isAlive() && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(child.isAlive()).as("the child is still sending when signalled:\n" + output()).isTrue();
-        assertThat(server.received().size()).as(output()).isGreaterThanOrEqualTo(count);
+        assertThat(child.isAlive()).as("the child is still sending when signalled:\n" + send.output()).isTrue();
+        assertThat(server.received().size()).as(send.output()).isGreaterThanOrEqualTo(count);
     }
 
     /** A real signal, as a terminal's Ctrl-C or kill(1) sends it. */
@@ -205,32 +180,8 @@ class StoppedSendTest {
     }
 
     private static void assertEveryoneGotExactlyOne(FaultySmtpServer server) {
-        Map<String, List<String>> idsByRecipient = new HashMap<>();
-        for (FaultySmtpServer.Received message : server.received()) {
-            Matcher id = MESSAGE_ID.matcher(message.text());
-            assertThat(id.find()).isTrue();
-            idsByRecipient.computeIfAbsent(message.recipients().get(0), k -> new ArrayList<>()).add(id.group(1));
-        }
+        Map<String, List<String>> idsByRecipient = ChildSend.messageIdsByRecipient(server);
         assertThat(idsByRecipient).hasSize(PEOPLE);
         assertThat(idsByRecipient.entrySet()).as("nobody got it twice").allSatisfy(e -> assertThat(e.getValue()).as(e.getKey()).hasSize(1));
-    }
-
-    private String output() throws IOException {
-        Path log = dir.resolve("child.log");
-        return Files.exists(log) ? Files.readString(log) : "";
-    }
-
-    private Set<String> emailsInState(String state) throws SQLException {
-        Set<String> emails = new HashSet<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
-                var query = db.prepareStatement("SELECT s.email FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id WHERE d.state = ?")) {
-            query.setString(1, state);
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    emails.add(rs.getString(1));
-                }
-            }
-        }
-        return emails;
     }
 }
