@@ -5,6 +5,8 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.Connection;
 
 /**
@@ -16,14 +18,21 @@ import org.eclipse.jetty.io.Connection;
  */
 final class ConnectionQuota implements Connection.Listener {
 
+    /** At most one line a minute about refusals, however many there are: an attack must not flood the log. */
+    private static final long LOG_EVERY_NANOS = TimeUnit.MINUTES.toNanos(1);
+
     private final int max;
     private final boolean countLoopback;
+    private final RequestLog log;
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
     private final Map<String, Integer> perClient = new ConcurrentHashMap<>();
     private final Map<Connection, String> counted = new ConcurrentHashMap<>();
 
-    ConnectionQuota(int max, boolean countLoopback) {
+    ConnectionQuota(int max, boolean countLoopback, RequestLog log) {
         this.max = max;
         this.countLoopback = countLoopback;
+        this.log = log;
     }
 
     @Override
@@ -43,6 +52,19 @@ final class ConnectionQuota implements Connection.Listener {
         counted.put(connection, client);
         if (perClient.merge(client, 1, Integer::sum) > max) {
             connection.getEndPoint().close(); // onClosed gives the place back
+            noteRefusal();
+        }
+    }
+
+    /** Says how many were refused, without naming anyone: an operator behind a shared address should know. */
+    private void noteRefusal() {
+        refused.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastLogged.get();
+        if (now - last >= LOG_EVERY_NANOS && lastLogged.compareAndSet(last, now)) {
+            long total = refused.getAndSet(0);
+            log.log("refused " + total + " connection" + (total == 1 ? "" : "s") + " from clients already holding " + max
+                    + " (--connections-per-client)");
         }
     }
 

@@ -77,7 +77,7 @@ public final class WebServer implements AutoCloseable {
         connector.setAcceptQueueSize(64);
         RequestDeadline deadline = new RequestDeadline(limits.requestDeadline());
         connector.addBean(deadline);
-        connector.addBean(new ConnectionQuota(limits.connectionsPerClient(), limits.loopbackCounted()));
+        connector.addBean(new ConnectionQuota(limits.connectionsPerClient(), limits.loopbackCounted(), masked));
         server.addConnector(connector);
 
         ThreadPoolExecutor workers = workers(limits);

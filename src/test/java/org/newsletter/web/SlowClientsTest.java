@@ -122,6 +122,9 @@ class SlowClientsTest {
         assertThat(fifth.closedWithinWithoutAnswer(GENEROUS)).as("a fifth connection from the same address is closed unanswered").isTrue();
 
         assertThat(healthOn(open("127.0.0.3"))).as("another address").hasValue(200);
+        awaitLogLine("refused ");
+        assertThat(log).contains("refused 1 connection from clients already holding 4 (--connections-per-client)");
+        assertThat(String.join("\n", log)).as("no client is named").doesNotContain("127.0.0.2");
 
         held.get(0).close();
         assertThat(eventuallyAnswered("127.0.0.2")).as("a place is free again once one of the four closes").isTrue();
@@ -155,6 +158,13 @@ class SlowClientsTest {
             Thread.sleep(20);
         }
         assertThat(count.get()).as("bytes the slow clients sent").isGreaterThanOrEqualTo(atLeast);
+    }
+
+    private void awaitLogLine(String start) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (log.stream().noneMatch(line -> line.startsWith(start)) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
     }
 
     private static Optional<Integer> healthOn(RawClient client) throws IOException {
