@@ -35,6 +35,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "Requests served at once, each with its own database connection (default: ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--connections-per-client", paramLabel = "N", defaultValue = "" + WebLimits.DEFAULT_CONNECTIONS_PER_CLIENT,
+            description = "Connections one client address (an IPv6 client's /64) may hold open at once; more are closed."
+                    + " Connections from this machine (a reverse proxy) are not counted. 0: no limit (default: ${DEFAULT-VALUE}).")
+    int connectionsPerClient;
+
     ServeCommand(CommandContext context) {
         this.context = context;
     }
@@ -47,12 +52,16 @@ final class ServeCommand implements Callable<Integer> {
         if (threads < 1 || threads > 256) {
             throw new UserInputException("--threads must be between 1 and 256, not " + threads);
         }
+        if (connectionsPerClient < 0 || connectionsPerClient > 10_000) {
+            throw new UserInputException("--connections-per-client must be between 0 (no limit) and 10000, not " + connectionsPerClient);
+        }
         Workspace workspace = context.workspace(null);
         CountDownLatch stopped = new CountDownLatch(1);
         try (StorePool stores = context.openStorePool(workspace, threads)) {
             SubscriberTokens tokens = new SubscriberTokens(stores.with(store -> store.settings().tokenSecret(context.environment())));
             Transport confirmations = new Transports(workspace.sending(), context.environment(), workspace.outboxDir()).create("confirmations");
-            WebLimits limits = new WebLimits(threads, WebLimits.DEFAULT.queue(), WebLimits.DEFAULT.bodyBytes());
+            WebLimits limits = new WebLimits(threads, WebLimits.DEFAULT.queue(), WebLimits.DEFAULT.bodyBytes())
+                    .withConnectionsPerClient(connectionsPerClient, false);
             try (PublicSite site = new PublicSite(workspace, stores, tokens, confirmations, context.clock());
                     WebServer server = start(site, limits)) {
                 context.out().println("Serving " + workspace.site().organisation() + " at " + server.origin() + "/ (readers reach it as "

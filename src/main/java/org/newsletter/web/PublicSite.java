@@ -31,10 +31,12 @@ public final class PublicSite implements AutoCloseable {
         this.clock = clock;
     }
 
-    public WebServer start(InetSocketAddress address, WebLimits limits, RequestLog log) throws IOException {
+    public WebServer start(InetSocketAddress address, WebLimits limits, RequestLog sink) throws IOException {
         if (mailer != null) {
             throw new IllegalStateException("a public site is started once");
         }
+        // Every part logs through the mask, so no line shows a whole address or a working token.
+        RequestLog log = RequestLog.masking(sink);
         var site = workspace.site();
         PageLayout layout = new PageLayout(site.organisation(), site.language());
         ErrorPages errors = new ErrorPages(layout);

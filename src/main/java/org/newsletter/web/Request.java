@@ -1,9 +1,6 @@
 package org.newsletter.web;
 
-import com.sun.net.httpserver.HttpExchange;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,31 +8,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * One HTTP request as handlers see it: method, decoded path, the parts a route matched, query and
- * form parameters, and a body read only up to a limit.
+ * form parameters, and its body. A handler only ever sees a complete request: the server has read
+ * the body (at most the body limit; a larger one is refused with 413 before a handler runs) before
+ * it hands the request to a worker thread.
  */
 public final class Request {
 
-    private final HttpExchange exchange;
+    private final String method;
+    private final String rawPath;
+    private final String rawQuery;
+    private final HttpFields headers;
+    private final InetAddress remoteAddress;
     private final List<String> pathParameters;
-    private final int bodyLimit;
-    private byte[] body;
+    private final byte[] body;
 
-    Request(HttpExchange exchange, List<String> pathParameters, int bodyLimit) {
-        this.exchange = exchange;
+    Request(String method, String rawPath, String rawQuery, HttpFields headers, InetAddress remoteAddress, List<String> pathParameters,
+            byte[] body) {
+        this.method = method;
+        this.rawPath = rawPath;
+        this.rawQuery = rawQuery;
+        this.headers = headers;
+        this.remoteAddress = remoteAddress;
         this.pathParameters = List.copyOf(pathParameters);
-        this.bodyLimit = bodyLimit;
+        this.body = body;
     }
 
     public String method() {
-        return exchange.getRequestMethod();
+        return method;
     }
 
     /** The path as sent (percent-encoded), which is what routes match. */
     public String path() {
-        return exchange.getRequestURI().getRawPath();
+        return rawPath;
     }
 
     /** The {@code n}th part of the path the route captured, counting from 0. */
@@ -44,32 +52,22 @@ public final class Request {
     }
 
     public InetAddress remoteAddress() {
-        return exchange.getRemoteAddress().getAddress();
+        return remoteAddress;
     }
 
     public Optional<String> header(String name) {
-        return Optional.ofNullable(exchange.getRequestHeaders().getFirst(name));
+        return Optional.ofNullable(headers.get(name));
     }
 
     public Map<String, String> query() {
         Map<String, String> first = new LinkedHashMap<>();
-        parseFormValues(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("")).forEach((n, v) -> first.put(n, v.get(0)));
+        parseFormValues(Optional.ofNullable(rawQuery).orElse("")).forEach((n, v) -> first.put(n, v.get(0)));
         return first;
     }
 
-    /**
-     * The body, read at most once; a body over the limit is refused (413) without reading the rest,
-     * so a client cannot make the server hold more than {@code bodyLimit} bytes for it.
-     */
+    /** The body, at most the server's body limit (the server refused larger ones before this request got here). */
     public byte[] body() throws IOException {
-        if (body == null) {
-            String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-            if (declared != null && parseLength(declared) > bodyLimit) {
-                throw new BodyTooLargeException(bodyLimit);
-            }
-            body = readAtMost(exchange.getRequestBody(), bodyLimit);
-        }
-        return body;
+        return body.clone();
     }
 
     /**
@@ -89,32 +87,6 @@ public final class Request {
             return Map.of();
         }
         return parseFormValues(new String(body(), StandardCharsets.UTF_8));
-    }
-
-    HttpExchange exchange() {
-        return exchange;
-    }
-
-    private static long parseLength(String declared) {
-        try {
-            return Long.parseLong(declared.trim());
-        } catch (NumberFormatException e) {
-            return Long.MAX_VALUE; // a length that is not a number is not one we will read
-        }
-    }
-
-    private static byte[] readAtMost(InputStream in, int limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, 8192));
-        byte[] buffer = new byte[8192];
-        int total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > limit) {
-                throw new BodyTooLargeException(limit);
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 
     /** Decodes {@code a=1&b=x%20y}; a malformed escape makes that one value empty rather than failing the request. */

@@ -3,9 +3,11 @@ package org.newsletter.web;
 import java.util.regex.Pattern;
 
 /**
- * Where the server notes each request and each failure, one line apiece. Paths are masked before
- * they get here: a token's signature is cut off, and the query string never appears, so a log that
- * leaks gives nobody a working unsubscribe or confirmation link.
+ * Where the server notes each request and each failure, one line apiece. What reaches the lines is
+ * masked: a token's signature is cut off (also when it is percent-encoded), the query string never
+ * appears, and an address, say in a mail server's refusal of a confirmation email, shows only as
+ * much as its owner would recognise ({@code a•••e@example.org}). A log that leaks so gives nobody a
+ * working unsubscribe or confirmation link, nor a list of addresses.
  */
 @FunctionalInterface
 public interface RequestLog {
@@ -14,10 +16,19 @@ public interface RequestLog {
 
     void log(String line);
 
-    /** A signature-looking run (a dot, then 16 or more base64url characters) becomes "…". */
-    Pattern SIGNATURE = Pattern.compile("\\.[A-Za-z0-9_-]{16,}");
+    /**
+     * A signature-looking run: a dot, then 16 or more base64url characters, where the dot and any of
+     * the characters may be percent-encoded ({@code %2E}, {@code %41}): a path is logged as sent, and
+     * the encoded spelling of a token is as good as the plain one to whoever decodes it.
+     */
+    Pattern SIGNATURE = Pattern.compile("(?:\\.|%2[Ee])(?:[A-Za-z0-9_-]|%(?!2[Ee])[0-9A-Fa-f]{2}){16,}");
 
     static String mask(String rawPath) {
         return SIGNATURE.matcher(rawPath).replaceAll(".…");
+    }
+
+    /** This log, with signatures and addresses masked in every line, whoever writes it. */
+    static RequestLog masking(RequestLog out) {
+        return line -> out.log(AddressMask.maskAll(mask(line)));
     }
 }

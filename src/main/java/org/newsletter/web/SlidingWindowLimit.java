@@ -4,61 +4,56 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * At most {@code max} events per key within a moving window (e.g. 5 subscribe requests per address
- * per hour). Memory is bounded: past {@code maxKeys} keys it forgets the expired ones, and if all are
- * live it refuses new keys, failing closed under a flood rather than growing without end.
+ * per hour). Memory is bounded: past {@code maxKeys} keys it forgets the key that has been quiet the
+ * longest. A flood of new keys (say 100,000 made-up X-Forwarded-For values) so only makes it forget
+ * old ones sooner; refusing new keys instead would lock the form for every newcomer until the
+ * flood's window ran out.
  */
 final class SlidingWindowLimit {
 
     private final int max;
     private final long windowMillis;
-    private final int maxKeys;
     private final Clock clock;
-    private final Map<String, Deque<Long>> events = new ConcurrentHashMap<>();
+    /** In access order: the eldest entry is the key least recently seen. */
+    private final LinkedHashMap<String, Deque<Long>> events;
 
     SlidingWindowLimit(int max, Duration window, int maxKeys, Clock clock) {
         this.max = max;
         this.windowMillis = window.toMillis();
-        this.maxKeys = maxKeys;
         this.clock = clock;
+        this.events = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Deque<Long>> eldest) {
+                return size() > maxKeys;
+            }
+        };
     }
 
     /** Records an event for {@code key} and says whether it is within the limit. */
-    boolean tryAcquire(String key) {
+    synchronized boolean tryAcquire(String key) {
         long now = clock.millis();
-        if (events.size() >= maxKeys && !events.containsKey(key)) {
-            forgetExpired(now);
-            if (events.size() >= maxKeys) {
-                return false;
-            }
+        Deque<Long> live = events.get(key);
+        if (live == null) {
+            live = new ArrayDeque<>();
+            events.put(key, live);
         }
-        boolean[] allowed = new boolean[1];
-        events.compute(key, (k, times) -> {
-            Deque<Long> live = times == null ? new ArrayDeque<>() : times;
-            while (!live.isEmpty() && live.peekFirst() <= now - windowMillis) {
-                live.pollFirst();
-            }
-            allowed[0] = live.size() < max;
-            if (allowed[0]) {
-                live.addLast(now);
-            }
-            return live;
-        });
-        return allowed[0];
+        while (!live.isEmpty() && live.peekFirst() <= now - windowMillis) {
+            live.pollFirst();
+        }
+        if (live.size() >= max) {
+            return false;
+        }
+        live.addLast(now);
+        return true;
     }
 
-    private void forgetExpired(long now) {
-        for (Iterator<Map.Entry<String, Deque<Long>>> it = events.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<String, Deque<Long>> entry = it.next();
-            events.computeIfPresent(entry.getKey(), (k, times) -> {
-                Long newest = times.peekLast();
-                return newest == null || newest <= now - windowMillis ? null : times;
-            });
-        }
+    /** How many keys are remembered now. */
+    synchronized int keys() {
+        return events.size();
     }
 }

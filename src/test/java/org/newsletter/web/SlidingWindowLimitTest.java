@@ -26,15 +26,34 @@ class SlidingWindowLimitTest {
     }
 
     @Test
-    void pastItsKeyLimitItForgetsExpiredKeysAndRefusesNewOnesWhileAllAreLive() {
-        SlidingWindowLimit limit = new SlidingWindowLimit(5, Duration.ofMinutes(10), 2, clock);
-        assertThat(limit.tryAcquire("a")).isTrue();
-        assertThat(limit.tryAcquire("b")).isTrue();
-        assertThat(limit.tryAcquire("c")).as("a flood of new keys fails closed").isFalse();
-        assertThat(limit.tryAcquire("a")).as("known keys still count").isTrue();
+    void aFloodOfDistinctKeysDoesNotLockOutTheNextNewcomer() {
+        // The form's own setting: 10 requests per client in 10 minutes, 100,000 clients remembered.
+        SlidingWindowLimit limit = new SlidingWindowLimit(10, Duration.ofMinutes(10), 100_000, clock);
+        for (int i = 0; i < 100_000; i++) {
+            limit.tryAcquire("10." + (i >> 16) + "." + ((i >> 8) & 0xff) + "." + (i & 0xff));
+        }
+        clock.advance(Duration.ofSeconds(50)); // the flood took about this long; all its keys are live
 
-        clock.advance(Duration.ofMinutes(11));
-        assertThat(limit.tryAcquire("c")).as("expired keys are forgotten to make room").isTrue();
-        assertThat(limit.tryAcquire("d")).isTrue();
+        assertThat(limit.tryAcquire("203.0.113.7")).as("a reader arriving after the flood").isTrue();
+        assertThat(limit.keys()).isEqualTo(100_000);
+    }
+
+    @Test
+    void pastItsKeyLimitItForgetsTheKeyQuietTheLongestAndKeepsCountingTheOthers() {
+        SlidingWindowLimit limit = new SlidingWindowLimit(2, Duration.ofMinutes(10), 3, clock);
+        assertThat(limit.tryAcquire("old")).isTrue();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(limit.tryAcquire("busy")).isTrue();
+        assertThat(limit.tryAcquire("busy")).isTrue();
+        assertThat(limit.tryAcquire("busy")).as("at its limit").isFalse();
+        assertThat(limit.tryAcquire("other")).isTrue();
+
+        assertThat(limit.tryAcquire("new")).as("a fourth key is let in").isTrue();
+        assertThat(limit.keys()).isEqualTo(3);
+        assertThat(limit.tryAcquire("busy")).as("a key seen lately is still remembered at its limit").isFalse();
+        // "old" was forgotten to make room, so it starts afresh.
+        assertThat(limit.tryAcquire("old")).isTrue();
+        assertThat(limit.tryAcquire("old")).isTrue();
+        assertThat(limit.tryAcquire("old")).isFalse();
     }
 }

@@ -25,6 +25,9 @@ import org.sqlite.SQLiteException;
 /** The server core every page runs on: limits, headers, errors, routing. */
 class WebServerTest {
 
+    /** Two workers, a 1 KB body limit, and 3 s to send a request so the slow-client test is quick. */
+    static final WebLimits LIMITS = new WebLimits(2, 8, 1024).withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30));
+
     final List<String> log = new CopyOnWriteArrayList<>();
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     WebServer server;
@@ -37,12 +40,16 @@ class WebServerTest {
                     throw new IllegalStateException("database said no about " + request.pathParameter(0) + "\n\tat some.Frame");
                 }))
                 .add(Route.get("/go", request -> Response.seeOther(request.query().getOrDefault("to", "/"))))
+                .add(Route.get("/out-of-memory", request -> {
+                    throw new OutOfMemoryError("Java heap space");
+                }))
+
                 // What Jdbi throws when SQLite's busy timeout runs out while another process holds the write lock.
                 .add(Route.post("/busy", request -> {
                     throw new IllegalStateException("Failed to start transaction",
                             new SQLiteException("[SQLITE_BUSY] The database file is locked (database is locked)", SQLiteErrorCode.SQLITE_BUSY));
                 }));
-        server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), routes, new WebLimits(2, 8, 1024), SecurityHeaders.PUBLIC,
+        server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), routes, LIMITS, SecurityHeaders.PUBLIC,
                 new ErrorPages(new PageLayout("Test Network", Locale.UK)), log::add);
     }
 
@@ -98,8 +105,10 @@ class WebServerTest {
 
     @Test
     void unknownPathsAre404AndWrongMethods405WithAllow() throws Exception {
-        assertThat(get("/../../etc/passwd").statusCode()).isEqualTo(404);
-        assertThat(get("/%2e%2e/%2e%2e/etc/passwd").statusCode()).isEqualTo(404);
+        // Paths that climb above the root: the HTTP library refuses them before any route runs.
+        assertThat(get("/../../etc/passwd").statusCode()).isEqualTo(400);
+        assertThat(get("/%2e%2e/%2e%2e/etc/passwd").statusCode()).isEqualTo(400);
+        assertThat(get("/nowhere/deeper/%2e%2e/%2e%2e/etc/passwd").statusCode()).isEqualTo(404);
         HttpResponse<String> wrong = get("/echo");
         assertThat(wrong.statusCode()).isEqualTo(405);
         assertThat(wrong.headers().firstValue("Allow")).hasValue("POST");
@@ -133,7 +142,7 @@ class WebServerTest {
 
     @Test
     void aClientThatSendsItsRequestTooSlowlyIsCutOff() throws Exception {
-        // Maven sets sun.net.httpserver.maxReqTime to 3 s for the tests (10 s in real use).
+        // LIMITS gives 3 s to send a request (10 s in real use).
         try (Socket slow = new Socket("127.0.0.1", server.port())) {
             slow.setSoTimeout(15_000);
             OutputStream out = slow.getOutputStream();
@@ -150,6 +159,57 @@ class WebServerTest {
             assertThat(read).as("the server closes the connection rather than answering").isEqualTo(-1);
             assertThat(seconds).as("seconds until the server gave up").isBetween(2L, 10L);
         }
+    }
+
+    @Test
+    void anErrorInAHandlerIsA500ThatClosesTheConnectionAndTheWorkersCarryOn() throws Exception {
+        for (int i = 0; i < 3; i++) { // more than the two workers: none of them may die of it
+            try (RawClient client = RawClient.connect(server.port())) {
+                client.send("GET /out-of-memory HTTP/1.1\r\nHost: x\r\n\r\n");
+                RawClient.Answer answer = client.read().orElseThrow();
+                assertThat(answer.status()).isEqualTo(500);
+                assertThat(answer.header("Connection")).hasValue("close");
+                assertThat(answer.header("Content-Security-Policy")).isPresent();
+                assertThat(answer.body()).contains("Something went wrong on our side").doesNotContain("OutOfMemoryError");
+                assertThat(client.closedWithinWithoutAnswer(Duration.ofSeconds(5))).isTrue();
+            }
+        }
+        assertThat(post("/echo", "still here").body()).isEqualTo("got 10 bytes");
+        assertThat(log).anySatisfy(line -> assertThat(line).isEqualTo("error GET /out-of-memory: OutOfMemoryError: Java heap space"));
+    }
+
+    @Test
+    void aClientDribblingItsHeadersIsCutOffAtTheDeadlineThoughNeverIdle() throws Exception {
+        try (RawClient slow = RawClient.connect(server.port())) {
+            long started = System.nanoTime();
+            String request = "GET /nowhere HTTP/1.1\r\nHost: x\r\nUser-Agent: " + "x".repeat(200);
+            boolean closed = false;
+            // A byte every 100 ms keeps the connection from ever being idle for long.
+            for (int i = 0; i < request.length() && !closed; i++) {
+                slow.sendAnyway(request.substring(i, i + 1));
+                closed = slow.closedWithinWithoutAnswer(Duration.ofMillis(100));
+            }
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertThat(closed).as("closed before the request was complete").isTrue();
+            assertThat(seconds).as("seconds until the server gave up (deadline 3 s)").isBetween(2L, 10L);
+        }
+    }
+
+    @Test
+    void aClientDribblingItsBodyIsCutOffAtTheDeadline() throws Exception {
+        try (RawClient slow = RawClient.connect(server.port())) {
+            long started = System.nanoTime();
+            slow.send("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n");
+            boolean closed = false;
+            for (int i = 0; i < 1000 && !closed; i++) {
+                slow.sendAnyway("b");
+                closed = slow.closedWithinWithoutAnswer(Duration.ofMillis(100));
+            }
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            assertThat(closed).as("closed before the body was complete").isTrue();
+            assertThat(seconds).as("seconds until the server gave up (deadline 3 s)").isBetween(2L, 10L);
+        }
+        assertThat(post("/echo", "x").body()).isEqualTo("got 1 bytes");
     }
 
     private void awaitLogLines(int count) throws InterruptedException {

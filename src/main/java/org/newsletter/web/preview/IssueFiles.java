@@ -70,7 +70,7 @@ final class IssueFiles {
         }
         String name = file.get().getFileName().toString();
         String extension = name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
-        return ContentPolicy.bytes(IMAGE_TYPES.getOrDefault(extension, "application/octet-stream"), Files.readAllBytes(file.get()));
+        return ContentPolicy.file(IMAGE_TYPES.getOrDefault(extension, "application/octet-stream"), file.get());
     }
 
     /** The file of the issue's local image whose address, made local, is exactly {@code rawPath}. */
