@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.newsletter.model.EmailAddress;
 import picocli.CommandLine;
 
@@ -28,7 +29,7 @@ public final class Main {
 
     /** Runs one command line and returns its exit code: 0 done, 1 failed or lint errors, 2 usage error. */
     public static int run(CommandContext context, String... args) {
-        int code = commandLine(context).execute(args);
+        int code = commandLine(context, CommandCatalog.neededFor(args)).execute(args);
         context.out().flush();
         context.err().flush();
         return code;
@@ -36,8 +37,15 @@ public final class Main {
 
     /** Every command, wired to {@code context}'s streams and error handling. */
     static CommandLine commandLine(CommandContext context) {
+        return commandLine(context, CommandCatalog.all());
+    }
+
+    /** The root command with {@code commands} under it, wired to {@code context}'s streams and error handling. */
+    private static CommandLine commandLine(CommandContext context, List<Class<?>> commands) {
         NewsletterCommand root = new NewsletterCommand();
         CommandLine commandLine = new CommandLine(root, new ContextFactory(context));
+        // Before the settings below, which apply to the subcommands already there.
+        commands.forEach(commandLine::addSubcommand);
         commandLine.setOut(context.out());
         commandLine.setErr(context.err());
         commandLine.setExecutionExceptionHandler(new ErrorHandler(context.err(), root, new DiagnosticPrinter(context.err(), context.workingDir())));
