@@ -33,6 +33,7 @@ final class CommandCatalog {
         commands.put("serve", ServeCommand.class);
         commands.put("preview", PreviewCommand.class);
         commands.put("bounces", BouncesCommand.class);
+        commands.put("backup", BackupCommand.class);
         commands.put("help", HelpCommand.class);
         return Collections.unmodifiableMap(commands);
     }
