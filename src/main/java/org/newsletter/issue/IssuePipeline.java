@@ -31,7 +31,7 @@ public final class IssuePipeline {
     public IssuePipeline(Workspace workspace, Clock clock) {
         this.workspace = workspace;
         this.clock = clock;
-        this.renderer = new IssueRenderer(new TemplateEngine(workspace.templatesDir()), workspace.site(), clock);
+        this.renderer = new IssueRenderer(new TemplateEngine(workspace.templatesDir()), workspace.site());
     }
 
     public IssueComposer.Composition compose(Path issueFolder) {
