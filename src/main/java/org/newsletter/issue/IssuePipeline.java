@@ -38,6 +38,11 @@ public final class IssuePipeline {
         return composer.compose(issueFolder, workspace.site());
     }
 
+    /** Every error and warning of the compose stage, and the composition when it succeeded (for check). */
+    public IssueComposer.Findings lint(Path issueFolder) {
+        return composer.lint(issueFolder, workspace.site());
+    }
+
     public RenderedIssue render(Path issueFolder) {
         return render(compose(issueFolder));
     }
