@@ -75,6 +75,7 @@ public final class IssueCheck {
                         "email HTML is " + bytes / 1024 + " KB; Gmail clips anything over 102 KB (and hides the unsubscribe link): shorten the issue"));
             }
             findings.addAll(UnsubscribeLinkCheck.check(content, sample, template(IssueRenderer.EMAIL_HTML), template(IssueRenderer.EMAIL_TEXT)));
+            findings.addAll(new EmailCompatibility(CanIEmail.data(), template(IssueRenderer.EMAIL_HTML), index).check(content.html()));
         } catch (InvalidInputException e) {
             findings.addAll(e.diagnostics());
         }

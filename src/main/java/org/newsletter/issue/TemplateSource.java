@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import org.newsletter.model.SourcePosition;
 
 /**
@@ -26,27 +27,24 @@ record TemplateSource(Path templatesDir, String name) {
         return SourcePosition.of(file());
     }
 
-    /**
-     * The first line of the workspace's template that contains {@code needle}, ignoring case and white
-     * space (the CSS inliner rewrites "display: flex" as "display:flex"); the file alone if none does.
-     */
-    SourcePosition lineOf(String needle) {
-        if (!isOverride()) {
-            return position();
+    /** The first line of {@code file} that contains {@code needle}, ignoring case and white space. */
+    static Optional<SourcePosition> find(Path file, String needle) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
         }
         String wanted = squeeze(needle);
         try {
             int number = 0;
-            for (String line : Files.readAllLines(file())) {
+            for (String line : Files.readAllLines(file)) {
                 number++;
                 if (squeeze(line).contains(wanted)) {
-                    return SourcePosition.of(file(), number);
+                    return Optional.of(SourcePosition.of(file, number));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return position();
+        return Optional.empty();
     }
 
     private static String squeeze(String text) {

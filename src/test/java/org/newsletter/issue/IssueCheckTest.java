@@ -290,4 +290,39 @@ class IssueCheckTest {
         assertThat(textOnly.err()).contains("templates/email.txt.ftl: error: the text part has no unsubscribe link")
                 .doesNotContain("HTML part");
     }
+
+    @Test
+    void cssAndHtmlThatMailClientsIgnoreAreNamedWithTheClientsAndTheTemplateLine() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("c", """
+                ---
+                title: T
+                date: 2024-09-10
+                preheader: Fine preheader text for the inbox preview line.
+                ---
+
+                Hi
+
+                <video src="https://example.org/clip.mp4" controls></video>
+                """, null);
+        String html;
+        try (InputStream h = IssueCheckTest.class.getResourceAsStream("/templates/email.html.ftlh")) {
+            html = new String(h.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        String edited = html
+                .replace("<td class=\"footer\">", "<td class=\"footer\">\n<div style=\"display: flex; background-image: url(https://example.org/bg.png)\">Hello</div>")
+                .replace("@media (prefers-color-scheme: dark) {", "@media (prefers-color-scheme: dark) {\n  .footer { position: relative; box-shadow: 0 0 2px #000; }");
+        assertThat(edited).isNotEqualTo(html).contains("position: relative");
+        Path template = fixture.write("templates/email.html.ftlh", edited);
+        int line = Files.readAllLines(template).indexOf("<div style=\"display: flex; background-image: url(https://example.org/bg.png)\">Hello</div>") + 1;
+
+        IssueFixture.Run run = fixture.run("check", "c");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err())
+                .contains("templates/email.html.ftlh:" + line + ": warning: 'display:flex' is not supported by Outlook (Windows) (caniemail.com, 2025-09-09")
+                .contains("templates/email.html.ftlh:" + line + ": warning: 'background-image' is not supported by Outlook (Windows) (caniemail.com")
+                .contains("index.md:9: warning: '<video> element' is not supported by Gmail (web), Gmail (Android), Gmail (iOS), Outlook (Windows), Outlook (web), Yahoo (web)")
+                .doesNotContain("'position'").doesNotContain("box-shadow");
+        assertThat(run.err()).endsWith("0 errors, 3 warnings\n");
+    }
 }
