@@ -9,9 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -62,14 +60,14 @@ public final class PythonIcalendar {
 
     /** The reader, or a skip of the calling test naming the package to install. */
     public static PythonIcalendar require(Path folder) {
-        for (Path candidate : candidates()) {
+        for (Path candidate : PythonInterpreters.candidates()) {
             ExternalTools.Result result = ExternalTools.run(List.of(candidate.toString(), "-c", "import icalendar, pytz"), null,
                     Duration.ofSeconds(60));
             if (result.exitCode() == 0) {
                 return new PythonIcalendar(candidate, folder);
             }
         }
-        return Assumptions.abort(HINT + " [no python3 here can import icalendar; tried: " + candidates() + "]");
+        return Assumptions.abort(HINT + " [no python3 here can import icalendar; tried: " + PythonInterpreters.candidates() + "]");
     }
 
     /** The events of {@code files}, in order. */
@@ -99,18 +97,5 @@ public final class PythonIcalendar {
         }
         array.forEach(value -> values.add(value.asText()));
         return new Read(values.get(0), values.get(1), values.get(2), values.get(3), values.get(4));
-    }
-
-    private static Set<Path> candidates() {
-        Set<Path> candidates = new LinkedHashSet<>();
-        Path onPath = ExternalTools.find("newsletter.python3", "python3");
-        if (onPath != null) {
-            candidates.add(onPath);
-        }
-        Path system = Path.of("/usr/bin/python3");
-        if (System.getProperty("newsletter.python3", "").isBlank() && Files.isExecutable(system)) {
-            candidates.add(system);
-        }
-        return candidates;
     }
 }
