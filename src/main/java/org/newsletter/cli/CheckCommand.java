@@ -12,9 +12,11 @@ import picocli.CommandLine.Mixin;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Lint an issue: errors exit 1, warnings do not.",
-                "Errors: bad front matter or events, images without alt text or missing, template errors, HTML over Gmail's 102 KB."
-                + " Warnings: the preheader, subject length, vague link text, http:// links, past events, skipped heading levels."
-                + " A clean issue prints nothing."})
+                "Errors: bad front matter or events, images without alt text or missing, SVG images, <script> and the like,"
+                + " template errors, no visible unsubscribe link, HTML over Gmail's 102 KB."
+                + " Warnings: the preheader, subject length, vague link text, http:// links, large images, past events,"
+                + " skipped heading levels, CSS and HTML that mail clients ignore."
+                + " Every finding in one run, then 'N errors, M warnings'."})
 final class CheckCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -33,11 +35,7 @@ final class CheckCommand implements Callable<Integer> {
         Path folder = resolved.folder();
         List<Diagnostic> findings = new IssueCheck(new IssuePipeline(workspace, context.clock())).check(folder);
         findings.forEach(context::print);
-        long errors = findings.stream().filter(Diagnostic::isError).count();
-        if (errors > 0) {
-            context.err().printf("%d error(s), %d warning(s)%n", errors, findings.size() - errors);
-            return ExitCodes.FAILED;
-        }
-        return ExitCodes.OK;
+        context.err().println(IssueCheck.summary(findings));
+        return findings.stream().anyMatch(Diagnostic::isError) ? ExitCodes.FAILED : ExitCodes.OK;
     }
 }

@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Node;
 import java.util.List;
 import java.net.URI;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.newsletter.model.Image;
 
 /**
@@ -21,6 +22,8 @@ final class HtmlFlavour {
 
     /** Content width of the email column: 600 px minus padding. Images wider than this are scaled in the markup. */
     static final int EMAIL_CONTENT_WIDTH = 552;
+
+    private static final Pattern WHOLE_ELEMENT = Pattern.compile("(?is)<\\s*(script|iframe|object)\\b.*?<\\s*/\\s*\\1\\s*>");
 
     private final HtmlRenderer renderer;
 
@@ -48,7 +51,19 @@ final class HtmlFlavour {
     }
 
     String render(Node node) {
-        return renderer.render(node);
+        return withoutForbiddenElements(renderer.render(node));
+    }
+
+    /**
+     * Raw {@code <script>}, {@code <iframe>}, {@code <object>} (with what they hold), {@code <embed>}
+     * and {@code <form>} tags taken out: check reports them as errors, and even a preview of an issue
+     * with errors must not carry them.
+     */
+    static String withoutForbiddenElements(String html) {
+        if (!MarkdownLint.FORBIDDEN_TAG.matcher(html).find()) {
+            return html;
+        }
+        return WHOLE_ELEMENT.matcher(html).replaceAll("").replaceAll("(?i)<\\s*/?\\s*(?:script|iframe|form|object|embed)\\b[^>]*>", "");
     }
 
     /**
@@ -57,7 +72,7 @@ final class HtmlFlavour {
      * its own loses its {@code <a>} tags); returns fences + 1 pieces.
      */
     List<String> renderAroundFences(Document document) {
-        return List.of(renderer.render(document).split(EventsFenceMarker.MARKER, -1));
+        return List.of(withoutForbiddenElements(renderer.render(document)).split(EventsFenceMarker.MARKER, -1));
     }
 
     /** Rewrites relative image URLs against a base; leaves absolute ones and links alone. */

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.newsletter.model.Block;
@@ -50,12 +51,35 @@ public final class IssueComposer {
     public record Composition(Issue issue, List<Diagnostic> warnings) {
     }
 
+    /** Every finding of a composition, errors and warnings; the composition itself only when there was no error. */
+    public record Findings(Optional<Composition> composition, List<Diagnostic> diagnostics) {
+    }
+
     /** @throws InvalidInputException listing every error, each with file and line */
     public Composition compose(Path issueFolder, Site site) {
+        return compose(issueFolder, site, new Diagnostics());
+    }
+
+    /**
+     * For {@code check}: as {@link #compose(Path, Site)}, but an error does not hide the warnings
+     * found on the way (vague link text, insecure links) because a linter reports everything at once.
+     */
+    public Findings lint(Path issueFolder, Site site) {
+        Diagnostics problems = new Diagnostics();
+        try {
+            Composition composition = compose(issueFolder, site, problems);
+            return new Findings(Optional.of(composition), problems.all());
+        } catch (InvalidInputException e) {
+            List<Diagnostic> all = new ArrayList<>(problems.all());
+            e.diagnostics().stream().filter(d -> !all.contains(d)).forEach(all::add);
+            return new Findings(Optional.empty(), all);
+        }
+    }
+
+    private Composition compose(Path issueFolder, Site site, Diagnostics problems) {
         Path folder = issueFolder.toAbsolutePath().normalize();
         Path indexFile = folder.resolve("index.md");
         String slug = folder.getFileName().toString();
-        Diagnostics problems = new Diagnostics();
         if (!SLUG.matcher(slug).matches()) {
             problems.error(SourcePosition.of(folder), "issue folder name '" + slug + "' is used in URLs: use letters, digits, '-', '_' and '.' only");
         }
@@ -125,6 +149,9 @@ public final class IssueComposer {
         if (front.heroAlt() == null || front.heroAlt().isBlank()) {
             problems.error(front.heroPosition(), "hero image has no alt text; add 'alt:' describing the picture");
         }
+        if (SvgImages.isSvg(front.heroImage())) {
+            problems.error(front.heroPosition(), SvgImages.message(front.heroImage()));
+        }
         org.newsletter.model.Image image = new org.newsletter.model.Image(front.heroImage(), front.heroAlt(), 0, 0);
         if (image.isLocal()) {
             image = localImages.resolve(front.heroImage(), front.heroAlt(), front.heroPosition(), problems);
@@ -156,6 +183,9 @@ public final class IssueComposer {
             SourcePosition at = SourcePosition.of(file, node.getStartLineNumber() + firstLine);
             if (alt.isBlank()) {
                 problems.error(at, "image '" + source + "' has no alt text; write ![what the picture shows](" + source + ")");
+            }
+            if (SvgImages.isSvg(source)) {
+                problems.error(at, SvgImages.message(source));
             }
             org.newsletter.model.Image candidate = new org.newsletter.model.Image(source, alt, 0, 0);
             if (candidate.isLocal() && !images.containsKey(source)) {

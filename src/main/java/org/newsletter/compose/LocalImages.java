@@ -1,9 +1,11 @@
 package org.newsletter.compose;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -13,9 +15,15 @@ import org.newsletter.model.SourcePosition;
 
 /**
  * Checks that a local image exists inside the issue folder and reads its pixel size from the file
- * header (without decoding the pixels), so the email can carry width and height attributes.
+ * header (without decoding the pixels), so the email can carry width and height attributes; warns
+ * about images heavier than 1 MB or wider than 1200 px.
  */
 final class LocalImages {
+
+    /** Above this an image is slow on a phone's connection and weighs on the reader's data plan. */
+    static final long MAX_BYTES = 1024 * 1024;
+    /** Twice the email's 600 px column: sharp on high-density screens, no heavier than needed. */
+    static final int MAX_WIDTH = 1200;
 
     private final Path folder;
 
@@ -35,7 +43,24 @@ final class LocalImages {
             return null;
         }
         int[] size = size(file);
+        long bytes = bytes(file);
+        if (bytes > MAX_BYTES) {
+            problems.warning(at, String.format(Locale.ROOT, "image '%s' is %.1f MB: over 1 MB loads slowly on phones and"
+                    + " counts against the reader's data; resize or compress it", source, bytes / (1024.0 * 1024.0)));
+        }
+        if (size[0] > MAX_WIDTH) {
+            problems.warning(at, "image '" + source + "' is " + size[0] + " px wide: twice the 600 px column (" + MAX_WIDTH
+                    + " px) is sharp on any screen; resize it");
+        }
         return new Image(source, alt, size[0], size[1]);
+    }
+
+    private static long bytes(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static int[] size(Path file) {

@@ -8,8 +8,11 @@ import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.nio.file.Path;
+import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.newsletter.model.Diagnostics;
@@ -17,13 +20,23 @@ import org.newsletter.model.SourcePosition;
 
 /**
  * Findings in the Markdown that a reader would notice: link text that means nothing out of context
- * (screen-reader users navigate by link list), insecure links, skipped heading levels, and images in
- * raw HTML without alt text. Markdown images are checked where they are resolved.
+ * (screen-reader users navigate by link list) whatever its case and punctuation, insecure links,
+ * skipped heading levels, images in raw HTML without alt text or in SVG, and raw HTML that no mail
+ * client runs ({@code <script>}, {@code <iframe>}…). Markdown images are checked where they are resolved.
  */
 final class MarkdownLint {
 
+    /** Compared after {@link #words}: "Click Here!" and "read more…" are "click here" and "read more". */
     private static final Set<String> VAGUE_LINK_TEXT = Set.of(
-            "click here", "here", "this link", "link", "read more", "more", "click", "this", "go");
+            "click here", "here", "this link", "link", "read more", "more", "click", "this", "go",
+            "learn more", "more info", "more information", "find out more", "info", "details", "click this link",
+            "see more", "continue reading", "read this", "this page", "go here", "tap here");
+
+    /**
+     * Opening tags of elements that no mail client runs or shows and that spam filters punish; in raw
+     * HTML they are an error, and {@link HtmlFlavour} leaves them out of the email.
+     */
+    static final Pattern FORBIDDEN_TAG = Pattern.compile("(?i)<\\s*(script|iframe|form|object|embed)\\b");
 
     private final Path file;
     private final int bodyFirstLine;
@@ -55,8 +68,7 @@ final class MarkdownLint {
     }
 
     private void checkLink(Node node, String url, String text, Diagnostics problems) {
-        String plain = text.replaceAll("[*_`\\[\\]]", "").strip().toLowerCase(Locale.ROOT);
-        if (VAGUE_LINK_TEXT.contains(plain)) {
+        if (VAGUE_LINK_TEXT.contains(words(text))) {
             problems.warning(at(node), "link text '" + text + "' says nothing out of context; describe where it goes");
         }
         if (url.startsWith("http://")) {
@@ -64,11 +76,28 @@ final class MarkdownLint {
         }
     }
 
+    /** Lower case, letters and digits only, single spaces: the words a reader hears. */
+    static String words(String text) {
+        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
     private void checkHtml(Node node, Diagnostics problems) {
-        for (Element img : Jsoup.parseBodyFragment(node.getChars().toString()).select("img")) {
+        Element body = Jsoup.parseBodyFragment(node.getChars().toString()).body();
+        for (Element img : body.select("img")) {
             if (!img.hasAttr("alt")) {
                 problems.error(at(node), "<img src=\"" + img.attr("src") + "\"> has no alt attribute; describe the image (alt=\"\" if decorative)");
             }
+            if (SvgImages.isSvg(img.attr("src"))) {
+                problems.error(at(node), SvgImages.message(img.attr("src")));
+            }
+        }
+        Set<String> tags = new LinkedHashSet<>();
+        for (Matcher tag = FORBIDDEN_TAG.matcher(node.getChars()); tag.find(); ) {
+            tags.add(tag.group(1).toLowerCase(Locale.ROOT));
+        }
+        for (String tag : tags) {
+            problems.error(at(node), "<" + tag + "> in the Markdown: mail clients block it and spam filters punish it;"
+                    + " it is left out of the email: link to the page instead");
         }
     }
 

@@ -7,7 +7,9 @@ import org.newsletter.compose.IssueComposer;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Diagnostic;
 import org.newsletter.model.Image;
+import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Recipient;
+import org.newsletter.render.IssueRenderer;
 import org.newsletter.render.RenderedIssue;
 
 /**
@@ -33,6 +35,12 @@ public final class IssueBuild {
         Recipient sample = SampleRecipient.forSite(pipeline.workspace().site());
         // email.html and email.txt are the sample message's two parts; message.eml is that message as send builds it.
         RenderedIssue.PersonalisedContent content = rendered.personalise(sample);
+        List<Diagnostic> noWayOut = UnsubscribeLinkCheck.check(content, sample,
+                new TemplateSource(pipeline.workspace().templatesDir(), IssueRenderer.EMAIL_HTML),
+                new TemplateSource(pipeline.workspace().templatesDir(), IssueRenderer.EMAIL_TEXT));
+        if (!noWayOut.isEmpty()) {
+            throw new InvalidInputException(noWayOut);
+        }
         OutgoingMessage message = pipeline.message(pipeline.campaign(rendered, IssuePipeline.SAMPLE_LIST), sample,
                 "build:" + rendered.issue().slug());
 

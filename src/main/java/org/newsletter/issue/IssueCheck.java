@@ -3,19 +3,23 @@ package org.newsletter.issue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.newsletter.compose.IssueComposer;
 import org.newsletter.model.Diagnostic;
 import org.newsletter.model.Event;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Issue;
+import org.newsletter.model.Recipient;
 import org.newsletter.model.SourcePosition;
+import org.newsletter.render.IssueRenderer;
 import org.newsletter.render.RenderedIssue;
 
 /**
  * {@code newsletter check}: everything build would complain about, plus what a careful editor would
- * notice before sending: inbox preview text, subject length, events already past, and Gmail's
- * clipping limit.
+ * notice before sending: inbox preview text, subject length, events already past, Gmail's clipping
+ * limit, a missing unsubscribe link. Every finding in one run: an error in the front matter does not
+ * hide a vague link further down.
  */
 public final class IssueCheck {
 
@@ -28,17 +32,31 @@ public final class IssueCheck {
         this.pipeline = pipeline;
     }
 
+    /** "2 errors, 1 warning": the line check always ends with. */
+    public static String summary(List<Diagnostic> findings) {
+        long errors = findings.stream().filter(Diagnostic::isError).count();
+        long warnings = findings.size() - errors;
+        return errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings");
+    }
+
     /** All findings, errors first; an empty list means the issue is clean. */
     public List<Diagnostic> check(Path issueFolder) {
         List<Diagnostic> findings = new ArrayList<>();
-        IssueComposer.Composition composition;
+        IssueComposer.Findings composed;
         try {
-            composition = pipeline.compose(issueFolder);
+            composed = pipeline.lint(issueFolder);
         } catch (InvalidInputException e) {
             return e.diagnostics();
         }
-        // Front matter and Markdown warnings (preheader, subject, links, headings) come from compose.
-        findings.addAll(composition.warnings());
+        // Front matter and Markdown findings (preheader, subject, links, headings, images) come from compose.
+        findings.addAll(composed.diagnostics());
+        composed.composition().ifPresent(composition -> findings.addAll(rendered(composition)));
+        findings.sort(Comparator.comparing(d -> !d.isError()));
+        return findings;
+    }
+
+    private List<Diagnostic> rendered(IssueComposer.Composition composition) {
+        List<Diagnostic> findings = new ArrayList<>();
         Issue issue = composition.issue();
         Path index = issue.folder().resolve("index.md");
         for (Event event : issue.events()) {
@@ -49,16 +67,22 @@ public final class IssueCheck {
         }
         try {
             RenderedIssue rendered = pipeline.render(composition);
-            String html = rendered.personalise(SampleRecipient.forSite(pipeline.workspace().site())).html();
-            int bytes = html.getBytes(StandardCharsets.UTF_8).length;
+            Recipient sample = SampleRecipient.forSite(pipeline.workspace().site());
+            RenderedIssue.PersonalisedContent content = rendered.personalise(sample);
+            int bytes = content.html().getBytes(StandardCharsets.UTF_8).length;
             if (bytes > GMAIL_CLIP_BYTES) {
                 findings.add(Diagnostic.error(SourcePosition.of(index),
                         "email HTML is " + bytes / 1024 + " KB; Gmail clips anything over 102 KB (and hides the unsubscribe link): shorten the issue"));
             }
+            findings.addAll(UnsubscribeLinkCheck.check(content, sample, template(IssueRenderer.EMAIL_HTML), template(IssueRenderer.EMAIL_TEXT)));
+            findings.addAll(new EmailCompatibility(CanIEmail.data(), template(IssueRenderer.EMAIL_HTML), index).check(content.html()));
         } catch (InvalidInputException e) {
             findings.addAll(e.diagnostics());
         }
-        findings.sort((a, b) -> Boolean.compare(!a.isError(), !b.isError()));
         return findings;
+    }
+
+    private TemplateSource template(String name) {
+        return new TemplateSource(pipeline.workspace().templatesDir(), name);
     }
 }

@@ -31,11 +31,16 @@ public final class IssuePipeline {
     public IssuePipeline(Workspace workspace, Clock clock) {
         this.workspace = workspace;
         this.clock = clock;
-        this.renderer = new IssueRenderer(new TemplateEngine(workspace.templatesDir()), workspace.site(), clock);
+        this.renderer = new IssueRenderer(new TemplateEngine(workspace.templatesDir()), workspace.site());
     }
 
     public IssueComposer.Composition compose(Path issueFolder) {
         return composer.compose(issueFolder, workspace.site());
+    }
+
+    /** Every error and warning of the compose stage, and the composition when it succeeded (for check). */
+    public IssueComposer.Findings lint(Path issueFolder) {
+        return composer.lint(issueFolder, workspace.site());
     }
 
     public RenderedIssue render(Path issueFolder) {

@@ -2,33 +2,22 @@ package org.newsletter.render;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import net.fortuna.ical4j.model.Calendar;
-import net.fortuna.ical4j.model.TimeZone;
-import net.fortuna.ical4j.model.TimeZoneRegistry;
-import net.fortuna.ical4j.model.TimeZoneRegistryFactory;
-import net.fortuna.ical4j.model.component.VEvent;
-import net.fortuna.ical4j.model.property.Description;
-import net.fortuna.ical4j.model.property.DtStamp;
-import net.fortuna.ical4j.model.property.Location;
-import net.fortuna.ical4j.model.property.Method;
-import net.fortuna.ical4j.model.property.ProdId;
-import net.fortuna.ical4j.model.property.Sequence;
-import net.fortuna.ical4j.model.property.Uid;
-import net.fortuna.ical4j.model.property.Url;
-import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
-import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import org.newsletter.model.Event;
 
 /**
- * Writes one RFC 5545 calendar per event with ical4j, which does the folding, escaping and VTIMEZONE
- * for us. Start and end carry the event's TZID with a matching VTIMEZONE (RFC 5545 section 3.6.5), so
- * calendars keep the meeting at 14:00 UK time even if UK rules change.
+ * Writes one RFC 5545 calendar per event. Start and end carry the event's TZID with a matching
+ * VTIMEZONE (section 3.6.5), so calendars keep the meeting at 14:00 UK time even if UK rules change;
+ * an event in UTC itself is written in UTC. The same event and stamp always give the same bytes.
  */
 public final class IcsWriter {
 
     private static final String PRODUCT = "-//newsletter//newsletter 0.1//EN";
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
-    private final TimeZoneRegistry zones = TimeZoneRegistryFactory.getInstance().createRegistry();
     private final String uidDomain;
 
     /** @param uidDomain the sender's domain: UIDs must be globally unique (RFC 5545 section 3.8.4.7) */
@@ -44,35 +33,47 @@ public final class IcsWriter {
         return event.id() + "@" + uidDomain;
     }
 
+    /**
+     * @param details the DESCRIPTION, plain text
+     * @param stamp the DTSTAMP: a fixed moment of the issue, not the time of the build, so that
+     *     rebuilding gives the same file
+     */
     public String write(Event event, String details, Instant stamp) {
-        VEvent vevent = new VEvent(event.start(), event.end(), event.title());
-        vevent.add(new Uid(uid(event)));
-        vevent.replace(new DtStamp(stamp));
-        vevent.add(new Sequence(0));
+        ZoneId zone = event.start().getZone();
+        boolean utc = zone.normalized() instanceof ZoneOffset offset && offset.getTotalSeconds() == 0;
+        ContentLines out = new ContentLines()
+                .raw("BEGIN", "VCALENDAR")
+                .raw("PRODID", PRODUCT)
+                .raw("VERSION", "2.0")
+                .raw("CALSCALE", "GREGORIAN")
+                .raw("METHOD", "PUBLISH");
+        if (!utc) {
+            TimeZoneComponent.write(out, zone, event.start().getYear(), event.end().getYear());
+        }
+        out.raw("BEGIN", "VEVENT")
+                .text("UID", uid(event))
+                .raw("DTSTAMP", UTC.format(stamp));
+        dateTime(out, "DTSTART", event.start(), utc);
+        dateTime(out, "DTEND", event.end(), utc);
+        out.raw("SEQUENCE", "0").text("SUMMARY", event.title());
         if (!event.location().isEmpty()) {
-            vevent.add(new Location(event.location()));
+            out.text("LOCATION", event.location());
         }
         if (!details.isEmpty()) {
-            vevent.add(new Description(details));
+            out.text("DESCRIPTION", details);
         }
         if (event.url().startsWith("https://") || event.url().startsWith("http://")) {
-            vevent.add(new Url(java.net.URI.create(event.url())));
+            out.raw("URL", event.url());
         }
-        Calendar calendar = new Calendar();
-        calendar.add(new ProdId(PRODUCT));
-        calendar.add(ImmutableVersion.VERSION_2_0);
-        calendar.add(ImmutableCalScale.GREGORIAN);
-        calendar.add(new Method("PUBLISH"));
-        calendar.add(vevent);
-        TimeZone zone = zones.getTimeZone(zoneId(event));
-        if (zone != null) {
-            calendar.add(zone.getVTimeZone());
-        }
-        return calendar.toString();
+        return out.raw("END", "VEVENT").raw("END", "VCALENDAR").toString();
     }
 
-    private static String zoneId(Event event) {
-        ZoneId zone = event.start().getZone();
-        return zone.getId();
+    private static void dateTime(ContentLines out, String name, ZonedDateTime time, boolean utc) {
+        if (utc) {
+            out.raw(name, UTC.format(time));
+        } else {
+            // TZID values are not quoted: IANA names hold no ':', ';' or ','.
+            out.raw(name + ";TZID=" + time.getZone().getId(), LOCAL.format(time.toLocalDateTime()));
+        }
     }
 }

@@ -3,7 +3,8 @@ package org.newsletter.render;
 import freemarker.core.HTMLOutputFormat;
 import freemarker.core.TemplateHTMLOutputModel;
 import freemarker.template.TemplateModelException;
-import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,12 +39,10 @@ public final class IssueRenderer {
     private final TemplateEngine templates;
     private final CssInliner inliner = new CssInliner();
     private final Site site;
-    private final Clock clock;
 
-    public IssueRenderer(TemplateEngine templates, Site site, Clock clock) {
+    public IssueRenderer(TemplateEngine templates, Site site) {
         this.templates = templates;
         this.site = site;
-        this.clock = clock;
     }
 
     public RenderedIssue render(Issue issue) {
@@ -61,9 +60,11 @@ public final class IssueRenderer {
                 new LinksView(issueUrl, links.archive(), ""));
         String webHtml = templates.render(WEB_HTML, web);
 
+        // DTSTAMP is the issue's date, not the time of the build: the same issue gives the same files.
+        Instant stamp = issue.date().atStartOfDay(ZoneOffset.UTC).toInstant();
         Map<String, String> calendars = new LinkedHashMap<>();
         for (Event event : issue.events()) {
-            calendars.put(event.id(), ics.write(event, details(event, formatter), clock.instant()));
+            calendars.put(event.id(), ics.write(event, details(event, formatter), stamp));
         }
         return new RenderedIssue(issue, Stencil.compile(html), Stencil.compile(text), webHtml, calendars);
     }
@@ -109,9 +110,9 @@ public final class IssueRenderer {
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.end()));
     }
 
-    /** What a calendar entry says: the description, then where to sign up. */
+    /** What a calendar entry says: the description as plain paragraphs, then where to sign up. */
     private static String details(Event event, EventFormatter formatter) {
-        StringBuilder details = new StringBuilder(event.descriptionText());
+        StringBuilder details = new StringBuilder(PlainParagraphs.of(event.descriptionText()));
         if (!event.url().isEmpty()) {
             if (details.length() > 0) {
                 details.append("\n\n");

@@ -78,7 +78,7 @@ class InitCommandTest {
 
         Run check = check(root, "2024-12-first-issue");
         assertThat(check.code()).as(check.err()).isZero();
-        assertThat(check.err()).isEmpty();
+        assertThat(check.err()).isEqualTo("0 errors, 0 warnings\n");
     }
 
     @Test

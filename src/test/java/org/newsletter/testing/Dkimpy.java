@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -80,7 +78,7 @@ public final class Dkimpy {
      * {@code @BeforeAll}: finding it costs a second or two, and must not skip the tests that do not need it.
      */
     public static Dkimpy find(Path folder) {
-        for (Path candidate : candidates()) {
+        for (Path candidate : PythonInterpreters.candidates()) {
             ExternalTools.Result result = ExternalTools.run(List.of(candidate.toString(), "-c", "import dkim"), null,
                     Duration.ofSeconds(60));
             if (result.exitCode() == 0) {
@@ -93,7 +91,7 @@ public final class Dkimpy {
     /** {@code found} itself, or skips the calling test with the package to install. */
     public static Dkimpy require(Dkimpy found) {
         return found != null ? found
-                : Assumptions.abort(HINT + " [no python3 here can import dkim; tried: " + (candidates().isEmpty() ? "none found" : candidates()) + "]");
+                : Assumptions.abort(HINT + " [no python3 here can import dkim; tried: " + (PythonInterpreters.candidates().isEmpty() ? "none found" : PythonInterpreters.candidates()) + "]");
     }
 
     /** What dkimpy said about a message. */
@@ -124,19 +122,5 @@ public final class Dkimpy {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Set<Path> candidates() {
-        Set<Path> candidates = new LinkedHashSet<>();
-        String configured = System.getProperty("newsletter.python3", "").trim();
-        Path onPath = ExternalTools.find("newsletter.python3", "python3");
-        if (onPath != null) {
-            candidates.add(onPath);
-        }
-        Path system = Path.of("/usr/bin/python3");
-        if (configured.isEmpty() && Files.isRegularFile(system) && Files.isExecutable(system)) {
-            candidates.add(system);
-        }
-        return candidates;
     }
 }
