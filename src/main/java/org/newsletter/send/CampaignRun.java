@@ -114,6 +114,12 @@ public final class CampaignRun {
                     outstanding -= 1 + results.drainTo(pending);
                 }
                 flush(pending, recorded);
+                if (outstanding > 0 && workers.stream().noneMatch(Thread::isAlive)) {
+                    // Workers report every message's outcome, whatever it threw; should one still die, its
+                    // claims stay "sending" for the next run instead of this one waiting for ever.
+                    health.markDown("the sender threads stopped unexpectedly");
+                    break;
+                }
                 if (outstanding == 0 && health.down()) {
                     break;
                 }

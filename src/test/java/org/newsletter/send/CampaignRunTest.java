@@ -22,6 +22,7 @@ import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.mail.MessageSigner;
+import org.newsletter.mail.OutboxTransport;
 import org.newsletter.mail.Transport;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.DeliveryState;
@@ -81,8 +82,16 @@ class CampaignRunTest {
 
     RunReport run(Campaign campaign, SendPlan plan, Transport transport, SendingSettings.Rate rate, StopRequest stop, Duration drainLimit)
             throws InterruptedException {
-        MessageMaker maker = new BuiltMessages(new WorkspaceLocator().locate(dir).site(), plan.rendered(), campaign, news, sender.links(),
+        return run(campaign, transport, rate, stop, drainLimit, builtMessages(campaign, plan));
+    }
+
+    MessageMaker builtMessages(Campaign campaign, SendPlan plan) {
+        return new BuiltMessages(new WorkspaceLocator().locate(dir).site(), plan.rendered(), campaign, news, sender.links(),
                 MessageSigner.NONE, Clock.systemUTC());
+    }
+
+    RunReport run(Campaign campaign, Transport transport, SendingSettings.Rate rate, StopRequest stop, Duration drainLimit, MessageMaker maker)
+            throws InterruptedException {
         try (DeliveryJournal journal = store.journal(campaign, news)) {
             return new CampaignRun(journal, transport, maker, 3, rate, FAST_RETRY, Clock.systemUTC(), SendProgress.NONE, stop::pause, stop, drainLimit)
                     .run();
@@ -163,6 +172,39 @@ class CampaignRunTest {
         assertThat(store.campaigns().retry(campaign.id())).isEqualTo(1);
         run(campaign, plan, transport);
         assertThat(store.campaigns().counts(campaign.id()).get(DeliveryState.ACCEPTED)).isEqualTo(58);
+    }
+
+    @Test
+    void anythingThrownWhileBuildingOneMessageFailsThatRowAloneAndTheRunGoesOn() throws Exception {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        MessageMaker real = builtMessages(campaign, plan);
+        MessageMaker poisoned = claim -> switch (claim.email()) {
+            // What building the message of someone imported with a 10 MB name did: the sender thread died.
+            case "p07@example.org" -> throw new OutOfMemoryError("Java heap space");
+            case "p08@example.org" -> throw new StackOverflowError();
+            default -> real.make(claim);
+        };
+        OutboxTransport outbox = new OutboxTransport(dir.resolve("outbox"));
+
+        CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(campaign, outbox, SendingSettings.Rate.UNLIMITED, new StopRequest(), CampaignRun.DRAIN_LIMIT, poisoned);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        RunReport report = running.get(60, TimeUnit.SECONDS);
+
+        assertThat(report.accepted()).isEqualTo(58);
+        try (var files = java.nio.file.Files.list(outbox.folder())) {
+            assertThat(files.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(58);
+        }
+        assertThat(emailsIn(campaign, DeliveryState.FAILED_PERMANENT)).containsExactly("p07@example.org", "p08@example.org");
+        assertThat(store.campaigns().errors(campaign.id())).extracting(g -> g.reply()).containsExactlyInAnyOrder(
+                "cannot build the message: OutOfMemoryError: Java heap space", "cannot build the message: StackOverflowError");
+        assertThat(store.campaigns().finishIfDone(campaign.id())).as("nothing left sending or queued").isTrue();
     }
 
     @Test
