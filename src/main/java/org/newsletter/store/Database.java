@@ -1,6 +1,5 @@
 package org.newsletter.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -49,6 +48,8 @@ public final class Database implements AutoCloseable {
             for (int i = 0; i < count; i++) {
                 opened.add(new Database(location, jdbi.open()));
             }
+            // A database this open created is private before the token secret goes in (its folder is 0700 already).
+            PrivateFiles.restrictDatabase(location);
             return opened;
         } catch (RuntimeException e) {
             opened.forEach(Database::close);
@@ -71,7 +72,11 @@ public final class Database implements AutoCloseable {
 
     static DataSource dataSource(DatabaseLocation location) {
         if (location.dialect() == Dialect.SQLITE) {
-            createParentFolder(location.jdbcUrl().substring("jdbc:sqlite:".length()));
+            String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
+            createParentFolder(file);
+            if (!file.startsWith(":memory:") && !file.isEmpty()) {
+                SqliteFileCheck.requireDatabaseOrMissing(location.sqliteFile());
+            }
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // WAL with NORMAL is durable against application crashes; only a power cut can lose the last commits.
@@ -114,8 +119,8 @@ public final class Database implements AutoCloseable {
         }
         Path parent = Path.of(file.replaceFirst("\\?.*$", "")).toAbsolutePath().getParent();
         try {
-            Files.createDirectories(parent);
-        } catch (java.io.IOException e) {
+            PrivateFiles.createFolder(parent);
+        } catch (java.io.UncheckedIOException e) {
             throw new StoreException("cannot create the folder for the database: " + parent, e);
         }
     }
