@@ -1,6 +1,7 @@
 package org.newsletter.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,8 +28,11 @@ import org.newsletter.mail.Transport;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.DeliveryState;
 import org.newsletter.model.EmailAddress;
+import org.newsletter.model.Issue;
+import org.newsletter.model.UserInputException;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SuppressionReason;
+import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.DeliveryJournal;
 import org.newsletter.store.NewSubscriber;
@@ -205,6 +209,29 @@ class CampaignRunTest {
         assertThat(store.campaigns().errors(campaign.id())).extracting(g -> g.reply()).containsExactlyInAnyOrder(
                 "cannot build the message: OutOfMemoryError: Java heap space", "cannot build the message: StackOverflowError");
         assertThat(store.campaigns().finishIfDone(campaign.id())).as("nothing left sending or queued").isTrue();
+    }
+
+    /** Issue 16: a start that cannot build a message records no campaign, so the issue is not published in the archive or feed. */
+    @Test
+    void aCampaignWhoseMessagesCannotBeBuiltIsNotRecorded() {
+        Workspace workspace = new WorkspaceLocator().locate(dir);
+        IssuePipeline pipeline = new IssuePipeline(workspace, IssueFixture.CLOCK);
+        // What check now refuses: a subject with a header of its own in it, as an older check let through.
+        IssueSource injected = folder -> {
+            RenderedIssue r = pipeline.render(folder);
+            Issue i = r.issue();
+            return new RenderedIssue(new Issue(i.folder(), i.slug(), i.title(), i.date(), "Hi\r\nBcc: evil@x.org", i.preheader(), i.hero(),
+                    i.language(), i.timeZone(), i.blocks(), i.events(), i.unplaced(), i.linkReferences(), i.images()),
+                    r.emailHtml(), r.emailText(), r.webHtml(), r.calendars());
+        };
+        CampaignSender refusing = new CampaignSender(workspace, injected, store, Map.of("NEWSLETTER_SECRET", "x".repeat(40)), Clock.systemUTC());
+        SendPlan plan = refusing.plan(dir.resolve("newsletters/" + IssueFixture.SEED_ISSUE), "news", null, null, false);
+
+        assertThatThrownBy(() -> refusing.start(plan)).isInstanceOf(UserInputException.class)
+                .hasMessage("not sent, and no campaign recorded: the message cannot be built: Subject must be a single line, but contains"
+                        + " a line break or NUL: Hi\\r\\nBcc: evil@x.org");
+        assertThat(store.campaigns().all()).isEmpty();
+        assertThat(store.campaigns().sentIssues()).as("what the archive and the feed list").isEmpty();
     }
 
     @Test
