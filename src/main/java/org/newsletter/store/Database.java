@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.newsletter.store.internal.Dialect;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -43,6 +44,9 @@ public final class Database implements AutoCloseable {
             migrate(location, dataSource);
         }
         Jdbi jdbi = Jdbi.create(dataSource);
+        // Jdbi's messages would quote the statement and its bound values (addresses, names) into every
+        // error line and log; the cause's own message says what went wrong.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         java.util.List<Database> opened = new java.util.ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
