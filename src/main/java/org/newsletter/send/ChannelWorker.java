@@ -9,6 +9,7 @@ import org.newsletter.mail.SmtpReply;
 import org.newsletter.mail.Transport;
 import org.newsletter.store.DeliveryClaim;
 import org.newsletter.store.DeliveryOutcome;
+import org.newsletter.store.StoreFailures;
 
 /**
  * One sender thread with its own connection: takes claimed recipients, builds each message, waits for
@@ -122,6 +123,11 @@ final class ChannelWorker implements Runnable {
             if (e.channelBroken()) {
                 channel.close();
                 channel = null;
+            }
+            if (StoreFailures.diskFull(e)) {
+                // Every message after this one would fail alike, and be retried and failed for nothing: stop, keep them queued.
+                health.markDown("the disk is full (" + e.getMessage() + "); free some space");
+                return DeliveryOutcome.notHandedOver(claim, health.reason());
             }
             if (e.senderRefused() && e.permanent()) {
                 health.markDown("the server refused the sender " + message.envelopeFrom() + ": " + e.getMessage());

@@ -32,7 +32,7 @@ public final class StoreFailures {
     /** The one line to print for {@code failure}, if it is one of those with a known cause and remedy. */
     public static Optional<String> explain(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (diskFull(e)) {
+            if (isDiskFull(e)) {
                 return Optional.of(DISK_FULL);
             }
             if (tooComplex(e)) {
@@ -40,6 +40,16 @@ public final class StoreFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code failure}, or anything that caused it, says the disk (the database's or another) is full. */
+    public static boolean diskFull(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (isDiskFull(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code failure}, or anything that caused it, is a UNIQUE constraint refusing a row. */
@@ -53,7 +63,7 @@ public final class StoreFailures {
         return false;
     }
 
-    private static boolean diskFull(Throwable e) {
+    private static boolean isDiskFull(Throwable e) {
         if (e instanceof SQLiteException sqlite && sqlite.getResultCode() != null) {
             return (sqlite.getResultCode().code & 0xff) == SQLITE_FULL;
         }

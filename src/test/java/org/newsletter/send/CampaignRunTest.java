@@ -211,6 +211,52 @@ class CampaignRunTest {
         assertThat(store.campaigns().finishIfDone(campaign.id())).as("nothing left sending or queued").isTrue();
     }
 
+    /** Issue 16: a full disk under the outbox stops the run with everything unsent still queued, instead of failing everyone after retries. */
+    @Test
+    void aFullDiskStopsTheRunAndKeepsTheRestQueued() throws InterruptedException {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        OutboxTransport outbox = new OutboxTransport(dir.resolve("outbox"));
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        // The outbox as it is on a disk with room for ten more messages: the JDK's own words for ENOSPC.
+        Transport filling = new Transport() {
+            @Override
+            public String describe() {
+                return outbox.describe();
+            }
+
+            @Override
+            public Channel open() throws org.newsletter.mail.DeliveryException {
+                Channel channel = outbox.open();
+                return new Channel() {
+                    @Override
+                    public org.newsletter.mail.SmtpReply send(org.newsletter.mail.OutgoingMessage message) throws org.newsletter.mail.DeliveryException {
+                        if (written.incrementAndGet() > 10) {
+                            java.io.IOException enospc = new java.io.IOException("No space left on device");
+                            throw new org.newsletter.mail.DeliveryException(org.newsletter.mail.DeliveryException.Kind.TEMPORARY, null, false,
+                                    "cannot write " + outbox.fileFor(message) + ": " + enospc.getMessage(), enospc);
+                        }
+                        return channel.send(message);
+                    }
+
+                    @Override
+                    public void close() {
+                        channel.close();
+                    }
+                };
+            }
+        };
+
+        RunReport report = run(campaign, plan, filling);
+
+        assertThat(report.stoppedBecause()).startsWith("the disk is full (cannot write ").endsWith("No space left on device); free some space");
+        var counts = store.campaigns().counts(campaign.id());
+        assertThat(counts.get(DeliveryState.ACCEPTED)).isEqualTo(10);
+        assertThat(counts.get(DeliveryState.QUEUED)).isEqualTo(50);
+        assertThat(counts.get(DeliveryState.FAILED_TEMPORARY)).isZero();
+        assertThat(written.get()).as("no retries against a full disk").isLessThanOrEqualTo(13);
+    }
+
     /** Issue 16: a start that cannot build a message records no campaign, so the issue is not published in the archive or feed. */
     @Test
     void aCampaignWhoseMessagesCannotBeBuiltIsNotRecorded() {
