@@ -57,6 +57,15 @@ class PrivateStateTest {
     }
 
     @Test
+    void buildingFirstCreatesTheStateFolderPrivateSoTheDatabaseLaterGoesIntoAPrivateFolder() throws Exception {
+        IssueFixture fixture = IssueFixture.copyOfRepository(dir);
+        assertThat(fixture.run("build", IssueFixture.SEED_ISSUE).exitCode()).isZero();
+        assertThat(mode(".newsletter")).isEqualTo("rwx------");
+        IssueFixture.Run lists = fixture.run("lists");
+        assertThat(lists.err()).isEmpty();
+    }
+
+    @Test
     void looserFilesAreTightenedWhenTheStoreIsOpenedAndThatIsSaidOnce() throws Exception {
         IssueFixture fixture = IssueFixture.in(dir);
         assertThat(fixture.run("lists", "create", "news", "--name", "News").exitCode()).isZero();
