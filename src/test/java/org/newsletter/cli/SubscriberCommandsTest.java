@@ -325,7 +325,7 @@ class SubscriberCommandsTest {
         java.nio.file.Path notADatabase = fixture.write("thesis.db", "my thesis, not a database");
         IssueFixture.Run run = fixture.env("NEWSLETTER_DATABASE_URL", "jdbc:sqlite:" + notADatabase).run("lists");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString().contains("cannot prepare the database").contains("not a database");
+        assertThat(run.errLines()).singleElement().asString().contains(notADatabase.toString()).contains("is not an SQLite database");
         assertThat(java.nio.file.Files.readString(notADatabase)).isEqualTo("my thesis, not a database");
     }
 
