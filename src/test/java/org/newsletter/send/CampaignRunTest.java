@@ -211,6 +211,44 @@ class CampaignRunTest {
         assertThat(store.campaigns().finishIfDone(campaign.id())).as("nothing left sending or queued").isTrue();
     }
 
+    /** Issue 16: should a sender thread die all the same, the run stops instead of waiting for ever for the claim it held. */
+    @Test
+    void aSenderThreadThatDiesStopsTheRunInsteadOfHangingIt() throws Exception {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        MessageMaker real = builtMessages(campaign, plan);
+        MessageMaker deadly = claim -> {
+            if (claim.email().equals("p07@example.org")) {
+                // Out of memory again while the failure is being described: nothing the worker does can report this row.
+                throw new OutOfMemoryError() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public String getMessage() {
+                        throw this;
+                    }
+                };
+            }
+            return real.make(claim);
+        };
+
+        CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(campaign, new RecordingTransport(), SendingSettings.Rate.UNLIMITED, new StopRequest(), CampaignRun.DRAIN_LIMIT, deadly);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        RunReport report = running.get(60, TimeUnit.SECONDS);
+
+        assertThat(report.stoppedBecause()).isEqualTo("a sender thread stopped unexpectedly");
+        assertThat(emailsIn(campaign, DeliveryState.SENDING)).as("left for the next run, like a message in flight at a crash")
+                .containsExactly("p07@example.org");
+        RunReport resumed = run(campaign, plan, new RecordingTransport());
+        assertThat(resumed.accepted() + report.accepted()).isEqualTo(60);
+    }
+
     /** Issue 16: a full disk under the outbox stops the run with everything unsent still queued, instead of failing everyone after retries. */
     @Test
     void aFullDiskStopsTheRunAndKeepsTheRestQueued() throws InterruptedException {
