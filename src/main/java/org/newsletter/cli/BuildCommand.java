@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.newsletter.config.Workspace;
 import org.newsletter.issue.IssueBuild;
 import org.newsletter.issue.IssuePipeline;
+import org.newsletter.store.PrivateFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,6 +37,9 @@ final class BuildCommand implements Callable<Integer> {
         Path folder = resolved.folder();
         Path target = out != null ? context.workingDir().resolve(out)
                 : workspace.stateDir().resolve("build").resolve(folder.getFileName());
+        if (out == null) {
+            PrivateFiles.createFolder(workspace.stateDir()); // where the database and outbox go too: private from the start
+        }
         IssueBuild.Result result = new IssueBuild(new IssuePipeline(workspace, context.clock())).build(folder, target);
         result.warnings().forEach(context::print);
         long millis = (System.nanoTime() - started) / 1_000_000;

@@ -35,7 +35,14 @@ public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, 
 
     /** The subscriber store of {@code workspace}, as newsletter.yaml and the environment say. */
     public Store openStore(Workspace workspace) {
-        return Store.open(DatabaseLocation.resolve(workspace.databaseUrl(), workspace.stateDir(), environment), clock);
+        return Store.open(privateDatabase(workspace), clock);
+    }
+
+    /** Where the database is, after making the state folder and the database files private. */
+    private DatabaseLocation privateDatabase(Workspace workspace) {
+        DatabaseLocation location = DatabaseLocation.resolve(workspace.databaseUrl(), workspace.stateDir(), environment);
+        new PrivateState(err).secure(workspace, location);
+        return location;
     }
 
     /**
@@ -51,7 +58,7 @@ public record CommandContext(PrintWriter out, PrintWriter err, Path workingDir, 
 
     /** {@code size} connections to the store of {@code workspace}, for a server's threads. */
     public StorePool openStorePool(Workspace workspace, int size) {
-        return Store.openPool(DatabaseLocation.resolve(workspace.databaseUrl(), workspace.stateDir(), environment), clock, size);
+        return Store.openPool(privateDatabase(workspace), clock, size);
     }
 
     /** Who is at the keyboard, for consent records such as "staff: ann". */

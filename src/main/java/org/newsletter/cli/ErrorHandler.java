@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.store.DatabaseBusyException;
+import org.newsletter.store.StoreFailures;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
@@ -29,6 +30,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
             invalid.diagnostics().forEach(printer::print);
         } else if (DatabaseBusyException.causedBy(e)) {
             err.println("newsletter: error: " + DatabaseBusyException.MESSAGE);
+        } else if (StoreFailures.explain(e).isPresent()) {
+            err.println("newsletter: error: " + StoreFailures.explain(e).get());
         } else if (e instanceof UncheckedIOException io) {
             err.println("newsletter: error: " + io.getMessage() + ": " + io.getCause().getMessage());
         } else {

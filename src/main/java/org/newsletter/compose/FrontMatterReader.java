@@ -31,6 +31,13 @@ final class FrontMatterReader {
         LocalDate date = date(map, problems);
         String subject = map.text("subject", problems);
         String preheader = map.text("preheader", problems);
+        // The subject (the title when there is none) goes into the Subject header, where a line break
+        // would start a header of the reader's choosing (RFC 5322 section 2.2): send refuses it, so check does.
+        String header = subject != null && !subject.isBlank() ? "subject" : "title";
+        String headerValue = header.equals("subject") ? subject : title;
+        if (headerValue != null && headerValue.strip().matches("(?s).*[\r\n\u0000].*")) {
+            problems.error(map.positionOf(header), header + " contains a line break, which a mail's Subject header cannot hold; write it on one line");
+        }
         Locale language = defaultLanguage;
         String lang = map.text("lang", problems);
         if (lang != null) {

@@ -59,6 +59,10 @@ public final class SiteConfigReader {
         }
         map.rejectUnknownKeys(KEYS, "newsletter.yaml", problems);
         String organisation = map.requiredText("organisation", "newsletter.yaml", problems);
+        if (organisation != null && (organisation.indexOf('\r') >= 0 || organisation.indexOf('\n') >= 0)) {
+            // It names the list in every message's List-Id header (RFC 2919), which a line break would end.
+            problems.error(map.positionOf("organisation"), "'organisation' contains a line break, which the List-Id header cannot hold; write it on one line");
+        }
         URI baseUrl = baseUrl(map, problems);
         Mailbox sender = mailbox(map, "sender", true, problems);
         Mailbox replyTo = mailbox(map, "reply_to", false, problems);

@@ -114,6 +114,13 @@ public final class CampaignRun {
                     outstanding -= 1 + results.drainTo(pending);
                 }
                 flush(pending, recorded);
+                if (outstanding > 0 && workers.stream().anyMatch(worker -> !worker.isAlive())) {
+                    // Workers report every message's outcome, whatever it threw; should one still die (say,
+                    // out of memory again while reporting), the claim it held can never be reported: stop
+                    // instead of waiting for it for ever. That row stays "sending" for the next run.
+                    health.markDown("a sender thread stopped unexpectedly");
+                    break;
+                }
                 if (outstanding == 0 && health.down()) {
                     break;
                 }

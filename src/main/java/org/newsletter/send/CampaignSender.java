@@ -81,9 +81,17 @@ public final class CampaignSender {
         return plan(folder, campaign.listSlug(), campaign.segment(), null, allowChanged);
     }
 
-    /** Starts the planned campaign (fixing its audience), or returns the one it resumes. */
+    /**
+     * Starts the planned campaign (fixing its audience), or returns the one it resumes. A new campaign
+     * is recorded only once a message of it can be built: a recorded campaign publishes the issue in
+     * the archive and the feed, which a send that then refuses (a line break in the subject) must not.
+     */
     public Campaign start(SendPlan plan) {
-        return plan.resumes() ? plan.existing() : store.campaigns().start(plan.draft());
+        if (plan.resumes()) {
+            return plan.existing();
+        }
+        new FirstMessage(workspace.site(), clock).build(plan, links(), signer());
+        return store.campaigns().start(plan.draft());
     }
 
     /**

@@ -9,6 +9,7 @@ import org.newsletter.mail.SmtpReply;
 import org.newsletter.mail.Transport;
 import org.newsletter.store.DeliveryClaim;
 import org.newsletter.store.DeliveryOutcome;
+import org.newsletter.store.StoreFailures;
 
 /**
  * One sender thread with its own connection: takes claimed recipients, builds each message, waits for
@@ -53,7 +54,7 @@ final class ChannelWorker implements Runnable {
     public void run() {
         try {
             for (DeliveryClaim claim = work.take(); claim != STOP; claim = work.take()) {
-                results.put(deliver(claim));
+                results.put(deliverOrFail(claim));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -62,6 +63,33 @@ final class ChannelWorker implements Runnable {
                 channel.close();
             }
         }
+    }
+
+    /**
+     * Whatever goes wrong with one message fails that row alone: the run waits for one outcome per
+     * claim, so a worker that died with a claim in hand (an {@code OutOfMemoryError} building the message
+     * of someone imported with a 10 MB name) would leave it waiting for ever, and every resume would
+     * meet the same row. Catching {@code Error} is sound here: the allocation that failed is garbage
+     * once this message is given up, and the other messages are small.
+     */
+    private DeliveryOutcome deliverOrFail(DeliveryClaim claim) throws InterruptedException {
+        try {
+            return deliver(claim);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Throwable e) { // NOPMD: see above; the row records what it was
+            if (channel != null) {
+                channel.close(); // a send that threw midway may have left the connection in any state
+                channel = null;
+            }
+            return DeliveryOutcome.failed(claim, true, null, "cannot build or send the message: " + describe(e), false);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        String what = message == null || message.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+        return what.length() > 300 ? what.substring(0, 300) + "…" : what;
     }
 
     /**
@@ -78,9 +106,9 @@ final class ChannelWorker implements Runnable {
         OutgoingMessage message;
         try {
             message = maker.make(claim);
-        } catch (RuntimeException e) {
-            // A message that cannot be built (say, a line break in a stored name) will not build next time either.
-            return DeliveryOutcome.failed(claim, true, null, "cannot build the message: " + e.getMessage(), false);
+        } catch (RuntimeException | Error e) {
+            // A message that cannot be built (a line break in a stored name, a name too large for memory) will not build next time either.
+            return DeliveryOutcome.failed(claim, true, null, "cannot build the message: " + describe(e), false);
         }
         if (channel == null && !connect()) {
             return DeliveryOutcome.notHandedOver(claim, stop.requested() ? STOPPED : health.reason());
@@ -95,6 +123,11 @@ final class ChannelWorker implements Runnable {
             if (e.channelBroken()) {
                 channel.close();
                 channel = null;
+            }
+            if (StoreFailures.diskFull(e)) {
+                // Every message after this one would fail alike, and be retried and failed for nothing: stop, keep them queued.
+                health.markDown("the disk is full (" + e.getMessage() + "); free some space");
+                return DeliveryOutcome.notHandedOver(claim, health.reason());
             }
             if (e.senderRefused() && e.permanent()) {
                 health.markDown("the server refused the sender " + message.envelopeFrom() + ": " + e.getMessage());

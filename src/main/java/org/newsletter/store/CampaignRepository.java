@@ -85,7 +85,15 @@ public final class CampaignRepository {
     public Campaign start(CampaignDraft draft) {
         try {
             return startInTransaction(draft);
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            if (StoreFailures.uniqueViolation(e)) {
+                // Another send of the same issue, list and segment planned at the same moment and started first.
+                throw new StoreException("a campaign for " + draft.issue() + " on " + draft.list().slug()
+                        + " is already being started by another process; run send again to resume", e);
+            }
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new StoreException("cannot start the campaign: " + e.getMessage(), e);
         }
     }

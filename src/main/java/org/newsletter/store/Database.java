@@ -1,6 +1,5 @@
 package org.newsletter.store;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -8,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementExceptions;
 import org.newsletter.store.internal.Dialect;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -44,11 +44,16 @@ public final class Database implements AutoCloseable {
             migrate(location, dataSource);
         }
         Jdbi jdbi = Jdbi.create(dataSource);
+        // Jdbi's messages would quote the statement and its bound values (addresses, names) into every
+        // error line and log; the cause's own message says what went wrong.
+        jdbi.getConfig(StatementExceptions.class).setMessageRendering(StatementExceptions.MessageRendering.NONE);
         java.util.List<Database> opened = new java.util.ArrayList<>(count);
         try {
             for (int i = 0; i < count; i++) {
                 opened.add(new Database(location, jdbi.open()));
             }
+            // A database this open created is private before the token secret goes in (its folder is 0700 already).
+            PrivateFiles.restrictDatabase(location);
             return opened;
         } catch (RuntimeException e) {
             opened.forEach(Database::close);
@@ -71,7 +76,11 @@ public final class Database implements AutoCloseable {
 
     static DataSource dataSource(DatabaseLocation location) {
         if (location.dialect() == Dialect.SQLITE) {
-            createParentFolder(location.jdbcUrl().substring("jdbc:sqlite:".length()));
+            String file = location.jdbcUrl().substring("jdbc:sqlite:".length());
+            createParentFolder(file);
+            if (!file.startsWith(":memory:") && !file.isEmpty()) {
+                SqliteFileCheck.requireDatabaseOrMissing(location.sqliteFile());
+            }
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // WAL with NORMAL is durable against application crashes; only a power cut can lose the last commits.
@@ -114,8 +123,8 @@ public final class Database implements AutoCloseable {
         }
         Path parent = Path.of(file.replaceFirst("\\?.*$", "")).toAbsolutePath().getParent();
         try {
-            Files.createDirectories(parent);
-        } catch (java.io.IOException e) {
+            PrivateFiles.createFolder(parent);
+        } catch (java.io.UncheckedIOException e) {
             throw new StoreException("cannot create the folder for the database: " + parent, e);
         }
     }

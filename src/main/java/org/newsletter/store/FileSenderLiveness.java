@@ -29,7 +29,7 @@ final class FileSenderLiveness implements SenderLiveness {
     @Override
     public void hold(long id) {
         try {
-            Files.createDirectories(folder);
+            PrivateFiles.createFolder(folder);
             file = folder.resolve(id + ".lock");
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             lock = channel.tryLock();

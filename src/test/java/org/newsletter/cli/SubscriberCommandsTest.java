@@ -231,6 +231,25 @@ class SubscriberCommandsTest {
         assertThat(ok(fixture.run("subscribers", "import", "mailchimp.csv", "--list", "news")).out()).contains("suppressed: 1");
     }
 
+    /** Issue 16: a name no message could carry (a sender once ran out of memory on one) is skipped, not stored. */
+    @Test
+    void anImportSkipsRowsWithAHugeNameOrAttributeAndSaysWhy() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        fixture.write("people.csv", "email,name,city\n"
+                + "ann@example.org," + "A".repeat(200) + ",Leeds\n"
+                + "bob@example.org," + "B".repeat(1_000_000) + ",York\n"
+                + "cat@example.org,Cat," + "C".repeat(1_001) + "\n"
+                + "dan@example.org,Dan," + "D".repeat(1_000) + "\n");
+        IssueFixture.Run imported = ok(fixture.run("subscribers", "import", "people.csv", "--list", "news"));
+        assertThat(imported.out()).contains("added 2, updated 0, unchanged 0, skipped 2 (attribute too long: 1, name too long: 1)");
+        assertThat(imported.errLines()).containsExactly(
+                "people.csv:3: skipped: the name is 1000000 characters long; at most 200 are imported",
+                "people.csv:4: skipped: attribute 'city' is 1001 characters long; at most 1000 are imported");
+        assertThat(fixture.run("subscribers", "show", "bob@example.org").exitCode()).isEqualTo(1);
+        assertThat(ok(fixture.run("subscribers", "show", "ann@example.org")).out()).contains("A".repeat(200));
+    }
+
     /** Issue 15: an import keeps Mailchimp's bookkeeping out, does not mix two rows of one address, and warns about formulas. */
     @Test
     void aMailchimpImportKeepsItsBookkeepingOutMixesNoOneAndWarnsAboutFormulas() {
@@ -306,7 +325,7 @@ class SubscriberCommandsTest {
         java.nio.file.Path notADatabase = fixture.write("thesis.db", "my thesis, not a database");
         IssueFixture.Run run = fixture.env("NEWSLETTER_DATABASE_URL", "jdbc:sqlite:" + notADatabase).run("lists");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.errLines()).singleElement().asString().contains("cannot prepare the database").contains("not a database");
+        assertThat(run.errLines()).singleElement().asString().contains(notADatabase.toString()).contains("is not an SQLite database");
         assertThat(java.nio.file.Files.readString(notADatabase)).isEqualTo("my thesis, not a database");
     }
 

@@ -86,6 +86,31 @@ class IssueCheckTest {
                 .contains("3 errors, 0 warnings");
     }
 
+    /** Issue 16: check passed a subject that send then refused; every header value with a line break is an error at its line. */
+    @Test
+    void aLineBreakInAnyHeaderValueIsAnErrorAtItsLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.write("newsletter.yaml", IssueFixture.CONFIG
+                .replace("organisation: Test Network", "organisation: \"Test\\nNetwork\"")
+                .replace("sender: \"Test Network <news@example.org>\"", "sender:\n  name: \"Test\\r\\nBcc: evil@x.org\"\n  address: news@example.org"));
+        fixture.issue("h", "---\ntitle: Fine\nsubject: \"Hi\\r\\nBcc: evil@x.org\"\ndate: 2024-09-10\npreheader: Enough preview text for the inbox list.\n---\n\nHello.\n", null);
+        IssueFixture.Run run = fixture.run("check", "h");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err())
+                .contains("newsletter.yaml:1:15: error: 'organisation' contains a line break, which the List-Id header cannot hold")
+                .contains("newsletter.yaml:5:3: error: 'sender' name contains a line break");
+
+        fixture.write("newsletter.yaml", IssueFixture.CONFIG);
+        run = fixture.run("check", "h");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("index.md:3:10: error: subject contains a line break, which a mail's Subject header cannot hold; write it on one line");
+
+        fixture.issue("t", "---\ntitle: \"Hi\\nthere\"\ndate: 2024-09-10\npreheader: Enough preview text for the inbox list.\n---\n\nHello.\n", null);
+        assertThat(fixture.run("check", "t").err()).contains("index.md:2:8: error: title contains a line break");
+        fixture.issue("folded", "---\ntitle: Fine\nsubject: >\n  A folded subject\ndate: 2024-09-10\npreheader: Enough preview text for the inbox list.\n---\n\nHello.\n", null);
+        assertThat(fixture.run("check", "folded").exitCode()).as("a block scalar's final line break is not part of the subject").isZero();
+    }
+
     @Test
     void htmlOverGmailsClipLimitIsAnError() {
         IssueFixture fixture = IssueFixture.in(dir);

@@ -1,6 +1,7 @@
 package org.newsletter.send;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,12 +23,16 @@ import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.mail.MessageSigner;
+import org.newsletter.mail.OutboxTransport;
 import org.newsletter.mail.Transport;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.DeliveryState;
 import org.newsletter.model.EmailAddress;
+import org.newsletter.model.Issue;
+import org.newsletter.model.UserInputException;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.SuppressionReason;
+import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.DeliveryJournal;
 import org.newsletter.store.NewSubscriber;
@@ -81,8 +86,16 @@ class CampaignRunTest {
 
     RunReport run(Campaign campaign, SendPlan plan, Transport transport, SendingSettings.Rate rate, StopRequest stop, Duration drainLimit)
             throws InterruptedException {
-        MessageMaker maker = new BuiltMessages(new WorkspaceLocator().locate(dir).site(), plan.rendered(), campaign, news, sender.links(),
+        return run(campaign, transport, rate, stop, drainLimit, builtMessages(campaign, plan));
+    }
+
+    MessageMaker builtMessages(Campaign campaign, SendPlan plan) {
+        return new BuiltMessages(new WorkspaceLocator().locate(dir).site(), plan.rendered(), campaign, news, sender.links(),
                 MessageSigner.NONE, Clock.systemUTC());
+    }
+
+    RunReport run(Campaign campaign, Transport transport, SendingSettings.Rate rate, StopRequest stop, Duration drainLimit, MessageMaker maker)
+            throws InterruptedException {
         try (DeliveryJournal journal = store.journal(campaign, news)) {
             return new CampaignRun(journal, transport, maker, 3, rate, FAST_RETRY, Clock.systemUTC(), SendProgress.NONE, stop::pause, stop, drainLimit)
                     .run();
@@ -163,6 +176,146 @@ class CampaignRunTest {
         assertThat(store.campaigns().retry(campaign.id())).isEqualTo(1);
         run(campaign, plan, transport);
         assertThat(store.campaigns().counts(campaign.id()).get(DeliveryState.ACCEPTED)).isEqualTo(58);
+    }
+
+    @Test
+    void anythingThrownWhileBuildingOneMessageFailsThatRowAloneAndTheRunGoesOn() throws Exception {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        MessageMaker real = builtMessages(campaign, plan);
+        MessageMaker poisoned = claim -> switch (claim.email()) {
+            // What building the message of someone imported with a 10 MB name did: the sender thread died.
+            case "p07@example.org" -> throw new OutOfMemoryError("Java heap space");
+            case "p08@example.org" -> throw new StackOverflowError();
+            default -> real.make(claim);
+        };
+        OutboxTransport outbox = new OutboxTransport(dir.resolve("outbox"));
+
+        CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(campaign, outbox, SendingSettings.Rate.UNLIMITED, new StopRequest(), CampaignRun.DRAIN_LIMIT, poisoned);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        RunReport report = running.get(60, TimeUnit.SECONDS);
+
+        assertThat(report.accepted()).isEqualTo(58);
+        try (var files = java.nio.file.Files.list(outbox.folder())) {
+            assertThat(files.filter(f -> f.toString().endsWith(".eml")).count()).isEqualTo(58);
+        }
+        assertThat(emailsIn(campaign, DeliveryState.FAILED_PERMANENT)).containsExactly("p07@example.org", "p08@example.org");
+        assertThat(store.campaigns().errors(campaign.id())).extracting(g -> g.reply()).containsExactlyInAnyOrder(
+                "cannot build the message: OutOfMemoryError: Java heap space", "cannot build the message: StackOverflowError");
+        assertThat(store.campaigns().finishIfDone(campaign.id())).as("nothing left sending or queued").isTrue();
+    }
+
+    /** Issue 16: should a sender thread die all the same, the run stops instead of waiting for ever for the claim it held. */
+    @Test
+    void aSenderThreadThatDiesStopsTheRunInsteadOfHangingIt() throws Exception {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        MessageMaker real = builtMessages(campaign, plan);
+        MessageMaker deadly = claim -> {
+            if (claim.email().equals("p07@example.org")) {
+                // Out of memory again while the failure is being described: nothing the worker does can report this row.
+                throw new OutOfMemoryError() {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public String getMessage() {
+                        throw this;
+                    }
+                };
+            }
+            return real.make(claim);
+        };
+
+        CompletableFuture<RunReport> running = CompletableFuture.supplyAsync(() -> {
+            try {
+                return run(campaign, new RecordingTransport(), SendingSettings.Rate.UNLIMITED, new StopRequest(), CampaignRun.DRAIN_LIMIT, deadly);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
+        RunReport report = running.get(60, TimeUnit.SECONDS);
+
+        assertThat(report.stoppedBecause()).isEqualTo("a sender thread stopped unexpectedly");
+        assertThat(emailsIn(campaign, DeliveryState.SENDING)).as("left for the next run, like a message in flight at a crash")
+                .containsExactly("p07@example.org");
+        RunReport resumed = run(campaign, plan, new RecordingTransport());
+        assertThat(resumed.accepted() + report.accepted()).isEqualTo(60);
+    }
+
+    /** Issue 16: a full disk under the outbox stops the run with everything unsent still queued, instead of failing everyone after retries. */
+    @Test
+    void aFullDiskStopsTheRunAndKeepsTheRestQueued() throws InterruptedException {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        OutboxTransport outbox = new OutboxTransport(dir.resolve("outbox"));
+        java.util.concurrent.atomic.AtomicInteger written = new java.util.concurrent.atomic.AtomicInteger();
+        // The outbox as it is on a disk with room for ten more messages: the JDK's own words for ENOSPC.
+        Transport filling = new Transport() {
+            @Override
+            public String describe() {
+                return outbox.describe();
+            }
+
+            @Override
+            public Channel open() throws org.newsletter.mail.DeliveryException {
+                Channel channel = outbox.open();
+                return new Channel() {
+                    @Override
+                    public org.newsletter.mail.SmtpReply send(org.newsletter.mail.OutgoingMessage message) throws org.newsletter.mail.DeliveryException {
+                        if (written.incrementAndGet() > 10) {
+                            java.io.IOException enospc = new java.io.IOException("No space left on device");
+                            throw new org.newsletter.mail.DeliveryException(org.newsletter.mail.DeliveryException.Kind.TEMPORARY, null, false,
+                                    "cannot write " + outbox.fileFor(message) + ": " + enospc.getMessage(), enospc);
+                        }
+                        return channel.send(message);
+                    }
+
+                    @Override
+                    public void close() {
+                        channel.close();
+                    }
+                };
+            }
+        };
+
+        RunReport report = run(campaign, plan, filling);
+
+        assertThat(report.stoppedBecause()).startsWith("the disk is full (cannot write ").endsWith("No space left on device); free some space");
+        var counts = store.campaigns().counts(campaign.id());
+        assertThat(counts.get(DeliveryState.ACCEPTED)).isEqualTo(10);
+        assertThat(counts.get(DeliveryState.QUEUED)).isEqualTo(50);
+        assertThat(counts.get(DeliveryState.FAILED_TEMPORARY)).isZero();
+        assertThat(written.get()).as("no retries against a full disk").isLessThanOrEqualTo(13);
+    }
+
+    /** Issue 16: a start that cannot build a message records no campaign, so the issue is not published in the archive or feed. */
+    @Test
+    void aCampaignWhoseMessagesCannotBeBuiltIsNotRecorded() {
+        Workspace workspace = new WorkspaceLocator().locate(dir);
+        IssuePipeline pipeline = new IssuePipeline(workspace, IssueFixture.CLOCK);
+        // What check now refuses: a subject with a header of its own in it, as an older check let through.
+        IssueSource injected = folder -> {
+            RenderedIssue r = pipeline.render(folder);
+            Issue i = r.issue();
+            return new RenderedIssue(new Issue(i.folder(), i.slug(), i.title(), i.date(), "Hi\r\nBcc: evil@x.org", i.preheader(), i.hero(),
+                    i.language(), i.timeZone(), i.blocks(), i.events(), i.unplaced(), i.linkReferences(), i.images()),
+                    r.emailHtml(), r.emailText(), r.webHtml(), r.calendars());
+        };
+        CampaignSender refusing = new CampaignSender(workspace, injected, store, Map.of("NEWSLETTER_SECRET", "x".repeat(40)), Clock.systemUTC());
+        SendPlan plan = refusing.plan(dir.resolve("newsletters/" + IssueFixture.SEED_ISSUE), "news", null, null, false);
+
+        assertThatThrownBy(() -> refusing.start(plan)).isInstanceOf(UserInputException.class)
+                .hasMessage("not sent, and no campaign recorded: the message cannot be built: Subject must be a single line, but contains"
+                        + " a line break or NUL: Hi\\r\\nBcc: evil@x.org");
+        assertThat(store.campaigns().all()).isEmpty();
+        assertThat(store.campaigns().sentIssues()).as("what the archive and the feed list").isEmpty();
     }
 
     @Test

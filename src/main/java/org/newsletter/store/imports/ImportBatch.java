@@ -45,6 +45,11 @@ final class ImportBatch {
                     "invalid status"));
             return;
         }
+        SkippedRow tooLarge = ImportLimits.exceededBy(row);
+        if (tooLarge != null) {
+            skips.add(tooLarge);
+            return;
+        }
         String address = email.toString();
         String key = EmailAddress.keyOf(address);
         for (String warning : row.warnings()) {
