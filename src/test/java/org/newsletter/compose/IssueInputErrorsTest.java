@@ -90,6 +90,19 @@ class IssueInputErrorsTest {
     }
 
     @Test
+    void yamlAliasesAnchorsAndUnknownTagsAreErrorsAtTheirLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX.replace("title: Test issue", "title: &a Test issue").replace("preheader: A", "preheader: *a\nsubject: A"), EVENT);
+        assertThat(lineOf(build(fixture))).startsWith("newsletters/t/index.md:2:8:").contains("YAML anchor '&a' is not supported");
+        fixture.issue("t", INDEX.replace("preheader: A", "preheader: *a\nsubject: A"), EVENT);
+        assertThat(lineOf(build(fixture))).startsWith("newsletters/t/index.md:4:").contains("YAML alias '*a' is not supported");
+        fixture.issue("t", INDEX, EVENT.replace("title: First", "title: !custom First"));
+        assertThat(lineOf(build(fixture))).startsWith("newsletters/t/events.yaml:4:").contains("YAML tag '!custom' is not supported");
+        fixture.issue("t", INDEX, EVENT.replace("title: First", "title: !!str First"));
+        assertThat(build(fixture).exitCode()).as("a core-schema tag is harmless").isZero();
+    }
+
+    @Test
     void unclosedFrontMatterIsAnError() {
         IssueFixture fixture = IssueFixture.in(dir);
         fixture.issue("t", "---\ntitle: x\ndate: 2024-08-09\n\nHello\n", null);
