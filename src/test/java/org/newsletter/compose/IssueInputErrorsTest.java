@@ -210,6 +210,21 @@ class IssueInputErrorsTest {
     }
 
     @Test
+    void anEventsFileWithTwentyThousandEventsIsOneLineNamingTheLimit() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        StringBuilder events = new StringBuilder("timezone: Europe/London\nevents:\n");
+        for (int i = 0; i < 20_000; i++) {
+            events.append("  - id: e").append(i).append("\n    title: Event ").append(i)
+                    .append("\n    start: 2024-09-06T14:00\n    duration: PT1H\n");
+        }
+        assertThat(events.length()).isGreaterThan(1_400_000);
+        fixture.issue("t", INDEX, events.toString());
+        assertThat(lineOf(build(fixture))).startsWith("newsletters/t/events.yaml:3:")
+                .contains("20000 events").contains("the limit is " + EventsReader.MAX_EVENTS + " per issue");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousOutputUntouched() throws Exception {
         IssueFixture fixture = IssueFixture.in(dir);
         fixture.issue("t", INDEX, EVENT);
