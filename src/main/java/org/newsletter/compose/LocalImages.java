@@ -1,18 +1,18 @@
 package org.newsletter.compose;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.newsletter.model.Diagnostics;
+import org.newsletter.model.FolderFile;
 import org.newsletter.model.Image;
 import org.newsletter.model.SourcePosition;
 
 /**
- * Checks that a local image exists inside the issue folder and reads its pixel size from the file
+ * Checks that a local image exists inside the issue folder, symbolic links followed, and reads its pixel size from the file
  * header (without decoding the pixels), so the email can carry width and height attributes.
  */
 final class LocalImages {
@@ -25,16 +25,18 @@ final class LocalImages {
 
     /** Returns the image with its size, or null after reporting why it cannot be used. */
     Image resolve(String source, String alt, SourcePosition at, Diagnostics problems) {
-        Path file = folder.resolve(source).normalize();
-        if (!file.startsWith(folder)) {
-            problems.error(at, "image '" + source + "' is outside the issue folder; put it under images/");
+        FolderFile located = FolderFile.locate(folder, source);
+        if (located.where() == FolderFile.Where.OUTSIDE) {
+            String how = folder.resolve(source).normalize().startsWith(folder) ? "is a link to a file outside the issue folder"
+                    : "is outside the issue folder";
+            problems.error(at, "image '" + source + "' " + how + "; put the file itself under images/");
             return null;
         }
-        if (!Files.isRegularFile(file)) {
-            problems.error(at, "image '" + source + "' not found (looked for " + file + ")");
+        if (located.where() == FolderFile.Where.MISSING) {
+            problems.error(at, "image '" + source + "' not found (looked for " + located.file() + ")");
             return null;
         }
-        int[] size = size(file);
+        int[] size = size(located.file());
         return new Image(source, alt, size[0], size[1]);
     }
 

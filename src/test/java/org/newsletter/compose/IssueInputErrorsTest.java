@@ -195,6 +195,40 @@ class IssueInputErrorsTest {
     }
 
     @Test
+    void anImageThatIsALinkOutOfTheIssueFolderIsRefusedByCheckAndBuild() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        Path secret = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Path folder = fixture.issue("t", INDEX.replace("Hello.", "Hello.\n\n![Our logo](images/logo.png)"), EVENT);
+        Files.createDirectories(folder.resolve("images"));
+        Files.createSymbolicLink(folder.resolve("images/logo.png"), secret);
+
+        IssueFixture.Run check = fixture.run("check", "t");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).contains("newsletters/t/index.md:9: error: image 'images/logo.png' is a link to a file outside the issue folder");
+        assertThat(lineOf(build(fixture))).contains("'images/logo.png' is a link to a file outside the issue folder");
+        assertThat(dir.resolve("out")).doesNotExist();
+
+        Files.delete(folder.resolve("images/logo.png"));
+        Files.delete(folder.resolve("images"));
+        Files.createSymbolicLink(folder.resolve("images"), Files.createDirectories(dir.resolve("elsewhere")));
+        Files.writeString(dir.resolve("elsewhere/logo.png"), "root:x:0:0");
+        assertThat(lineOf(build(fixture))).as("a linked folder leads out too").contains("is a link to a file outside the issue folder");
+    }
+
+    @Test
+    void aLinkThatStaysInsideTheIssueFolderIsFine() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        Path folder = fixture.issue("t", INDEX.replace("Hello.", "Hello.\n\n![Our logo](images/logo.png)"), EVENT);
+        Files.createDirectories(folder.resolve("images"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                folder.resolve("images/logo-2024.png").toFile());
+        Files.createSymbolicLink(folder.resolve("images/logo.png"), Path.of("logo-2024.png"));
+        assertThat(build(fixture).exitCode()).isZero();
+        assertThat(Files.isSymbolicLink(dir.resolve("out/images/logo.png"))).as("the file itself is copied").isFalse();
+        assertThat(fixture.read("out/email.html")).contains("width=\"3\"");
+    }
+
+    @Test
     void binaryOrNonUtf8FilesAreRefused() throws Exception {
         IssueFixture fixture = IssueFixture.in(dir);
         Path folder = fixture.issue("t", INDEX, null);
