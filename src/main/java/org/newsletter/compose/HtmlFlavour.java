@@ -47,8 +47,9 @@ final class HtmlFlavour {
         return new HtmlFlavour(renderer);
     }
 
+    /** The HTML of a node, without links whose scheme is not allowed ({@link LinkSchemes}). */
     String render(Node node) {
-        return renderer.render(node);
+        return LinkSchemes.drop(renderer.render(node));
     }
 
     /**
@@ -57,7 +58,7 @@ final class HtmlFlavour {
      * its own loses its {@code <a>} tags); returns fences + 1 pieces.
      */
     List<String> renderAroundFences(Document document) {
-        return List.of(renderer.render(document).split(EventsFenceMarker.MARKER, -1));
+        return List.of(LinkSchemes.drop(renderer.render(document)).split(EventsFenceMarker.MARKER, -1));
     }
 
     /** Rewrites relative image URLs against a base; leaves absolute ones and links alone. */
