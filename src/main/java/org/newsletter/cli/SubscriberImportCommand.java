@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.UserInputException;
 import org.newsletter.store.Store;
+import org.newsletter.model.TerminalText;
 import org.newsletter.store.csv.CsvFormatException;
 import org.newsletter.store.csv.CsvImportReader;
 import org.newsletter.store.imports.ImportReport;
@@ -102,12 +103,12 @@ final class SubscriberImportCommand implements Callable<Integer> {
             report = new SubscriberImport(store).run(reader, mailingList, options, new SubscriberImport.Problems() {
                         @Override
                         public void skipped(long line, String reason) {
-                            context.err().println(display + ":" + line + ": skipped: " + reason);
+                            context.err().println(display + ":" + line + ": skipped: " + TerminalText.escape(reason));
                         }
 
                         @Override
                         public void warned(long line, String warning) {
-                            context.err().println(display + ":" + line + ": warning: " + warning);
+                            context.err().println(display + ":" + line + ": warning: " + TerminalText.escape(warning));
                         }
                     },
                     rows -> {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.Callable;
 import org.newsletter.model.Subscriber;
+import org.newsletter.model.TerminalText;
 import org.newsletter.store.Store;
 import org.newsletter.store.SubscriberQuery;
 import org.newsletter.store.SubscriberRow;
@@ -45,7 +46,8 @@ final class SubscriberListCommand implements Callable<Integer> {
                     context.out().printf("%-40s %-24s %-16s %s%n", "EMAIL", "NAME", "STATUS", "TAGS");
                     store.listing().forEach(query, row -> {
                         Subscriber s = row.subscriber();
-                        context.out().printf("%-40s %-24s %-16s %s%n", s.email(), clip(s.name(), 24), row.status(), String.join(",", s.tags()));
+                        context.out().printf("%-40s %-24s %-16s %s%n", TerminalText.escape(s.email()), clip(TerminalText.escape(s.name()), 24),
+                                row.status(), TerminalText.escape(String.join(",", s.tags())));
                         count[0]++;
                     });
                     context.err().println(count[0] + " subscriber(s)");

@@ -16,6 +16,7 @@ import org.newsletter.model.SubscriberDetails;
 import org.newsletter.model.Subscription;
 import org.newsletter.model.SubscriptionChange;
 import org.newsletter.model.Suppression;
+import org.newsletter.model.TerminalText;
 import org.newsletter.model.UserInputException;
 import org.newsletter.model.WithdrawnConsent;
 import org.newsletter.store.AddResult;
@@ -208,12 +209,13 @@ final class SubscribersCommand extends CommandGroup {
                 }
                 SubscriberDetails details = found.get();
                 var s = details.subscriber();
-                out.println("Email:       " + s.email());
-                out.println("Name:        " + (s.name().isEmpty() ? "-" : s.name()));
-                out.println("Tags:        " + (s.tags().isEmpty() ? "-" : String.join(", ", s.tags())));
-                out.println("Attributes:  " + (s.attributes().isEmpty() ? "-" : s.attributes().entrySet().stream()
-                        .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse("")));
-                out.println("Consent:     " + s.consentSource() + ", " + Times.format(s.consentAt()));
+                // Everything here may have come from a stranger (the subscribe form) or a file: escaped, never run by the terminal.
+                out.println("Email:       " + TerminalText.escape(s.email()));
+                out.println("Name:        " + (s.name().isEmpty() ? "-" : TerminalText.escape(s.name())));
+                out.println("Tags:        " + (s.tags().isEmpty() ? "-" : TerminalText.escape(String.join(", ", s.tags()))));
+                out.println("Attributes:  " + (s.attributes().isEmpty() ? "-" : TerminalText.escape(s.attributes().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).reduce((a, b) -> a + ", " + b).orElse(""))));
+                out.println("Consent:     " + TerminalText.escape(s.consentSource()) + ", " + Times.format(s.consentAt()));
                 out.println("Created:     " + Times.format(s.createdAt()));
                 out.println("Updated:     " + Times.format(s.updatedAt()));
                 out.println("Suppressed:  " + details.suppression()
@@ -221,12 +223,12 @@ final class SubscribersCommand extends CommandGroup {
                 out.println("Lists:");
                 for (Subscription subscription : details.subscriptions()) {
                     out.printf("  %-20s %-13s since %s (%s)%n", subscription.listSlug(), subscription.status().word(),
-                            Times.format(subscription.changedAt()), subscription.how());
+                            Times.format(subscription.changedAt()), TerminalText.escape(subscription.how()));
                 }
                 printLeft(out, left);
                 out.println("History:");
                 for (SubscriptionChange change : details.history()) {
-                    out.printf("  %s  %-20s %-13s %s%n", Times.format(change.at()), change.listSlug(), change.status().word(), change.how());
+                    out.printf("  %s  %-20s %-13s %s%n", Times.format(change.at()), change.listSlug(), change.status().word(), TerminalText.escape(change.how()));
                 }
             }
             return ExitCodes.OK;

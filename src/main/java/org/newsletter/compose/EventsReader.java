@@ -39,6 +39,11 @@ import org.newsletter.yaml.YamlScalar;
  */
 final class EventsReader {
 
+    /**
+     * An issue is one email: Gmail clips messages over 102 KB, and a few hundred events already exceed
+     * that. The limit keeps a generated or pasted file from exhausting memory in the renderer.
+     */
+    static final int MAX_EVENTS = 200;
     static final Set<String> FILE_KEYS = Set.of("timezone", "events");
     static final Set<String> EVENT_KEYS = Set.of(
             "id", "title", "start", "end", "duration", "timezone", "location", "url", "button", "description", "tags");
@@ -80,6 +85,10 @@ final class EventsReader {
         if (!(events instanceof YamlList list)) {
             problems.error(events.position(), "'events' must be a list of events (each starting with '- id:')");
             return List.of();
+        }
+        if (list.items().size() > MAX_EVENTS) {
+            throw InvalidInputException.at(list.position(), "events.yaml has " + list.items().size()
+                    + " events; the limit is " + MAX_EVENTS + " per issue: split them over several issues or link to a calendar");
         }
         List<EventDraft> drafts = new ArrayList<>();
         Map<String, SourcePosition> seen = new HashMap<>();

@@ -50,8 +50,9 @@ final class HtmlFlavour {
         return new HtmlFlavour(renderer);
     }
 
+    /** The HTML of a node, without links whose scheme is not allowed ({@link LinkSchemes}). */
     String render(Node node) {
-        return withoutForbiddenElements(renderer.render(node));
+        return LinkSchemes.drop(withoutForbiddenElements(renderer.render(node)));
     }
 
     /**
@@ -72,7 +73,7 @@ final class HtmlFlavour {
      * its own loses its {@code <a>} tags); returns fences + 1 pieces.
      */
     List<String> renderAroundFences(Document document) {
-        return List.of(withoutForbiddenElements(renderer.render(document)).split(EventsFenceMarker.MARKER, -1));
+        return List.of(LinkSchemes.drop(withoutForbiddenElements(renderer.render(document))).split(EventsFenceMarker.MARKER, -1));
     }
 
     /** Rewrites relative image URLs against a base; leaves absolute ones and links alone. */

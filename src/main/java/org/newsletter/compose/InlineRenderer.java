@@ -98,7 +98,9 @@ final class InlineRenderer {
     private void appendLink(Node link, String url, StringBuilder out) {
         String text = renderChildren(link).stripTrailing();
         String shown = TextWrapper.oneLine(text);
-        if (url.regionMatches(true, 0, MAILTO, 0, MAILTO.length())) {
+        if (!LinkSchemes.allowed(url)) {
+            out.append(text); // as in the HTML part: the words stay, the link goes
+        } else if (url.regionMatches(true, 0, MAILTO, 0, MAILTO.length())) {
             appendMailLink(text, shown, address(url), out);
         } else if (url.isEmpty()) {
             out.append(text);

@@ -10,13 +10,14 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import org.newsletter.model.Diagnostics;
+import org.newsletter.model.FolderFile;
 import org.newsletter.model.Image;
 import org.newsletter.model.SourcePosition;
 
 /**
- * Checks that a local image exists inside the issue folder and reads its pixel size from the file
- * header (without decoding the pixels), so the email can carry width and height attributes; warns
- * about images heavier than 1 MB or wider than 1200 px.
+ * Checks that a local image exists inside the issue folder, symbolic links followed, and reads its
+ * pixel size from the file header (without decoding the pixels), so the email can carry width and
+ * height attributes; warns about images heavier than 1 MB or wider than 1200 px.
  */
 final class LocalImages {
 
@@ -33,17 +34,19 @@ final class LocalImages {
 
     /** Returns the image with its size, or null after reporting why it cannot be used. */
     Image resolve(String source, String alt, SourcePosition at, Diagnostics problems) {
-        Path file = folder.resolve(source).normalize();
-        if (!file.startsWith(folder)) {
-            problems.error(at, "image '" + source + "' is outside the issue folder; put it under images/");
+        FolderFile located = FolderFile.locate(folder, source);
+        if (located.where() == FolderFile.Where.OUTSIDE) {
+            String how = folder.resolve(source).normalize().startsWith(folder) ? "is a link to a file outside the issue folder"
+                    : "is outside the issue folder";
+            problems.error(at, "image '" + source + "' " + how + "; put the file itself under images/");
             return null;
         }
-        if (!Files.isRegularFile(file)) {
-            problems.error(at, "image '" + source + "' not found (looked for " + file + ")");
+        if (located.where() == FolderFile.Where.MISSING) {
+            problems.error(at, "image '" + source + "' not found (looked for " + located.file() + ")");
             return null;
         }
-        int[] size = size(file);
-        long bytes = bytes(file);
+        int[] size = size(located.file());
+        long bytes = bytes(located.file());
         if (bytes > MAX_BYTES) {
             problems.warning(at, String.format(Locale.ROOT, "image '%s' is %.1f MB: over 1 MB loads slowly on phones and"
                     + " counts against the reader's data; resize or compress it", source, bytes / (1024.0 * 1024.0)));

@@ -5,10 +5,13 @@ import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
 import com.vladsch.flexmark.ast.Link;
+import com.vladsch.flexmark.ast.LinkNodeBase;
+import com.vladsch.flexmark.ast.Reference;
 import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,6 +20,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.newsletter.model.Diagnostics;
 import org.newsletter.model.SourcePosition;
+import org.newsletter.model.TerminalText;
 
 /**
  * Findings in the Markdown that a reader would notice: link text that means nothing out of context
@@ -64,6 +68,7 @@ final class MarkdownLint {
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 checkHtml(node, problems);
             }
+            checkScheme(node, problems);
         }
     }
 
@@ -79,6 +84,35 @@ final class MarkdownLint {
     /** Lower case, letters and digits only, single spaces: the words a reader hears. */
     static String words(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
+    /**
+     * An error, not a warning: the link would be dropped from what readers get (only the words stay), so
+     * the issue would silently differ from what was written; and a {@code javascript:} or {@code data:}
+     * link pasted into a newsletter is a mistake or an attack, never something to send.
+     */
+    private void checkScheme(Node node, Diagnostics problems) {
+        List<String> refused;
+        if (node instanceof Link || node instanceof Reference) {
+            refused = List.of(((LinkNodeBase) node).getUrl().unescape());
+        } else if (node instanceof AutoLink link) {
+            refused = List.of(link.getUrl().unescape());
+        } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+            refused = LinkSchemes.refusedIn(node.getChars().toString());
+        } else {
+            refused = List.of();
+        }
+        for (String url : refused) {
+            if (!LinkSchemes.allowed(url)) {
+                problems.error(at(node), "link '" + printable(url) + "' dropped: only http:, https:, mailto: and tel: links reach readers");
+            }
+        }
+    }
+
+    /** The URL as one short line, control characters escaped, at most 80 characters. */
+    private static String printable(String url) {
+        String shown = TerminalText.escape(url);
+        return shown.length() > 80 ? shown.substring(0, 80) + "…" : shown;
     }
 
     private void checkHtml(Node node, Diagnostics problems) {

@@ -6,9 +6,11 @@ import java.util.Map;
 import org.newsletter.compose.IssueComposer;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Diagnostic;
+import org.newsletter.model.FolderFile;
 import org.newsletter.model.Image;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Recipient;
+import org.newsletter.model.SourcePosition;
 import org.newsletter.render.IssueRenderer;
 import org.newsletter.render.RenderedIssue;
 
@@ -54,7 +56,12 @@ public final class IssueBuild {
                 writer.write("events/" + calendar.getKey() + ".ics", calendar.getValue());
             }
             for (Image image : rendered.issue().images()) {
-                writer.copy(rendered.issue().folder().resolve(image.source()), image.source());
+                // the real file, checked again: compose saw it inside the folder, but it may have become a link since
+                FolderFile file = FolderFile.locate(rendered.issue().folder(), image.source());
+                if (!file.inside()) {
+                    throw InvalidInputException.at(SourcePosition.of(file.file()), "image is missing or now a link out of the issue folder");
+                }
+                writer.copy(file.file(), image.source());
             }
             writer.commit();
         }

@@ -1,14 +1,13 @@
 package org.newsletter.web;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.newsletter.model.FolderFile;
 import org.newsletter.model.Image;
 import org.newsletter.model.Issue;
 
@@ -54,17 +53,12 @@ final class IssueImages {
         if (!used.contains(requested)) {
             return Optional.empty();
         }
-        Path file;
-        try {
-            file = requested.toRealPath();
-            if (!file.startsWith(folder.toRealPath()) || !Files.isRegularFile(file)) {
-                return Optional.empty(); // a link out of the folder, or not a file
-            }
-        } catch (NoSuchFileException e) {
-            return Optional.empty(); // removed since the issue was rendered
+        FolderFile file = FolderFile.locate(folder, relative);
+        if (!file.inside()) {
+            return Optional.empty(); // a link out of the folder, not a file, or removed since the issue was rendered
         }
         // Streamed, not read whole: a camera's 48 MB photo asked for by many readers at once must not fill the heap.
-        Response image = Response.file(type, file);
+        Response image = Response.file(type, file.file());
         return Optional.of(type.equals("image/svg+xml") ? image.withHeader("Content-Security-Policy", SVG_POLICY) : image);
     }
 

@@ -1,13 +1,15 @@
 package org.newsletter.web;
 
 import java.util.regex.Pattern;
+import org.newsletter.model.TerminalText;
 
 /**
  * Where the server notes each request and each failure, one line apiece. What reaches the lines is
  * masked: a token's signature is cut off (also when it is percent-encoded), the query string never
  * appears, and an address, say in a mail server's refusal of a confirmation email, shows only as
  * much as its owner would recognise ({@code a•••e@example.org}). A log that leaks so gives nobody a
- * working unsubscribe or confirmation link, nor a list of addresses.
+ * working unsubscribe or confirmation link, nor a list of addresses. Control characters (a method or
+ * path with ESC in it) are escaped, so a client cannot drive the operator's terminal or forge a line.
  */
 @FunctionalInterface
 public interface RequestLog {
@@ -29,6 +31,6 @@ public interface RequestLog {
 
     /** This log, with signatures and addresses masked in every line, whoever writes it. */
     static RequestLog masking(RequestLog out) {
-        return line -> out.log(AddressMask.maskAll(mask(line)));
+        return line -> out.log(TerminalText.escape(AddressMask.maskAll(mask(line))));
     }
 }

@@ -27,9 +27,16 @@ public final class YamlReader {
      * Parses {@code text}, which starts at line {@code firstLine} of {@code file} (front matter starts
      * at line 2 of index.md). An empty document reads as an empty map.
      *
-     * @throws InvalidInputException for YAML syntax errors and duplicate keys, with file and line
+     * @throws InvalidInputException for YAML syntax errors, duplicate keys, anchors, aliases and unknown
+     *     tags, with file and line
      */
     public YamlNode read(Path file, String text, int firstLine) {
+        YamlNode root = parse(file, text, firstLine);
+        PlainYamlRule.check(file, text, firstLine);
+        return root;
+    }
+
+    private YamlNode parse(Path file, String text, int firstLine) {
         try (JsonParser parser = factory.createParser(text)) {
             JsonToken first = parser.nextToken();
             if (first == null) {

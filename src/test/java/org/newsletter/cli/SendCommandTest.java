@@ -233,6 +233,20 @@ class SendCommandTest {
     }
 
     @Test
+    void anImageThatIsALinkOutOfTheIssueFolderStopsTheSendBeforeAnythingIsRecorded() throws Exception {
+        Path secret = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Path birds = dir.resolve("newsletters/" + ISSUE + "/images/birds.jpg");
+        Files.delete(birds);
+        Files.createSymbolicLink(birds, secret);
+        IssueFixture.Run run = workspace.run("send", ISSUE, "--list", "news", "--yes");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("image 'images/birds.jpg' is a link to a file outside the issue folder")
+                .contains("not sent: 'check' found errors");
+        assertThat(ok("campaigns").out()).startsWith("No campaigns yet");
+        assertThat(outbox("")).isEmpty();
+    }
+
+    @Test
     void testSendsGoOnlyToTheGivenAddressesMarkedTestAndAreNotACampaign() throws Exception {
         IssueFixture.Run run = ok("send", ISSUE, "--list", "news", "--test-to", "ann@example.org", "editor@example.net");
         assertThat(run.out()).contains("sent to ann@example.org: 250").contains("sent to editor@example.net: 250");

@@ -90,6 +90,19 @@ class IssueInputErrorsTest {
     }
 
     @Test
+    void yamlAliasesAnchorsAndUnknownTagsAreErrorsAtTheirLine() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.issue("t", INDEX.replace("title: Test issue", "title: &a Test issue").replace("preheader: A", "preheader: *a\nsubject: A"), EVENT);
+        assertThat(lineOf(build(fixture))).startsWith("newsletters/t/index.md:2:8:").contains("YAML anchor '&a' is not supported");
+        fixture.issue("t", INDEX.replace("preheader: A", "preheader: *a\nsubject: A"), EVENT);
+        assertThat(lineOf(build(fixture))).startsWith("newsletters/t/index.md:4:").contains("YAML alias '*a' is not supported");
+        fixture.issue("t", INDEX, EVENT.replace("title: First", "title: !custom First"));
+        assertThat(lineOf(build(fixture))).startsWith("newsletters/t/events.yaml:4:").contains("YAML tag '!custom' is not supported");
+        fixture.issue("t", INDEX, EVENT.replace("title: First", "title: !!str First"));
+        assertThat(build(fixture).exitCode()).as("a core-schema tag is harmless").isZero();
+    }
+
+    @Test
     void unclosedFrontMatterIsAnError() {
         IssueFixture fixture = IssueFixture.in(dir);
         fixture.issue("t", "---\ntitle: x\ndate: 2024-08-09\n\nHello\n", null);
@@ -182,6 +195,40 @@ class IssueInputErrorsTest {
     }
 
     @Test
+    void anImageThatIsALinkOutOfTheIssueFolderIsRefusedByCheckAndBuild() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        Path secret = Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n");
+        Path folder = fixture.issue("t", INDEX.replace("Hello.", "Hello.\n\n![Our logo](images/logo.png)"), EVENT);
+        Files.createDirectories(folder.resolve("images"));
+        Files.createSymbolicLink(folder.resolve("images/logo.png"), secret);
+
+        IssueFixture.Run check = fixture.run("check", "t");
+        assertThat(check.exitCode()).isEqualTo(1);
+        assertThat(check.err()).contains("newsletters/t/index.md:9: error: image 'images/logo.png' is a link to a file outside the issue folder");
+        assertThat(lineOf(build(fixture))).contains("'images/logo.png' is a link to a file outside the issue folder");
+        assertThat(dir.resolve("out")).doesNotExist();
+
+        Files.delete(folder.resolve("images/logo.png"));
+        Files.delete(folder.resolve("images"));
+        Files.createSymbolicLink(folder.resolve("images"), Files.createDirectories(dir.resolve("elsewhere")));
+        Files.writeString(dir.resolve("elsewhere/logo.png"), "root:x:0:0");
+        assertThat(lineOf(build(fixture))).as("a linked folder leads out too").contains("is a link to a file outside the issue folder");
+    }
+
+    @Test
+    void aLinkThatStaysInsideTheIssueFolderIsFine() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        Path folder = fixture.issue("t", INDEX.replace("Hello.", "Hello.\n\n![Our logo](images/logo.png)"), EVENT);
+        Files.createDirectories(folder.resolve("images"));
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(3, 2, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                folder.resolve("images/logo-2024.png").toFile());
+        Files.createSymbolicLink(folder.resolve("images/logo.png"), Path.of("logo-2024.png"));
+        assertThat(build(fixture).exitCode()).isZero();
+        assertThat(Files.isSymbolicLink(dir.resolve("out/images/logo.png"))).as("the file itself is copied").isFalse();
+        assertThat(fixture.read("out/email.html")).contains("width=\"3\"");
+    }
+
+    @Test
     void binaryOrNonUtf8FilesAreRefused() throws Exception {
         IssueFixture fixture = IssueFixture.in(dir);
         Path folder = fixture.issue("t", INDEX, null);
@@ -194,6 +241,21 @@ class IssueInputErrorsTest {
         IssueFixture fixture = IssueFixture.in(dir);
         fixture.issue("t", INDEX + "word ".repeat(600_000), EVENT);
         assertThat(lineOf(build(fixture))).contains("index.md").contains("the limit is 2048 KB");
+    }
+
+    @Test
+    void anEventsFileWithTwentyThousandEventsIsOneLineNamingTheLimit() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        StringBuilder events = new StringBuilder("timezone: Europe/London\nevents:\n");
+        for (int i = 0; i < 20_000; i++) {
+            events.append("  - id: e").append(i).append("\n    title: Event ").append(i)
+                    .append("\n    start: 2024-09-06T14:00\n    duration: PT1H\n");
+        }
+        assertThat(events.length()).isGreaterThan(1_400_000);
+        fixture.issue("t", INDEX, events.toString());
+        assertThat(lineOf(build(fixture))).startsWith("newsletters/t/events.yaml:3:")
+                .contains("20000 events").contains("the limit is " + EventsReader.MAX_EVENTS + " per issue");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test

@@ -71,4 +71,10 @@ class SiteConfigReaderTest {
         assertThatThrownBy(() -> read(IssueFixture.CONFIG + "organisation: Other\n"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("duplicate key 'organisation'");
     }
+
+    @Test
+    void aYamlTagOrAliasInTheConfigIsAnErrorAtItsLine() {
+        assertThat(errorsOf(IssueFixture.CONFIG.replace("language: en-GB", "language: !lang en-GB"))).contains("newsletter.yaml:").contains("YAML tag '!lang' is not supported");
+        assertThat(errorsOf("organisation: &o Test\nsender: *o\n")).contains("newsletter.yaml:1:").contains("YAML anchor '&o'");
+    }
 }

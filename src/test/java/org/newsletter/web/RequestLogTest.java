@@ -53,6 +53,29 @@ class RequestLogTest {
     }
 
     @Test
+    void controlCharactersAClientSendsAreEscapedInTheLog() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        try (WebServer server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), new Routes(), new WebLimits(2, 8, 1024),
+                SecurityHeaders.PUBLIC, new ErrorPages(new PageLayout("Test Network", Locale.UK)), lines::add)) {
+            for (String method : List.of("G\u001b]0;owned\u0007ET", "\u001b[2J")) {
+                try (RawClient client = RawClient.connect(server.origin().getPort())) {
+                    client.sendAnyway(method + " /x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+                    client.read(java.time.Duration.ofSeconds(5), 4096);
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (lines.size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(10); // each line is written once its answer has gone out
+            }
+        }
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(String.join("\n", lines)).doesNotContain("\u001b").doesNotContain("\u0007");
+        List<String> logged = new ArrayList<>();
+        RequestLog.masking(logged::add).log("G\u001b]0;owned\u0007ET /x 404\r\nforged line");
+        assertThat(logged).containsExactly("G\\e]0;owned\\u0007ET /x 404\\r\\nforged line");
+    }
+
+    @Test
     void aMaskingLogHidesEveryAddressInALine() {
         List<String> lines = new ArrayList<>();
         RequestLog log = RequestLog.masking(lines::add);

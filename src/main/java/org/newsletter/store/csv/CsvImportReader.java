@@ -13,13 +13,18 @@ import java.io.InputStreamReader;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.Spliterator;
@@ -43,7 +48,7 @@ import java.util.stream.StreamSupport;
  * }
  * }</pre>
  *
- * <p>The file is RFC 4180 CSV, read leniently: UTF-8 with or without a byte order mark, CRLF or LF line ends,
+ * <p>The file is RFC 4180 CSV, read leniently: UTF-8 with or without a byte order mark (or UTF-16 with one), CRLF or LF line ends,
  * quoted cells with commas, doubled quotes and line breaks, blank lines skipped, rows with fewer cells than the
  * header (the missing cells are empty) or with extra empty cells. The header tells the {@link CsvFormat}.
  *
@@ -68,6 +73,8 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
 
     private final CsvParser parser;
     private final CountingInputStream counter;
+    /** The file read, to find the line of a byte that is not UTF-8; null when opened from a Reader. */
+    private final Path source;
     private final List<String> header;
     private final CsvFormat format;
     private final RowMapper mapper;
@@ -76,14 +83,16 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
     private ReadResult pending;
     private boolean finished;
 
-    private CsvImportReader(CsvParser parser, CountingInputStream counter, Set<String> keep) throws IOException {
+    private CsvImportReader(CsvParser parser, CountingInputStream counter, Path source, Set<String> keep) throws IOException {
         this.parser = parser;
         this.counter = counter;
+        this.source = source;
         if (!readRow()) {
             throw new CsvFormatException(0, "the file is empty: expected a header row naming the columns, "
                     + "one of them the email address");
         }
         this.header = List.copyOf(stripFormulaGuards(cells));
+        refuseDuplicateColumns(header, rowLine);
         this.format = CsvFormat.detect(header, rowLine);
         this.mapper = new RowMapper(format, header, keep);
     }
@@ -103,11 +112,13 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
      * as attributes all the same, e.g. Mailchimp's LEID and NOTES.
      */
     public static CsvImportReader open(Reader reader, Set<String> keep) throws IOException {
-        return open(reader, null, keep);
+        return open(reader, null, null, keep);
     }
 
     /**
-     * Opens a UTF-8 file (malformed bytes become U+FFFD) and reads its header.
+     * Opens a UTF-8 file, or a UTF-16 one with a byte order mark, and reads its header. A byte that is not
+     * UTF-8 (a file saved as Latin-1 or Windows-1252) is a {@link CsvFormatException} naming its line, from
+     * here or from {@link #next()}: guessing the encoding would store wrong names for good.
      *
      * @throws CsvFormatException when the file is empty or has no email column
      */
@@ -120,14 +131,56 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
      * as attributes all the same.
      */
     public static CsvImportReader open(Path file, Set<String> keep) throws IOException {
+        Charset charset = charsetOf(file);
         CountingInputStream counter = new CountingInputStream(Files.newInputStream(file));
-        Reader reader = new InputStreamReader(counter, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(CodingErrorAction.REPLACE));
-        return open(new BufferedReader(reader, 64 * 1024), counter, keep);
+        Reader reader = new InputStreamReader(counter, charset.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+        Path source = charset.equals(StandardCharsets.UTF_8) ? file : null;
+        try {
+            return open(new BufferedReader(reader, 64 * 1024), counter, source, keep);
+        } catch (CharacterCodingException e) {
+            throw notText(source, 1); // in the first block, which is read with the header
+        }
     }
 
-    private static CsvImportReader open(Reader reader, CountingInputStream counter, Set<String> keep) throws IOException {
+    /**
+     * UTF-16 when the file starts with its byte order mark (Excel's "Unicode text"; the decoder consumes
+     * the mark), else UTF-8. A zero byte among the first two without a mark is UTF-16 we cannot read safely.
+     */
+    private static Charset charsetOf(Path file) throws IOException {
+        byte[] start = new byte[2];
+        int read;
+        try (InputStream in = Files.newInputStream(file)) {
+            read = in.readNBytes(start, 0, 2);
+        }
+        if (read == 2 && (start[0] == (byte) 0xFF && start[1] == (byte) 0xFE || start[0] == (byte) 0xFE && start[1] == (byte) 0xFF)) {
+            return StandardCharsets.UTF_16;
+        }
+        if (read == 2 && (start[0] == 0 || start[1] == 0)) {
+            throw new CsvFormatException(1, "line 1: the file looks like UTF-16 without a byte order mark; save it as UTF-8"
+                    + " (\"CSV UTF-8\" in Excel) and import again");
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    /** Two columns of the same name (in any case) would leave one of them silently unread. */
+    private static void refuseDuplicateColumns(List<String> header, long line) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Integer first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), i + 1);
+            if (first != null) {
+                throw new CsvFormatException(line, "line " + line + ": column '" + name + "' appears twice (columns " + first
+                        + " and " + (i + 1) + "); rename or remove one");
+            }
+        }
+    }
+
+    private static CsvImportReader open(Reader reader, CountingInputStream counter, Path source, Set<String> keep) throws IOException {
         CsvParser parser;
         try {
             parser = CSV.createParser(skipByteOrderMark(reader));
@@ -136,7 +189,7 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
             throw e;
         }
         try {
-            return new CsvImportReader(parser, counter, keep);
+            return new CsvImportReader(parser, counter, source, keep);
         } catch (IOException | RuntimeException e) {
             parser.close();
             throw e;
@@ -242,7 +295,19 @@ public final class CsvImportReader implements Iterator<ReadResult>, AutoCloseabl
             return true;
         } catch (JsonProcessingException e) {
             throw broken(e, before);
+        } catch (CharacterCodingException e) {
+            throw notText(source, before);
         }
+    }
+
+    private static CsvFormatException notText(Path source, long rowStart) throws IOException {
+        if (source == null) {
+            return new CsvFormatException(Math.max(rowStart, 1), "near line " + Math.max(rowStart, 1)
+                    + ": the file is not valid UTF-16 text; save it as UTF-8 (\"CSV UTF-8\" in Excel) and import again");
+        }
+        long line = Utf8Lines.firstMalformedLine(source);
+        return new CsvFormatException(line, "line " + line + ": not UTF-8 text (saved as Latin-1 or Windows-1252?);"
+                + " save it as UTF-8 (\"CSV UTF-8\" in Excel) and import again");
     }
 
     private static CsvFormatException broken(JsonProcessingException e, long rowStart) {

@@ -117,6 +117,12 @@ final class RowMapper {
             person = (cell(cells, firstName).trim() + " " + cell(cells, lastName).trim()).trim();
         }
 
+        if (person.chars().anyMatch(Character::isISOControl)) {
+            // NUL, a line break or ESC in a name would break the To: header at send time, or a terminal now.
+            return new RowProblem(line, "the name " + shortened(person)
+                    + " contains control characters (NUL, line breaks, escapes); remove them from the cell");
+        }
+
         Set<String> tagSet = new LinkedHashSet<>();
         Map<String, String> values = new LinkedHashMap<>();
         Long consent = null;
@@ -177,6 +183,11 @@ final class RowMapper {
             }
         }
         return warnings == null ? List.of() : warnings;
+    }
+
+    /** A cell as it is, shortened, for a message (whoever prints it escapes its control characters). */
+    private static String shortened(String cell) {
+        return cell.codePointCount(0, cell.length()) > QUOTED_CELL ? cell.substring(0, cell.offsetByCodePoints(0, QUOTED_CELL - 1)) + "…" : cell;
     }
 
     /** A cell on one line, shortened, for a message. */

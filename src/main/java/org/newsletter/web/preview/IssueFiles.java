@@ -2,11 +2,11 @@ package org.newsletter.web.preview;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.newsletter.model.FolderFile;
 import org.newsletter.model.Image;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.web.ErrorPages;
@@ -65,7 +65,7 @@ final class IssueFiles {
             return errors.notFound();
         }
         Optional<Path> file = localImage(snapshot, request.path());
-        if (file.isEmpty() || !Files.isRegularFile(file.get())) {
+        if (file.isEmpty()) {
             return errors.notFound();
         }
         String name = file.get().getFileName().toString();
@@ -80,8 +80,9 @@ final class IssueFiles {
         java.net.URI published = snapshot.workspace().site().issueUrl(rendered.issue().slug());
         for (Image image : rendered.issue().images()) {
             if (image.isLocal() && links.apply(published.resolve(image.source()).toString()).equals(rawPath)) {
-                // compose checked that the image lies inside the issue folder
-                return Optional.of(rendered.issue().folder().resolve(image.source()).normalize());
+                // checked again, not trusted from compose: the file may have become a link since
+                FolderFile file = FolderFile.locate(rendered.issue().folder(), image.source());
+                return file.inside() ? Optional.of(file.file()) : Optional.empty();
             }
         }
         return Optional.empty();

@@ -43,9 +43,9 @@ class CsvFormulaWarningTest {
 
     @Test
     void aLongOrMultiLineCellIsQuotedOnOneShortLine() {
-        String csv = "email,name\nx@example.org,\"=CONCATENATE(\n\"\"" + "a".repeat(200) + "\"\")\"\n";
+        String csv = "email,note\nx@example.org,\"=CONCATENATE(\n\"\"" + "a".repeat(200) + "\"\")\"\n";
         String warning = rows(readAll(csv)).get(0).warnings().get(0);
-        assertThat(warning).startsWith("the name cell =CONCATENATE( \"aaa").contains("a…").doesNotContain("\n");
+        assertThat(warning).startsWith("the note cell =CONCATENATE( \"aaa").contains("a…").doesNotContain("\n");
         assertThat(warning.length()).as("the 200-character cell is cut short").isLessThan(180);
     }
 

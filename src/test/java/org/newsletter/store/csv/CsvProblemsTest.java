@@ -18,7 +18,7 @@ class CsvProblemsTest {
     void badAttributesJsonInOurExport() {
         String csv = OURS
                 + "a@example.org,A,,,\"{\"\"city\"\":\"\"Leeds\"\"}\",,,2024-08-01T00:00:00Z,2024-08-01T00:00:00Z\r\n"
-                + "b@example.org,\"B\non two lines\",,,\"{city: Leeds}\",,,2024-08-01T00:00:00Z,2024-08-01T00:00:00Z\r\n"
+                + "b@example.org,B,,,\"{city:\nLeeds}\",,,2024-08-01T00:00:00Z,2024-08-01T00:00:00Z\r\n"
                 + "c@example.org,C,,,\"[1,2]\",,,2024-08-01T00:00:00Z,2024-08-01T00:00:00Z\r\n"
                 + "d@example.org,D,,,\"{\"\"a\"\":1} trailing\",,,2024-08-01T00:00:00Z,2024-08-01T00:00:00Z\r\n"
                 + "e@example.org,E,,,,,,2024-08-01T00:00:00Z,2024-08-01T00:00:00Z\r\n";

@@ -51,7 +51,7 @@ class CsvReadingTest {
                 + "b@example.org,B,\"Flat 2\r\n12 High Street\nLeeds\"\n"            // 3, 4, 5
                 + "c@example.org,C,\n"                                              // 6
                 + "\n"                                                              // 7
-                + "\"d@example.org\",\"D\nwith a line break\",\"\"\n"               // 8, 9
+                + "\"d@example.org\",\"D\",\"with a\nline break\"\n"               // 8, 9
                 + "\r\n"                                                            // 10
                 + "e@example.org,E,x\n";                                            // 11
         List<ImportRow> rows = rows(readAll(csv));
@@ -62,7 +62,7 @@ class CsvReadingTest {
                 tuple(8L, "d@example.org"),
                 tuple(11L, "e@example.org"));
         assertThat(rows.get(1).attributes()).containsEntry("Address", "Flat 2\r\n12 High Street\nLeeds");
-        assertThat(rows.get(3).name()).isEqualTo("D\nwith a line break");
+        assertThat(rows.get(3).attributes()).containsEntry("Address", "with a\nline break");
     }
 
     @Test
@@ -201,11 +201,17 @@ class CsvReadingTest {
     }
 
     @Test
-    void badBytesInAFileBecomeReplacementCharacters(@TempDir Path dir) throws IOException {
+    void badBytesInAFileAreRefusedWithTheirLineNotReplaced(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("latin1.csv");
-        Files.write(file, "email,name\njose@example.org,Jos\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+        StringBuilder csv = new StringBuilder("email,name\n");
+        for (int i = 0; i < 5000; i++) {
+            csv.append("user").append(i).append("@example.org,User ").append(i).append('\n');
+        }
+        csv.append("jose@example.org,Jos\u00e9\n"); // line 5002, far beyond the first block the reader decodes
+        Files.write(file, csv.toString().getBytes(StandardCharsets.ISO_8859_1));
         try (CsvImportReader reader = CsvImportReader.open(file)) {
-            assertThat(rows(CsvTesting.drain(reader))).extracting(ImportRow::name).containsExactly("Jos\uFFFD");
+            assertThatThrownBy(() -> CsvTesting.drain(reader)).isInstanceOf(CsvFormatException.class)
+                    .hasMessageStartingWith("line 5002: not UTF-8 text");
         }
     }
 }
