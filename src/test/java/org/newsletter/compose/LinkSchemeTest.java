@@ -65,7 +65,7 @@ class LinkSchemeTest {
                 .contains("link ' \\u000e javascript:alert(6)' dropped")
                 .contains("link 'JAVA\\nSCRIPT:alert(7)' dropped")
                 .contains("link 'javascript:alert(8)' dropped")
-                .contains("8 error(s)");
+                .contains("8 errors, 0 warnings");
         assertThat(run.err()).doesNotContain("mailto:team").doesNotContain("tel:+44").doesNotContain("example.org/more");
     }
 
