@@ -15,5 +15,6 @@ record EventDraft(
         String button,
         String description,
         List<String> tags,
-        SourcePosition position) {
+        SourcePosition position,
+        SourcePosition descriptionPosition) {
 }

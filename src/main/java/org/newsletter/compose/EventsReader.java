@@ -136,7 +136,8 @@ final class EventsReader {
         if (failed || id == null || title == null || start == null || end == null) {
             return null;
         }
-        return new EventDraft(id, title.strip(), start, end, location, url, button, description, tags, event.position());
+        return new EventDraft(id, title.strip(), start, end, location, url, button, description, tags, event.position(),
+                event.positionOf("description"));
     }
 
     private static ZonedDateTime instant(YamlMap event, String key, ZoneId zone, boolean required, Diagnostics problems) {

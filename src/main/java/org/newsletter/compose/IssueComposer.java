@@ -100,6 +100,11 @@ public final class IssueComposer {
         org.newsletter.model.Image hero = hero(front, localImages, images, problems);
         collectBodyImages(body, indexFile, split.bodyFirstLine(), localImages, images, problems);
         new MarkdownLint(indexFile, split.bodyFirstLine()).lint(body, problems);
+        for (EventDraft draft : drafts) {
+            if (draft.description() != null && !draft.description().isBlank()) {
+                MarkdownLint.lintLinkSchemes(markdown.parse(draft.description()), draft.descriptionPosition(), problems);
+            }
+        }
 
         List<Node> topLevel = new ArrayList<>();
         body.getChildren().forEach(topLevel::add);

@@ -86,27 +86,39 @@ final class MarkdownLint {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
+    /** Only the link-scheme check, for an event's description: every finding at the description's own line. */
+    static void lintLinkSchemes(Document description, SourcePosition at, Diagnostics problems) {
+        for (Node node : description.getDescendants()) {
+            for (String url : refusedUrls(node)) {
+                problems.error(at, "link '" + printable(url) + "' in an event description dropped: only http:, https:, mailto: and tel: links reach readers");
+            }
+        }
+    }
+
     /**
      * An error, not a warning: the link would be dropped from what readers get (only the words stay), so
      * the issue would silently differ from what was written; and a {@code javascript:} or {@code data:}
      * link pasted into a newsletter is a mistake or an attack, never something to send.
      */
     private void checkScheme(Node node, Diagnostics problems) {
-        List<String> refused;
+        for (String url : refusedUrls(node)) {
+            problems.error(at(node), "link '" + printable(url) + "' dropped: only http:, https:, mailto: and tel: links reach readers");
+        }
+    }
+
+    /** The links of a node (a link, a reference definition, raw HTML) whose scheme {@link LinkSchemes} refuses. */
+    private static List<String> refusedUrls(Node node) {
+        List<String> urls;
         if (node instanceof Link || node instanceof Reference) {
-            refused = List.of(((LinkNodeBase) node).getUrl().unescape());
+            urls = List.of(((LinkNodeBase) node).getUrl().unescape());
         } else if (node instanceof AutoLink link) {
-            refused = List.of(link.getUrl().unescape());
+            urls = List.of(link.getUrl().unescape());
         } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
-            refused = LinkSchemes.refusedIn(node.getChars().toString());
+            urls = LinkSchemes.refusedIn(node.getChars().toString());
         } else {
-            refused = List.of();
+            urls = List.of();
         }
-        for (String url : refused) {
-            if (!LinkSchemes.allowed(url)) {
-                problems.error(at(node), "link '" + printable(url) + "' dropped: only http:, https:, mailto: and tel: links reach readers");
-            }
-        }
+        return urls.stream().filter(url -> !LinkSchemes.allowed(url)).toList();
     }
 
     /** The URL as one short line, control characters escaped, at most 80 characters. */

@@ -4,8 +4,10 @@ import static org.newsletter.render.HtmlEscape.escape;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +20,12 @@ import org.newsletter.model.Mailbox;
 import org.newsletter.model.Site;
 
 /**
- * Sends double opt-in emails on a thread of its own, so a slow or dead mail server never holds a web
- * request (the page says "check your inbox" either way). The queue is bounded: when it is full the
- * request is refused and the person is asked to try again, rather than the server piling up mail.
+ * Does the part of a subscribe request that depends on the address's state (recording it, and the
+ * double opt-in email when one is needed) on one thread of its own, in order. The web request only
+ * queues it, so the answer takes the same time for a new, subscribed, unsubscribed or suppressed
+ * address and cannot tell who is on a list; and a slow or dead mail server never holds a web request
+ * (the page says "check your inbox" either way). The queue is bounded: when it is full the request is
+ * refused and the person is asked to try again, rather than the server piling up work.
  */
 final class ConfirmationMailer implements AutoCloseable {
 
@@ -48,21 +53,42 @@ final class ConfirmationMailer implements AutoCloseable {
         });
     }
 
-    /** Whether the queue can take another email now. */
-    boolean hasRoom() {
-        return worker.getQueue().remainingCapacity() > 0;
+    /** The state-dependent work of one subscribe request: records it and says which confirmation to send, if any. */
+    @FunctionalInterface
+    interface Work {
+        Optional<ConfirmationRequest> run();
     }
 
-    /** Queues the email; false when the queue is full. */
-    boolean submit(ConfirmationRequest request) {
-        OutgoingMessage message = message(request);
+    /** Queues the work; false when the queue is full (for every address alike: the check looks at nothing else). */
+    boolean submit(Work work) {
         try {
-            worker.execute(() -> deliver(message));
+            worker.execute(() -> run(work));
             return true;
         } catch (RejectedExecutionException e) {
-            log.log("confirmation queue full: refused a request for " + AddressMask.mask(request.to().toString()));
+            log.log("subscribe queue full: refused a request");
             return false;
         }
+    }
+
+    /** Waits until all the work queued before this call is done: for an orderly stop, and for tests. */
+    void awaitQueued() throws InterruptedException {
+        try {
+            worker.submit(() -> { }).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("an empty task failed", e);
+        }
+    }
+
+    private void run(Work work) {
+        Optional<ConfirmationRequest> request;
+        try {
+            request = work.run();
+        } catch (RuntimeException e) {
+            // The person already has their answer; the operator learns here (addresses masked by the log).
+            log.log("subscribe request not recorded: " + e);
+            return;
+        }
+        request.ifPresent(r -> deliver(message(r)));
     }
 
     private void deliver(OutgoingMessage message) {

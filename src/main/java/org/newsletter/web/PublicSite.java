@@ -67,6 +67,13 @@ public final class PublicSite implements AutoCloseable {
         warming.start();
     }
 
+    /** Waits until the subscribe requests answered so far have been recorded (and their emails handed over). */
+    void awaitSubscribeRequests() throws InterruptedException {
+        if (mailer != null) {
+            mailer.awaitQueued();
+        }
+    }
+
     @Override
     public void close() {
         if (mailer != null) {

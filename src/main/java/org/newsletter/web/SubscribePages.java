@@ -100,11 +100,22 @@ final class SubscribePages {
         if (!perAddress.tryAcquire(email.key())) {
             return errors.page(429, "We have had several requests for this address recently. Please check your inbox, or try again in an hour.");
         }
-        // Asked before anything is stored, for every address alike: whether a confirmation email is
-        // needed depends on the address's past, so refusing only when one is would tell who left a list.
-        if (!mailer.hasRoom()) {
+        // Everything that depends on the address's state (the store's answer, a token, an email) happens on
+        // the mailer's thread after the answer has gone: doing it here made subscribed and suppressed
+        // addresses answer measurably faster than new ones. Queued for every address alike.
+        if (!mailer.submit(() -> record(email, name, chosen))) {
             return cannotMail();
         }
+        // The answer depends on the lists chosen, never on the address's state: no enumeration.
+        if (chosen.stream().allMatch(MailingList::doubleOptIn)) {
+            return checkInbox();
+        }
+        return Response.html(200, layout.page(ReaderWords.REQUEST_RECEIVED_TITLE, ReaderWords.requestReceived(
+                chosen.stream().map(MailingList::name).toList(), CONFIRMATION_VALIDITY.toDays())));
+    }
+
+    /** Records the request on each list; the confirmation to send, when any list needs one. */
+    private Optional<ConfirmationRequest> record(EmailAddress email, String name, List<MailingList> chosen) {
         List<ConfirmationRequest.Link> links = stores.writing(store -> {
             List<ConfirmationRequest.Link> pending = new ArrayList<>();
             for (MailingList list : chosen) {
@@ -115,15 +126,7 @@ final class SubscribePages {
             }
             return pending;
         });
-        if (!links.isEmpty() && !mailer.submit(new ConfirmationRequest(email, links))) {
-            return cannotMail();
-        }
-        // The answer depends on the lists chosen, never on the address's state: no enumeration.
-        if (chosen.stream().allMatch(MailingList::doubleOptIn)) {
-            return checkInbox();
-        }
-        return Response.html(200, layout.page(ReaderWords.REQUEST_RECEIVED_TITLE, ReaderWords.requestReceived(
-                chosen.stream().map(MailingList::name).toList(), CONFIRMATION_VALIDITY.toDays())));
+        return links.isEmpty() ? Optional.empty() : Optional.of(new ConfirmationRequest(email, links));
     }
 
     private Response cannotMail() {

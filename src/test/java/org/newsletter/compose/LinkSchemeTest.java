@@ -70,22 +70,37 @@ class LinkSchemeTest {
     }
 
     @Test
-    void droppedLinksLeaveTheirWordsInEveryPartAndAllowedOnesStay() {
+    void linksInAnEventDescriptionAreNamedAtTheDescriptionsLine() {
         IssueFixture fixture = IssueFixture.in(dir);
-        // Event descriptions are rendered like the body; nothing in them reaches an href either.
         String description = String.join("\n\n", HOSTILE).replace("\n", "\n      ");
         fixture.issue("t", INDEX.replace("BODY", "Hello."), EVENTS.replace("DESCRIPTION", description));
-        IssueFixture.Run run = fixture.run("build", "t", "--out", "out");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        for (String part : new String[] {"out/email.html", "out/web.html", "out/email.txt"}) {
-            String text = fixture.read(part);
-            assertThat(text.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]|&#x?[0-9a-f]+;?", ""))
+        IssueFixture.Run run = fixture.run("check", "t");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("events.yaml:7:").contains("link 'JaVaScRiPt:alert(1)' in an event description dropped")
+                .contains("link 'javascript:alert(8)' in an event description dropped").contains("8 error(s)");
+    }
+
+    /**
+     * What readers would get if a refused link reached the renderer anyway (check stops the build first):
+     * the words, never the link, in the HTML for email and web and in the text part.
+     */
+    @Test
+    void droppedLinksLeaveTheirWordsInEveryPartAndAllowedOnesStay() {
+        MarkdownParser markdown = new MarkdownParser();
+        String text = INDEX.substring(INDEX.indexOf("Write to")).replace("BODY", String.join("\n\n", HOSTILE));
+        var document = markdown.parse(text);
+        java.util.Map<String, String> parts = java.util.Map.of(
+                "email", HtmlFlavour.email(markdown, java.net.URI.create("https://news.example.org/t/"), java.util.Map.of()).render(document),
+                "web", HtmlFlavour.web(markdown, java.util.Map.of()).render(document),
+                "text", new PlainTextRenderer(new LinkReferences(), 72).render(document));
+        parts.forEach((part, out) -> {
+            assertThat(out.toLowerCase(java.util.Locale.ROOT).replaceAll("[\\s\\x00-\\x1f]|&#x?[0-9a-f]+;?", ""))
                     .as(part).doesNotContain("javascript:").doesNotContain("data:text").doesNotContain("vbscript:")
                     .doesNotContain("avascript:");
-            assertThat(text).as(part).contains("case").contains("entity").contains("control").contains("newline");
-        }
-        assertThat(fixture.read("out/email.html")).contains("href=\"mailto:team@example.org\"").contains("href=\"tel:+442079460000\"")
-                .contains("href=\"https://example.org/more\"");
-        assertThat(fixture.read("out/email.txt")).contains("team@example.org").contains("https://example.org/more");
+            assertThat(out).as(part).contains("case").contains("entity").contains("control").contains("newline").contains("team@example.org");
+        });
+        assertThat(parts.get("email")).contains("href=\"mailto:team@example.org\"").contains("href=\"tel:+442079460000\"")
+                .contains("href=\"https://example.org/more\"").contains("<a>case</a>");
+        assertThat(parts.get("web")).contains("href=\"https://example.org/more\"");
     }
 }

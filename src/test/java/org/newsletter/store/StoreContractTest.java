@@ -479,7 +479,8 @@ abstract class StoreContractTest {
     @Test
     void exportRoundTripsThroughImport() throws Exception {
         add("a@example.org", "=HYPERLINK(\"x\")", Set.of("cuppa", "drop-in"), Map.of("city", "Leeds", "note", "+44 1234"));
-        add("b@example.org", "Bé, \"quoted\"\nnew line", Set.of(), Map.of());
+        // a line break only where import allows one: in an attribute, not in a name
+        add("b@example.org", "Bé, \"quoted\"", Set.of(), Map.of("note", "first line\nnew line"));
         store.subscribers().unsubscribe(address("b@example.org"), news, "test");
         StringWriter out = new StringWriter();
         try (CsvExportWriter writer = CsvExportWriter.open(out)) {
@@ -498,7 +499,8 @@ abstract class StoreContractTest {
         assertThat(a.subscriber().tags()).containsExactly("cuppa", "drop-in");
         assertThat(a.subscriber().attributes()).containsExactlyInAnyOrderEntriesOf(Map.of("city", "Leeds", "note", "+44 1234"));
         SubscriberDetails b = store.subscribers().details(address("b@example.org")).orElseThrow();
-        assertThat(b.subscriber().name()).isEqualTo("Bé, \"quoted\"\nnew line");
+        assertThat(b.subscriber().name()).isEqualTo("Bé, \"quoted\"");
+        assertThat(b.subscriber().attributes()).containsEntry("note", "first line\nnew line");
         assertThat(b.subscriptions().get(0).status()).isEqualTo(SubscriptionStatus.UNSUBSCRIBED);
     }
 

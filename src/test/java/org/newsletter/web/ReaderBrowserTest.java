@@ -114,6 +114,7 @@ class ReaderBrowserTest {
         browser.findElement(By.cssSelector("input[name=list][value=news]")).click();
         browser.findElement(By.xpath("//button[text()='Subscribe']")).click();
         waitForHeading(browser, "Check your inbox");
+        site.awaitSubscribeRequests(); // recorded after the answer, on the site's own thread
         assertThat(site.status("new.reader@example.org", "news")).isEqualTo("pending");
 
         MimeMessage confirmation = received("new.reader@example.org");

@@ -186,8 +186,27 @@ final class SiteHarness implements AutoCloseable {
         return post(path, body, Map.of());
     }
 
+    /**
+     * POSTs and, for the subscribe form, waits until the request has been recorded: that happens after the
+     * answer, on the site's own thread, so a test that looks at the store next would otherwise race it.
+     */
     HttpResponse<String> post(String path, String body, Map<String, String> headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
+        HttpResponse<String> answer = postAnswer(path, body, headers, Duration.ofSeconds(30));
+        if (path.startsWith("/subscribe")) {
+            site.awaitSubscribeRequests();
+        }
+        return answer;
+    }
+
+    /** Waits until the subscribe requests answered so far have been recorded. */
+    void awaitSubscribeRequests() throws InterruptedException {
+        site.awaitSubscribeRequests();
+    }
+
+    /** POSTs and returns the answer as soon as it comes, within {@code timeout}, waiting for nothing else. */
+    HttpResponse<String> postAnswer(String path, String body, Map<String, String> headers, Duration timeout)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(timeout)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
