@@ -67,6 +67,10 @@ final class SubscribersCommand extends CommandGroup {
         @Override
         public Integer call() {
             Tags.check(tags);
+            if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+                // As an import refuses it: a line break or ESC in a name would break the To: header at send time.
+                throw new UserInputException("--name '" + TerminalText.escape(name) + "' contains control characters (line breaks, tabs, escapes)");
+            }
             try (Store store = context.openStore(context.workspace(null))) {
                 MailingList mailingList = store.lists().require(list);
                 String how = "staff: " + context.user();
