@@ -86,9 +86,11 @@ final class ChannelWorker implements Runnable {
         }
     }
 
+    /** The reason kept in the journal: an exception's message says it; an {@code Error}'s needs its name ("OutOfMemoryError: Java heap space"). */
     private static String describe(Throwable e) {
         String message = e.getMessage();
-        String what = message == null || message.isBlank() ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + message;
+        String what = message == null || message.isBlank() ? e.getClass().getSimpleName()
+                : e instanceof Error ? e.getClass().getSimpleName() + ": " + message : message;
         return what.length() > 300 ? what.substring(0, 300) + "…" : what;
     }
 

@@ -38,6 +38,9 @@ public final class ListRepository {
         if (name == null || name.isBlank()) {
             throw new UserInputException("a list needs a --name people will see");
         }
+        if (name.chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+            throw new UserInputException("a list's --name must be one line: it goes into the Subject of confirmation emails");
+        }
         return handle.inTransaction(h -> {
             if (find(slug).isPresent()) {
                 throw new UserInputException("list '" + slug + "' already exists");

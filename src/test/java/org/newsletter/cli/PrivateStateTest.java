@@ -8,12 +8,16 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.Store;
 import org.newsletter.testing.IssueFixture;
 
 /**
@@ -54,6 +58,18 @@ class PrivateStateTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(message.getParent()))).isEqualTo("rwx------");
         }
         assertThat(send.output()).doesNotContain("readable by you only");
+    }
+
+    @Test
+    void theWriteAheadLogAndSharedMemoryFilesOfAnOpenDatabaseAreOwnerOnly() throws Exception {
+        Path db = dir.resolve(".newsletter/newsletter.db");
+        try (Store store = Store.open(DatabaseLocation.sqlite(db), Clock.systemUTC())) {
+            store.lists().create("news", "News", "", false);
+            store.settings().tokenSecret(Map.of());
+            for (String file : List.of("newsletter.db", "newsletter.db-wal", "newsletter.db-shm")) {
+                assertThat(mode(".newsletter/" + file)).as(file).isEqualTo("rw-------");
+            }
+        }
     }
 
     @Test

@@ -66,6 +66,17 @@ class SubscriberCommandsTest {
         assertThat(fixture.run("subscribers", "show", "ann@example.org").err()).contains("no subscriber ann@example.org");
     }
 
+    /** Issue 16: a list's name goes into the Subject of confirmation emails, where a line break would start a header of its own. */
+    @Test
+    void aListNameWithALineBreakIsRefused() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        IssueFixture.Run run = fixture.run("lists", "create", "news", "--name", "News\r\nBcc: evil@x.org");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.errLines()).containsExactly(
+                "newsletter: error: a list's --name must be one line: it goes into the Subject of confirmation emails");
+        assertThat(ok(fixture.run("lists")).out()).contains("No lists yet");
+    }
+
     @Test
     void listsArePublicUnlessCreatedOrSetPrivate() {
         IssueFixture fixture = IssueFixture.in(dir);
