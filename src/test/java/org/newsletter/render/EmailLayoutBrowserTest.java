@@ -42,17 +42,6 @@ class EmailLayoutBrowserTest {
     /** The issues of the repository's example workspace: the seed and the example written for the tool. */
     private static final List<String> ISSUES = List.of(IssueFixture.SEED_ISSUE, "2024-10-autumn-notes");
 
-    /**
-     * axe rules switched off for the email only; web.html and every page of the site keep them all.
-     * An email is shown inside the mail client's own page, which supplies the landmarks around it;
-     * mail clients strip or ignore {@code <main>}, {@code <nav>} and ARIA landmark roles in messages.
-     */
-    private static final Set<String> EMAIL_ONLY_DISABLED_RULES = Set.of(
-            // "All page content should be contained by landmarks": the client's page has them, not the message.
-            "region",
-            // "Document should have one main landmark": Gmail and Outlook drop <main> and role=main from messages.
-            "landmark-one-main");
-
     /** Everything the checks need from one page, gathered in one script. */
     private static final String MEASURE = """
             const de = document.documentElement;
@@ -194,7 +183,7 @@ class EmailLayoutBrowserTest {
         Axe.emulateColorScheme(driver, scheme);
         try {
             open(issue, "email.html", width, null);
-            assertThat(axe.seriousViolations(driver, EMAIL_ONLY_DISABLED_RULES)).as("axe on %s email.html at %d px, %s", issue, width, scheme)
+            assertThat(axe.seriousViolations(driver, Axe.EMAIL_ONLY_DISABLED_RULES)).as("axe on %s email.html at %d px, %s", issue, width, scheme)
                     .isEmpty();
         } finally {
             Axe.emulateColorScheme(driver, "");
