@@ -25,7 +25,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Every page {@code serve} shows a reader, in light and dark, reached as a reader reaches it (forms
+ * Every page {@code serve} shows a reader (subscribe form, its error, check your inbox, confirm,
+ * subscribed, already subscribed, expired link, request received, unsubscribe and its answer, archive
+ * index, issue page, 404), in light and dark, reached as a reader reaches it (forms
  * submitted with their buttons): axe-core finds nothing serious or critical, and every visible text
  * has a contrast of at least 4.5:1. All axe rules apply: these are web pages, not an email.
  */
@@ -102,6 +104,13 @@ class ReaderPagesAccessibilityTest {
             audit(softly, "confirm (GET)");
             submit("Yes, subscribe me");
             audit(softly, "subscribed");
+            open(confirmation);
+            assertThat(heading()).isEqualTo("Already subscribed");
+            audit(softly, "confirm (GET) once subscribed");
+            site.clock.advance(SubscribePages.CONFIRMATION_VALIDITY.plusMinutes(1));
+            open(confirmation);
+            assertThat(heading()).isEqualTo("This link has expired");
+            audit(softly, "an expired confirmation link");
 
             open("/subscribe?list=events");
             driver.findElement(By.id("email")).sendKeys("events." + reader);
