@@ -127,6 +127,28 @@ public record EmailAddress(String localPart, String domain) {
     }
 
     /**
+     * The address as people read it: an international domain in Unicode (its U-labels, RFC 5890 §2.3.2.1),
+     * so a reader sees {@code dan@ドメイン.jp} where the wire has {@code dan@xn--r8jz45g.jp}. For what a
+     * person reads only; headers and SMTP keep {@link #toString()}.
+     */
+    public String toUnicodeString() {
+        return unicodeForm(toString());
+    }
+
+    /**
+     * {@link #toUnicodeString()} of an address already written out by {@link #toString()}. A label that is
+     * not valid punycode stays as it is: showing the ASCII form is never wrong, only less friendly.
+     */
+    public static String unicodeForm(String address) {
+        int at = address.lastIndexOf('@');
+        String domain = "." + address.substring(at + 1).toLowerCase(Locale.ROOT);
+        if (at < 0 || !domain.contains(".xn--")) {
+            return address;
+        }
+        return address.substring(0, at + 1) + IDN.toUnicode(address.substring(at + 1), IDN.ALLOW_UNASSIGNED);
+    }
+
+    /**
      * The whole address lower-cased: what uniqueness and suppression compare, since mailbox providers treat
      * local parts case-insensitively in practice. Never used to send.
      */

@@ -95,7 +95,7 @@ public final class IssueRenderer {
         List<LinkView> references = IntStream.range(0, urls.size()).mapToObj(i -> new LinkView(i + 1, urls.get(i))).toList();
         return new IssueView(issue.slug(), issue.title(), issue.subject(), issue.preheader(),
                 formatter.date(issue.date().atStartOfDay(issue.timeZone())), issue.date().toString(),
-                issue.language().toLanguageTag(), hero, blocks, issue.unplaced().stream().map(events).toList(),
+                issue.language().toLanguageTag(), TextDirection.of(issue.language()), hero, blocks, issue.unplaced().stream().map(events).toList(),
                 issue.events().stream().map(events).toList(), references);
     }
 

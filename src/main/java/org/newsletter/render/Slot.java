@@ -1,5 +1,6 @@
 package org.newsletter.render;
 
+import org.newsletter.model.EmailAddress;
 import org.newsletter.model.Recipient;
 
 /**
@@ -19,7 +20,9 @@ public enum Slot {
     public String valueFor(Recipient recipient) {
         return switch (this) {
             case RECIPIENT_NAME -> recipient.name();
-            case RECIPIENT_EMAIL -> recipient.email();
+            // Read by people (the footer's "sent to"), so an international domain shows in Unicode;
+            // the To header and the SMTP envelope take recipient.email() itself, in punycode.
+            case RECIPIENT_EMAIL -> EmailAddress.unicodeForm(recipient.email());
             case UNSUBSCRIBE_URL -> recipient.unsubscribeUrl();
         };
     }

@@ -21,8 +21,9 @@ public final class TemplateViews {
             String archiveUrl, String senderName, String senderAddress, String replyTo) {
     }
 
+    /** {@code lang} is a BCP 47 tag; {@code dir} is "ltr" or "rtl", for the HTML attribute of that name. */
     public record IssueView(String slug, String title, String subject, String preheader, String date,
-            String isoDate, String lang, HeroView hero, List<BlockView> blocks, List<EventView> upcoming,
+            String isoDate, String lang, String dir, HeroView hero, List<BlockView> blocks, List<EventView> upcoming,
             List<EventView> events, List<LinkView> references) {
     }
 

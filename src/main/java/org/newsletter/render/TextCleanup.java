@@ -10,7 +10,7 @@ import java.util.List;
  * Lines that start with white space or {@code >} are left alone: the Markdown renderer already fitted
  * them, and code and quotes must keep their shape.
  */
-final class TextCleanup {
+public final class TextCleanup {
 
     static final int WIDTH = 78;
 
@@ -42,7 +42,7 @@ final class TextCleanup {
     }
 
     /** Greedy word wrap; a word longer than the width (a URL) keeps a line of its own, unbroken. */
-    static List<String> wrap(String line) {
+    public static List<String> wrap(String line) {
         if (line.codePointCount(0, line.length()) <= WIDTH || Character.isWhitespace(line.charAt(0)) || line.charAt(0) == '>') {
             return List.of(line);
         }

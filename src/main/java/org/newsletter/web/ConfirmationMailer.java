@@ -1,7 +1,5 @@
 package org.newsletter.web;
 
-import static org.newsletter.render.HtmlEscape.escape;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +16,8 @@ import org.newsletter.mail.Transport;
 import org.newsletter.message.NoticeMessage;
 import org.newsletter.model.Mailbox;
 import org.newsletter.model.Site;
+import org.newsletter.render.TemplateEngine;
+import org.newsletter.render.TextCleanup;
 
 /**
  * Does the part of a subscribe request that depends on the address's state (recording it, and the
@@ -36,10 +36,14 @@ final class ConfirmationMailer implements AutoCloseable {
     private final Clock clock;
     private final RequestLog log;
     private final NoticeMessage notice;
+    private final TemplateEngine templates;
+    private final ReaderMessages words = ReaderMessages.english();
     private final ThreadPoolExecutor worker;
 
-    ConfirmationMailer(Site site, Transport transport, String envelopeFrom, Duration validity, Clock clock, RequestLog log) {
+    ConfirmationMailer(Site site, TemplateEngine templates, Transport transport, String envelopeFrom, Duration validity, Clock clock,
+            RequestLog log) {
         this.site = site;
+        this.templates = templates;
         this.notice = new NoticeMessage(site.sender(), site.replyTo());
         this.transport = transport;
         this.envelopeFrom = envelopeFrom;
@@ -102,29 +106,21 @@ final class ConfirmationMailer implements AutoCloseable {
 
     OutgoingMessage message(ConfirmationRequest request) {
         String lists = request.links().stream().map(l -> l.list().name()).collect(Collectors.joining(", "));
-        String days = validity.toDays() + (validity.toDays() == 1 ? " day" : " days");
+        String subject = words.text("confirmation.subject", lists);
         // The name typed into the form is not repeated here: the form is public, and a name field
         // echoed into mail to any address would let strangers send their own text through us.
-        StringBuilder text = new StringBuilder("Hello,\n\n"
-                + "someone, we hope you, asked to subscribe " + request.to() + " to " + lists + " from " + site.organisation() + ".\n\n");
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:Arial,sans-serif;font-size:16px;line-height:1.5\">"
-                + "<p>Hello,</p><p>someone, we hope you, asked to subscribe "
-                + escape(request.to().toString()) + " to " + escape(lists) + " from " + escape(site.organisation()) + ".</p>");
-        for (ConfirmationRequest.Link link : request.links()) {
-            text.append("To confirm ").append(link.list().name()).append(", open this link within ").append(days).append(":\n")
-                    .append(link.url()).append("\n\n");
-            html.append("<p><a href=\"").append(escape(link.url().toString()))
-                    .append("\" style=\"background:#1b5e7a;color:#ffffff;padding:10px 18px;border-radius:6px;text-decoration:none;display:inline-block\">")
-                    .append("Confirm ").append(escape(link.list().name())).append("</a></p>");
-        }
-        text.append("If it was not you, ignore this message: nothing happens unless the link is followed.\n\n-- \n")
-                .append(site.organisation()).append("\n").append(site.postalAddress()).append("\n");
-        html.append("<p>The link works for ").append(days).append(". If it was not you, ignore this message: nothing happens unless the link is followed.</p>")
-                .append("<p style=\"color:#555;font-size:13px\">").append(escape(site.organisation())).append("<br>")
-                .append(escape(site.postalAddress())).append("</p></body></html>");
+        ConfirmationView view = new ConfirmationView(subject, request.to().toUnicodeString(), lists, site.organisation(),
+                site.postalAddress(), validity.toDays(),
+                request.links().stream().map(l -> new ConfirmationView.Link(l.list().name(), l.url().toString())).toList());
+        String text = wrapped(templates.render("confirmation.txt.ftl", view));
+        String html = templates.render("confirmation.html.ftlh", view);
         String messageId = "confirm." + UUID.randomUUID() + "@" + site.sender().domain();
-        return notice.message(new Mailbox("", request.to().toString()), "Please confirm your subscription to " + lists, messageId,
-                clock.instant(), text.toString(), html.toString(), envelopeFrom);
+        return notice.message(new Mailbox("", request.to().toString()), subject, messageId, clock.instant(), text, html, envelopeFrom);
+    }
+
+    /** Lines over 78 columns wrapped at spaces (RFC 5322 §2.1.1's recommended length); a link keeps a line of its own. */
+    private static String wrapped(String text) {
+        return text.lines().flatMap(line -> TextCleanup.wrap(line).stream()).collect(Collectors.joining("\n", "", "\n"));
     }
 
     @Override

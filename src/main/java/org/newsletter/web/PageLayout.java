@@ -33,7 +33,7 @@ public final class PageLayout {
             ul.issues li{margin:0 0 12px}
             time{color:#555;font-size:14px;display:block}
             @media (prefers-color-scheme: dark){body{background:#111;color:#e6e6e6}main{background:#1c1c1c}\
-            header,.note,time{color:#aaa}input[type=email],input[type=text]{background:#222;color:#eee}\
+            a{color:#8cc4ff}.error{color:#ff9e9e}header,.note,time{color:#aaa}input[type=email],input[type=text]{background:#222;color:#eee}\
             button.secondary{background:#333;color:#eee}}
             """;
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
+import org.newsletter.render.TemplateEngine;
 import org.newsletter.store.StorePool;
 
 /**
@@ -41,7 +42,7 @@ public final class PublicSite implements AutoCloseable {
         PageLayout layout = new PageLayout(site.organisation(), site.language());
         ErrorPages errors = new ErrorPages(layout);
         String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
-        mailer = new ConfirmationMailer(site, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
+        mailer = new ConfirmationMailer(site, new TemplateEngine(workspace.templatesDir()), transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
         ArchivePages archive = new ArchivePages(workspace, stores, clock, layout, errors, log);
         Routes routes = new Routes()
                 .addAll(new UnsubscribePages(stores, tokens, layout, errors, site.organisation()).routes())

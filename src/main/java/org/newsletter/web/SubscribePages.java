@@ -42,6 +42,7 @@ final class SubscribePages {
     private final SlidingWindowLimit perClient;
     private final SlidingWindowLimit perAddress;
     private final RequestLog log;
+    private final ReaderMessages words = ReaderMessages.english();
 
     SubscribePages(StorePool stores, SubscriberTokens tokens, PageLayout layout, ErrorPages errors, ConfirmationMailer mailer,
             java.net.URI baseUrl, Clock clock, RequestLog log) {
@@ -211,19 +212,29 @@ final class SubscribePages {
                 .append("<label for=\"name\">Name <span class=\"note\">(optional)</span></label>")
                 .append("<input type=\"text\" id=\"name\" name=\"name\" maxlength=\"").append(MAX_NAME).append("\" autocomplete=\"name\" value=\"")
                 .append(escape(name)).append("\">");
+        // What happens after "Subscribe" depends on each list's setting; a form offering both kinds says which is which.
+        boolean confirmed = lists.stream().allMatch(MailingList::doubleOptIn);
+        boolean atOnce = lists.stream().noneMatch(MailingList::doubleOptIn);
         html.append("<fieldset class=\"lists\"><legend>Lists</legend>");
         for (MailingList list : lists) {
             boolean checked = chosen.contains(list.slug()) || lists.size() == 1;
             html.append("<label><input type=\"checkbox\" name=\"list\" value=\"").append(escape(list.slug())).append("\"")
                     .append(checked ? " checked" : "").append("> <span><strong>").append(escape(list.name())).append("</strong>")
-                    .append(list.description().isBlank() ? "" : " – " + escape(list.description())).append("</span></label>");
+                    .append(list.description().isBlank() ? "" : " – " + escape(list.description()));
+            if (!confirmed && !atOnce) {
+                html.append(" <span class=\"note\">(")
+                        .append(escape(words.text(list.doubleOptIn() ? "subscribe.list.confirm" : "subscribe.list.atOnce"))).append(")</span>");
+            }
+            html.append("</span></label>");
         }
         html.append("</fieldset>")
                 .append("<div class=\"hp\" aria-hidden=\"true\"><label for=\"").append(HONEYPOT).append("\">Leave this empty</label>")
                 .append("<input type=\"text\" id=\"").append(HONEYPOT).append("\" name=\"").append(HONEYPOT)
                 .append("\" tabindex=\"-1\" autocomplete=\"off\"></div>")
                 .append("<p><button type=\"submit\">Subscribe</button></p>")
-                .append("<p class=\"note\">We will email you a link to confirm. You can unsubscribe from every email with one click.</p>")
+                .append("<p class=\"note\">")
+                .append(escape(words.text(confirmed ? "subscribe.promise.confirm" : atOnce ? "subscribe.promise.atOnce" : "subscribe.promise.mixed")))
+                .append("</p>")
                 .append("</form>");
         return layout.page("Subscribe", html.toString());
     }

@@ -124,4 +124,24 @@ class CampaignMessagesTest {
                 .endsWith("\r\n--=_nl_0123456789abcdef0123456789abcdef--\r\n");
         assertThat(wire).contains("This email was sent to =\r\nzoe@example.org=\r\n.");
     }
+
+    /** RFC 5890/5891: people read an international domain in Unicode; mail headers and SMTP carry its punycode. */
+    @Test
+    void anInternationalDomainReadsInUnicodeInTheFooterAndStaysPunycodeOnTheWire() throws Exception {
+        CampaignMessages campaign = new CampaignMessages(seed.rendered(), seed.headers());
+        OutgoingMessage message = campaign.message(new Recipient("Dan", "dan@xn--r8jz45g.jp", UNSUBSCRIBE + "tok"),
+                "0123456789abcdef0123456789abcdef@example.org", seed.mailto(), "news@example.org", SeedCampaign.DATE);
+        jakarta.mail.internet.MimeMessage parsed = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(message.bytes()));
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) parsed.getContent();
+        String text = (String) parts.getBodyPart(0).getContent();
+        String html = (String) parts.getBodyPart(1).getContent();
+
+        assertThat(text).contains("This email was sent to dan@例え.jp.").doesNotContain("xn--");
+        assertThat(html).contains("This email was sent to dan@例え.jp.").doesNotContain("xn--r8jz45g");
+        assertThat(parsed.getHeader("To", null)).isEqualTo("Dan <dan@xn--r8jz45g.jp>");
+        assertThat(message.recipient()).as("SMTP RCPT TO").isEqualTo("dan@xn--r8jz45g.jp");
+        String wire = new String(message.bytes(), StandardCharsets.ISO_8859_1);
+        assertThat(wire.substring(0, wire.indexOf("\r\n\r\n"))).as("the header block").matches("\\p{ASCII}*");
+    }
 }

@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,10 +18,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.newsletter.testing.Axe;
 import org.newsletter.testing.HeadlessChromium;
 import org.newsletter.testing.StaticFileServer;
 import org.newsletter.testing.IssueFixture;
+import org.newsletter.testing.TextContrast;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,12 +33,50 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Opens the built seed issue in a real headless Chromium, served over HTTP from the same URLs as on
  * the site (BASE/archive/SLUG/...), and checks what a reader on a phone and on a desktop would see:
- * nothing wider than the screen, every image loaded and described, the email no wider than 600 px.
- * Full-page screenshots land in target/screenshots/ for a person to look at.
+ * nothing wider than the screen, every image loaded and described, the email no wider than 600 px;
+ * and, for every example issue in both colour schemes, that every text is readable and axe-core finds
+ * nothing serious. Full-page screenshots land in target/screenshots/ for a person to look at.
  */
 class EmailLayoutBrowserTest {
 
-    private static final String ARCHIVE_PATH = "/archive/" + IssueFixture.SEED_ISSUE + "/";
+    /**
+     * The issues of the repository's example workspace (the seed and the example written for the
+     * tool), and one written here with every element the template styles that those two lack.
+     */
+    private static final List<String> ISSUES = List.of(IssueFixture.SEED_ISSUE, "2024-10-autumn-notes", "2024-11-every-element");
+
+    private static final String EVERY_ELEMENT = """
+            ---
+            title: Every element
+            date: 2024-11-01
+            preheader: Headings, code, quotes, tables and events, for the colour checks.
+            ---
+
+            Some `inline code` in a sentence, and a [link](https://example.org/guide).
+
+            ### A third-level heading
+
+            #### A fourth-level heading
+
+            ##### A fifth-level heading
+
+            ###### A sixth-level heading
+
+            ```
+            preformatted text
+            ```
+
+            > A quotation, in italics.
+
+            | Column | Another |
+            | --- | --- |
+            | a cell | ~~struck~~ text |
+
+            ---
+
+            1. a numbered item
+            2. another
+            """;
 
     /** Everything the checks need from one page, gathered in one script. */
     private static final String MEASURE = """
@@ -75,6 +119,7 @@ class EmailLayoutBrowserTest {
     private static HeadlessChromium chromium;
     private static ChromeDriver driver;
     private static Path screenshots;
+    private static Axe axe;
 
     @BeforeEach
     void requireBrowser() {
@@ -88,9 +133,15 @@ class EmailLayoutBrowserTest {
         }
 
         // The port must be known before building: the email's image URLs are absolute.
-        Path out = temp.resolve("build");
-        server = StaticFileServer.serve(ARCHIVE_PATH, out);
-        IssueFixture.copyOfRepository(temp.resolve("workspace")).withBaseUrl(server.origin()).buildSeedIssue(out);
+        Path archive = temp.resolve("archive");
+        server = StaticFileServer.serve("/archive/", archive);
+        IssueFixture workspace = IssueFixture.copyOfRepository(temp.resolve("workspace")).withBaseUrl(server.origin());
+        workspace.issue("2024-11-every-element", EVERY_ELEMENT, null);
+        for (String issue : ISSUES) {
+            IssueFixture.Run build = workspace.run("build", issue, "--out", archive.resolve(issue).toString());
+            assertThat(build.exitCode()).as("newsletter build %s: %s", issue, build.err()).isZero();
+        }
+        axe = Axe.load();
 
         screenshots = Files.createDirectories(IssueFixture.REPOSITORY.resolve("target/screenshots"));
         // Phones overlay their scrollbars; a classic 15 px one would also make the full-page capture
@@ -132,21 +183,70 @@ class EmailLayoutBrowserTest {
                 .isLessThanOrEqualTo(600.0);
     }
 
-    @Test
-    void darkModeDarkensTheBackgroundsAndKeepsTextReadable() throws IOException {
-        driver.executeCdpCommand("Emulation.setEmulatedMedia",
-                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+    /** Every issue in the repository's example workspace, at a phone's and a desktop's width, in both colour schemes. */
+    static Stream<Arguments> emailViews() {
+        return ISSUES.stream().flatMap(issue -> Stream.of(375, 800)
+                .flatMap(width -> Stream.of("light", "dark").map(scheme -> Arguments.of(issue, width, scheme))));
+    }
+
+    /**
+     * The screenshots' test: what they show is measured. Every visible text, event cards and footer
+     * included, must stand out from what it is drawn on by at least 4.5:1 (WCAG AA), so a screenshot
+     * cannot show unreadable text while its test passes.
+     */
+    @ParameterizedTest(name = "{0}: every text in email.html is readable at {1} px, {2}")
+    @MethodSource("emailViews")
+    void everyTextInTheEmailIsReadable(String issue, int width, String scheme) throws IOException {
+        Axe.emulateColorScheme(driver, scheme);
         try {
-            open("email.html", 375, "email-375-dark.png");
-            Object content = driver.executeScript(
-                    "const s = getComputedStyle(document.querySelector('td.content'));"
-                            + "return [s.backgroundColor, s.color, getComputedStyle(document.querySelector('h2')).color];");
-            assertThat(content).asString()
-                    .as("background, text and h2 colours of the content cell in dark mode")
-                    .isEqualTo("[rgb(27, 31, 36), rgb(228, 231, 235), rgb(127, 209, 179)]");
+            open(issue, "email.html", width, screenshotName(issue, "email-" + width + ("dark".equals(scheme) ? "-dark" : "") + ".png"));
+            List<TextContrast.Text> texts = TextContrast.measure(driver);
+            assertThat(texts).as("visible texts").hasSizeGreaterThan(15);
+            assertThat(texts).as("texts under %s:1 in %s email.html at %d px, %s", TextContrast.AA, issue, width, scheme)
+                    .filteredOn(t -> t.ratio() < TextContrast.AA).isEmpty();
+            if (scheme.equals("dark")) {
+                Object content = driver.executeScript("return getComputedStyle(document.querySelector('td.content')).backgroundColor");
+                assertThat(content).as("background of the content cell in dark mode").isEqualTo("rgb(27, 31, 36)");
+            }
         } finally {
-            driver.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+            Axe.emulateColorScheme(driver, "");
         }
+    }
+
+    /** The same views through axe-core: no serious or critical finding. */
+    @ParameterizedTest(name = "{0}: axe finds nothing serious in email.html at {1} px, {2}")
+    @MethodSource("emailViews")
+    void axeFindsNothingSeriousInTheEmail(String issue, int width, String scheme) throws IOException {
+        Axe.emulateColorScheme(driver, scheme);
+        try {
+            open(issue, "email.html", width, null);
+            assertThat(axe.seriousViolations(driver, Axe.EMAIL_ONLY_DISABLED_RULES)).as("axe on %s email.html at %d px, %s", issue, width, scheme)
+                    .isEmpty();
+        } finally {
+            Axe.emulateColorScheme(driver, "");
+        }
+    }
+
+    /** The web version is a page of its own: every axe rule applies, and every text is readable. */
+    @ParameterizedTest(name = "{0}: web.html, {1}")
+    @MethodSource("webViews")
+    void axeFindsNothingSeriousInTheWebVersionAndEveryTextIsReadable(String issue, String scheme) throws IOException {
+        Axe.emulateColorScheme(driver, scheme);
+        try {
+            open(issue, "web.html", 800, null);
+            assertThat(axe.seriousViolations(driver, Set.of())).as("axe on %s web.html, %s", issue, scheme).isEmpty();
+            assertThat(TextContrast.unreadable(driver)).as("texts under %s:1 in %s web.html, %s", TextContrast.AA, issue, scheme).isEmpty();
+        } finally {
+            Axe.emulateColorScheme(driver, "");
+        }
+    }
+
+    static Stream<Arguments> webViews() {
+        return ISSUES.stream().flatMap(issue -> Stream.of("light", "dark").map(scheme -> Arguments.of(issue, scheme)));
+    }
+
+    private static String screenshotName(String issue, String name) {
+        return issue.equals(IssueFixture.SEED_ISSUE) ? name : issue + "-" + name;
     }
 
     @Test
@@ -177,17 +277,24 @@ class EmailLayoutBrowserTest {
         }
     }
 
-    /** Sizes the viewport, loads a built file over HTTP, waits for its images, saves a full-page screenshot. */
-    @SuppressWarnings("unchecked")
+    /** The seed issue's {@code file}, as {@link #open(String, String, int, String)}. */
     private static Map<String, Object> open(String file, int width, String screenshot) throws IOException {
+        return open(IssueFixture.SEED_ISSUE, file, width, screenshot);
+    }
+
+    /** Sizes the viewport, loads an issue's built file, waits for its images, and saves a screenshot unless {@code screenshot} is null. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> open(String issue, String file, int width, String screenshot) throws IOException {
         setViewportWidth(width);
-        driver.get(server.url(file));
+        driver.get(server.url(issue + "/" + file));
         new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(driver.executeScript(
                 "return document.readyState === 'complete' && Array.from(document.images).every(i => i.complete)")));
         Map<String, Object> page = (Map<String, Object>) driver.executeScript(MEASURE);
         assertThat(number(page, "innerWidth")).as("viewport width after loading %s", file).isEqualTo(width);
-        saveFullPageScreenshot(screenshots.resolve(screenshot));
-        System.out.printf("%s at %d px: %s%n", file, width, page);
+        if (screenshot != null) {
+            saveFullPageScreenshot(screenshots.resolve(screenshot));
+        }
+        System.out.printf("%s %s at %d px: %s%n", issue, file, width, page);
         return page;
     }
 

@@ -44,6 +44,54 @@ class SubscribePagesTest {
                 .contains("class=\"hp\" aria-hidden=\"true\"").contains("name=\"website\" tabindex=\"-1\"");
     }
 
+    /**
+     * What the form promises is what happens: a link to confirm on double opt-in lists, none for a new
+     * address on the others. Either way someone who left a list gets a link to confirm, and the page,
+     * being the same for every address, says so without saying whose case it is.
+     */
+    @Test
+    void theFormPromisesWhatEachListDoes() throws Exception {
+        String both = site.get("/subscribe").body();
+        assertThat(both).contains("<strong>Monthly news</strong> <span class=\"note\">(confirm by email)</span>")
+                .contains("<strong>Event reminders</strong> <span class=\"note\">(no confirmation needed)</span>")
+                .contains("If this address unsubscribed before, we will email it a link to confirm, whatever the list.")
+                .doesNotContain("We will email you a link to confirm.");
+
+        SiteHarness.ok(site.workspace(), "lists", "set", "events", "--private");
+        String confirmOnly = site.get("/subscribe").body();
+        assertThat(confirmOnly).contains("We will email you a link to confirm.").doesNotContain("(confirm by email)")
+                .doesNotContain("no confirmation");
+
+        SiteHarness.ok(site.workspace(), "lists", "set", "events", "--public");
+        SiteHarness.ok(site.workspace(), "lists", "set", "news", "--private");
+        String atOnce = site.get("/subscribe").body();
+        assertThat(atOnce).contains("No confirmation is needed: a new address gets the next issue. "
+                        + "If this address unsubscribed before, we will email it a link to confirm instead.")
+                .doesNotContain("We will email you a link to confirm.").doesNotContain("(no confirmation needed)");
+    }
+
+    /** The confirmation email reads plainly, and its text part keeps to 78 columns (a link has a line of its own). */
+    @Test
+    void theConfirmationEmailOpensPlainlyAndItsTextIsWrappedAt78() throws Exception {
+        site.post("/subscribe", "email=dan%40xn--r8jz45g.jp&list=news&list=events");
+        jakarta.mail.internet.MimeMessage message = new jakarta.mail.internet.MimeMessage(
+                jakarta.mail.Session.getInstance(new java.util.Properties()), new java.io.ByteArrayInputStream(mail.await(1).get(0).bytes()));
+        jakarta.mail.Multipart parts = (jakarta.mail.Multipart) message.getContent();
+        String text = ((String) parts.getBodyPart(0).getContent()).replace("\r\n", "\n");
+        String html = (String) parts.getBodyPart(1).getContent();
+
+        assertThat(text).startsWith("Hello,\n\nWe received a request to subscribe dan@例え.jp to Monthly news from Example\n"
+                        + "Co-production Network. If it came from you, please confirm it.\n")
+                .doesNotContain("we hope you").contains("If you did not ask for this, you can ignore this message");
+        assertThat(text.lines().filter(line -> line.codePointCount(0, line.length()) > 78 && !line.matches("https?://\\S+")).toList())
+                .as("lines over 78 columns that are not a link").isEmpty();
+        assertThat(text.lines().filter(line -> line.contains("/confirm/")).toList()).singleElement().asString().startsWith("https://");
+        assertThat(html).contains("<p>We received a request to subscribe dan@例え.jp to Monthly news from ")
+                .contains(">Confirm Monthly news</a>").doesNotContain("we hope you");
+        assertThat(message.getSubject()).isEqualTo("Please confirm your subscription to Monthly news");
+        assertThat(message.getHeader("To", null)).isEqualTo("dan@xn--r8jz45g.jp");
+    }
+
     @Test
     void aRequestIsPendingUntilTheEmailedLinkIsConfirmedWithAPost() throws Exception {
         HttpResponse<String> sent = site.post("/subscribe", "email=Cy.Doe%40Example.org&name=Cy+Doe&list=news&website=");
