@@ -2,6 +2,9 @@ package org.newsletter.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +14,10 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +26,13 @@ import org.newsletter.model.EmailAddress;
 import org.newsletter.store.BounceRepository;
 import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.Store;
+import org.newsletter.testing.Axe;
+import org.newsletter.testing.HeadlessChromium;
 import org.newsletter.testing.IssueFixture;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * {@code campaigns show} after a real campaign (20 people, the local outbox) and what followed it:
@@ -68,8 +81,8 @@ class CampaignOutcomeTest {
         assertThat(store.selfService().unsubscribe(id, store.lists().require("news").id(), how)).isTrue();
     }
 
-    @Test
-    void showsDeliveryRatesAgainstGmailsLimitsAndTheUnsubscribesThatCameFromTheCampaign() throws SQLException {
+    /** Two hard bounces, one soft, one complaint, two unsubscribes within the week, one after it, one by staff. */
+    void aftermath() {
         try (Store store = storeAt("2024-08-02T10:00:00Z")) {
             store.bounces().record(bounce(store, "p1", BounceKind.HARD_BOUNCE, "5.1.1", "r1"), 3, java.time.Duration.ofDays(30));
             store.bounces().record(bounce(store, "p2", BounceKind.HARD_BOUNCE, "5.1.1", "r2"), 3, java.time.Duration.ofDays(30));
@@ -84,7 +97,11 @@ class CampaignOutcomeTest {
             unsubscribe(store, "p7", "unsubscribe page"); // 11 days later: not this campaign's doing
         }
         ok("subscribers", "unsubscribe", "p8@example.org", "--list", "news"); // staff, not the reader
+    }
 
+    @Test
+    void showsDeliveryRatesAgainstGmailsLimitsAndTheUnsubscribesThatCameFromTheCampaign() throws SQLException {
+        aftermath();
         String shown = ok("campaigns", "show", "1").out();
 
         assertThat(shown).contains("Delivery:")
@@ -109,6 +126,93 @@ class CampaignOutcomeTest {
             // Everyone who left the list: p4 (complaint), p5, p6 (within the week), p7 (too late), p8 (staff).
             assertThat(one(sql, "SELECT COUNT(*) FROM subscription WHERE status = 'unsubscribed'")).isEqualTo(5);
         }
+    }
+
+    @Test
+    void theHtmlReportIsOneSelfContainedPageWhoseNumbersAreTheDatabases() throws SQLException {
+        aftermath();
+        assertThat(ok("campaigns", "report", "1", "--html", "report.html").out()).contains("Wrote ").contains("report.html");
+        String html = workspace.read("report.html");
+
+        assertThat(html).doesNotContainIgnoringCase("<script").doesNotContainIgnoringCase("<link").doesNotContain("src=")
+                .doesNotContain("url(").doesNotContain("@import").doesNotContainIgnoringCase("<iframe").doesNotContainIgnoringCase("<img");
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("h1").text()).isEqualTo("August Team Update: Enjoying the fruits of co-production");
+        assertThat(page.select("header time").attr("datetime")).isEqualTo("2024-08-01");
+        assertThat(page.select("svg")).hasSize(2);
+        assertThat(page.select("svg").eachAttr("aria-labelledby")).containsExactly("deliveries-heading", "unsubscribes-heading");
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
+                Statement sql = db.createStatement()) {
+            assertThat(figure(page, "accepted")).isEqualTo(one(sql, "SELECT COUNT(*) FROM delivery WHERE campaign_id = 1 AND state = 'accepted'"));
+            assertThat(figure(page, "failed")).isEqualTo(one(sql, "SELECT COUNT(*) FROM delivery WHERE campaign_id = 1 AND state LIKE 'failed-%'"));
+            assertThat(figure(page, "hardBounces"))
+                    .isEqualTo(one(sql, "SELECT COUNT(DISTINCT subscriber_id) FROM bounce WHERE campaign_id = 1 AND kind = 'hard-bounce'"));
+            assertThat(figure(page, "softBounces"))
+                    .isEqualTo(one(sql, "SELECT COUNT(DISTINCT subscriber_id) FROM bounce WHERE campaign_id = 1 AND kind = 'soft-bounce'"));
+            assertThat(figure(page, "complaints"))
+                    .isEqualTo(one(sql, "SELECT COUNT(DISTINCT subscriber_id) FROM bounce WHERE campaign_id = 1 AND kind = 'complaint'"));
+            assertThat(figure(page, "unsubscribes")).isEqualTo(2);
+            // The delivery chart's numbers add up to the accepted messages; the unsubscribe days to the campaign's unsubscribes.
+            assertThat(sum(page.select("section[aria-labelledby=deliveries-heading] details td.n")))
+                    .isEqualTo(one(sql, "SELECT COUNT(*) FROM delivery WHERE campaign_id = 1 AND state = 'accepted'"));
+        }
+        assertThat(page.select("section[aria-labelledby=unsubscribes-heading] details tr").eachText())
+                .as("every day of the week after sending, the one 11 days later outside it")
+                .containsExactly("Day Unsubscribed", "1 Aug 0", "2 Aug 2", "3 Aug 0", "4 Aug 0", "5 Aug 0", "6 Aug 0", "7 Aug 0", "8 Aug 0");
+        assertThat(page.select("p.never").text()).contains("0.3 %");
+
+        HeadlessChromium.require();
+        try (HeadlessChromium chromium = HeadlessChromium.start(dir, IssueFixture.REPOSITORY.resolve("target/chromedriver-report.log"), List.of(),
+                Map.of())) {
+            ChromeDriver driver = chromium.driver();
+            driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1500));
+            driver.get(workspace.root().resolve("report.html").toUri().toString());
+            Files.write(IssueFixture.REPOSITORY.resolve("target/campaign-report.png"), driver.getScreenshotAs(OutputType.BYTES));
+            assertThat(driver.getTitle()).startsWith("Campaign 1: August Team Update");
+            // Nothing was fetched from anywhere: the page and its charts are all in the file.
+            assertThat(((Number) driver.executeScript("return performance.getEntriesByType('resource').length")).intValue()).isZero();
+            for (WebElement chart : driver.findElements(By.tagName("svg"))) {
+                assertThat(chart.getSize().getWidth()).isGreaterThan(300);
+                assertThat(chart.getSize().getHeight()).isGreaterThan(100);
+            }
+            assertThat(driver.findElements(By.cssSelector("svg rect"))).hasSizeGreaterThan(8);
+            assertThat(Axe.load().seriousViolations(driver, java.util.Set.of())).as("axe: serious or critical").isEmpty();
+            Object lowest = driver.executeScript(LOWEST_CONTRAST);
+            assertThat(((Number) ((Map<?, ?>) lowest).get("ratio")).doubleValue()).as("lowest text contrast: " + lowest).isGreaterThanOrEqualTo(4.5);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The lowest WCAG 2 contrast ratio (1.4.3) between any visible text, HTML or SVG, and the first
+     * opaque background behind it, with the element it belongs to.
+     */
+    static final String LOWEST_CONTRAST = """
+            function rgb(c) { const m = c.match(/[\\d.]+/g).map(Number); return {r: m[0], g: m[1], b: m[2], a: m.length > 3 ? m[3] : 1}; }
+            function lum(c) { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); };
+                              return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); }
+            function background(el) { for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c.a > 0) return c; }
+                                      return {r: 255, g: 255, b: 255, a: 1}; }
+            let lowest = {ratio: 21, element: ''};
+            for (const el of document.querySelectorAll('body *')) {
+              const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+              if (!own || el.getClientRects().length === 0) continue;
+              const style = getComputedStyle(el);
+              const fg = rgb(el instanceof SVGElement && style.fill && style.fill !== 'none' ? style.fill : style.color);
+              const l1 = lum(fg), l2 = lum(background(el));
+              const ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+              if (ratio < lowest.ratio) lowest = {ratio: ratio, element: el.tagName + ' ' + el.textContent.trim().slice(0, 40)};
+            }
+            return lowest;
+            """;
+
+    static long figure(Document page, String name) {
+        return Long.parseLong(page.select("tr#figure-" + name + " td").first().text());
+    }
+
+    static long sum(org.jsoup.select.Elements cells) {
+        return cells.stream().mapToLong(c -> Long.parseLong(c.text())).sum();
     }
 
     @Test
