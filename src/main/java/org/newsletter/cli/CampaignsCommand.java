@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "campaigns", mixinStandardHelpOptions = true,
         description = "List campaigns and what happened to their messages.",
-        subcommands = {CampaignsCommand.Show.class, CampaignsCommand.Retry.class, CampaignReportCommand.class})
+        subcommands = {CampaignsCommand.Show.class, CampaignsCommand.Retry.class, CampaignReportCommand.class,
+            CampaignCompareCommand.class})
 final class CampaignsCommand implements Callable<Integer> {
 
     private final CommandContext context;

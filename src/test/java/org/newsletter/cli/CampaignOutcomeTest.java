@@ -3,6 +3,8 @@ package org.newsletter.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -213,6 +215,41 @@ class CampaignOutcomeTest {
 
     static long sum(org.jsoup.select.Elements cells) {
         return cells.stream().mapToLong(c -> Long.parseLong(c.text())).sum();
+    }
+
+    @Test
+    void compareSetsTheLastCampaignsSideBySideWithATrendPerColumn() {
+        try (Store store = storeAt("2024-08-02T10:00:00Z")) {
+            store.bounces().record(bounce(store, "p1", BounceKind.HARD_BOUNCE, "5.1.1", "r1"), 3, java.time.Duration.ofDays(30));
+            unsubscribe(store, "p5", "one-click (RFC 8058)");
+        }
+        // A month later, the autumn issue to the 19 still on the list (p1 suppressed, so skipped).
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        Clock september = Clock.offset(Clock.systemUTC(), java.time.Duration.between(Instant.now(), Instant.parse("2024-09-01T09:00:00Z")));
+        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), workspace.root(), september,
+                workspace.environment(), Terminal.NONE), "send", "2024-10-autumn-notes", "--list", "news", "--yes");
+        assertThat(code).as(out + "" + err).isZero();
+        try (Store store = storeAt("2024-09-02T10:00:00Z")) {
+            store.bounces().record(new BounceRepository.NewBounce("r9", BounceKind.COMPLAINT, new BounceRepository.Target(
+                    store.subscribers().require(EmailAddress.parse("p2@example.org")).id(), "p2@example.org", 2L, store.lists().require("news").id()),
+                    "abuse", "", Instant.parse("2024-09-02T10:00:00Z")), 3, java.time.Duration.ofDays(30));
+            unsubscribe(store, "p6", "unsubscribe page");
+            unsubscribe(store, "p7", "mailed unsubscribe (List-Unsubscribe)");
+        }
+
+        List<String> lines = ok("campaigns", "compare").out().lines().toList();
+
+        assertThat(lines).hasSize(4);
+        assertThat(lines.get(0)).containsSubsequence("ID", "ISSUE", "SENT", "RECIPIENTS", "DELIVERED", "BOUNCES", "COMPLAINTS", "UNSUBSCRIBES");
+        assertThat(lines.get(1)).containsPattern("1  2024-08-team-update\\s+2024-08-01\\s+20\\s+20\\s+5\\.00 %\\s+0\\.00 %\\s+5\\.00 %$");
+        assertThat(lines.get(2)).containsPattern("2  2024-10-autumn-notes\\s+2024-09-01\\s+19\\s+18\\s+0\\.00 %\\s+5\\.56 %\\s+11\\.11 %$");
+        assertThat(lines.get(3)).containsPattern("trend \\(oldest to newest\\)\\s+██\\s+█▇\\s+█▁\\s+▁█\\s+▄█$");
+
+        assertThat(ok("campaigns", "compare", "--last", "1").out().lines()).hasSize(3).noneMatch(l -> l.contains("2024-08-team-update"));
+        IssueFixture.Run none = workspace.run("campaigns", "compare", "--last", "0");
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("--last must be between 1 and 60, not 0");
     }
 
     @Test
