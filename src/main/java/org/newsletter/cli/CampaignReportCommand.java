@@ -49,16 +49,17 @@ final class CampaignReportCommand implements Callable<Integer> {
             page = new CampaignReportPage(new TemplateEngine(workspace.templatesDir()))
                     .render(campaign, store.outcomes().of(campaign), deliveries, period, workspace.site().timeZone());
         }
-        write(target, page);
-        context.out().println("Wrote " + target);
+        write(target, file, page);
+        context.out().println("Wrote " + file);
         return ExitCodes.OK;
     }
 
     /** Through a temporary file beside it, so a failed write never leaves half a report in place of an old one. */
-    private static void write(Path target, String page) {
+    private static void write(Path target, Path typed, String page) {
         Path folder = target.toAbsolutePath().getParent();
         if (!Files.isDirectory(folder)) {
-            throw new UserInputException("cannot write " + target + ": folder " + folder + " does not exist");
+            throw new UserInputException("cannot write " + typed + ": folder " + (typed.getParent() == null ? folder : typed.getParent())
+                    + " does not exist");
         }
         try {
             Path temporary = Files.createTempFile(folder, ".report-", ".html");
@@ -69,7 +70,7 @@ final class CampaignReportCommand implements Callable<Integer> {
                 Files.deleteIfExists(temporary);
             }
         } catch (IOException e) {
-            throw new UserInputException("cannot write " + target + ": " + e.getMessage());
+            throw new UserInputException("cannot write " + typed + ": " + e.getMessage());
         }
     }
 }

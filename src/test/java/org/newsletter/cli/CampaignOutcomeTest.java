@@ -253,6 +253,28 @@ class CampaignOutcomeTest {
     }
 
     @Test
+    void aReportThatCannotBeWrittenSaysWhyInOneLineAndLeavesTheOldOneWhole() {
+        IssueFixture.Run unknown = workspace.run("campaigns", "report", "9", "--html", "report.html");
+        assertThat(unknown.exitCode()).isEqualTo(1);
+        assertThat(unknown.errLines()).containsExactly("newsletter: error: no campaign 9; 'newsletter campaigns' lists them");
+
+        IssueFixture.Run nowhere = workspace.run("campaigns", "report", "1", "--html", "missing/report.html");
+        assertThat(nowhere.exitCode()).isEqualTo(1);
+        assertThat(nowhere.errLines()).hasSize(1);
+        assertThat(nowhere.err()).endsWith("cannot write missing/report.html: folder missing does not exist\n");
+
+        workspace.write("report.html", "the old report");
+        workspace.write("templates/campaign-report.html.ftlh", "<p>${nothing.here}</p>\n");
+        IssueFixture.Run broken = workspace.run("campaigns", "report", "1", "--html", "report.html");
+        assertThat(broken.exitCode()).isEqualTo(1);
+        assertThat(broken.errLines()).hasSize(1);
+        assertThat(broken.err()).contains("campaign-report.html.ftlh:1");
+        assertThat(workspace.read("report.html")).isEqualTo("the old report");
+
+        assertThat(workspace.run("campaigns", "report", "1").exitCode()).as("--html is required").isEqualTo(2);
+    }
+
+    @Test
     void theComplaintRateIsSetAgainstGmailsTwoThresholds() {
         assertThat(GmailLimits.verdict(0, 1000)).isEqualTo("under Gmail's 0.1 % (never 0.3 %)");
         assertThat(GmailLimits.verdict(1, 1001)).isEqualTo("under Gmail's 0.1 % (never 0.3 %)");
