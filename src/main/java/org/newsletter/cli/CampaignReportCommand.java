@@ -6,9 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.newsletter.compose.IssueComposer;
 import org.newsletter.config.Workspace;
+import org.newsletter.issue.IssuePipeline;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.TimeCount;
 import org.newsletter.model.UserInputException;
@@ -47,11 +50,31 @@ final class CampaignReportCommand implements Callable<Integer> {
             Duration period = CampaignReportPage.deliveryPeriod(span);
             List<TimeCount> deliveries = period.equals(Duration.ofMinutes(1)) ? byMinute : store.outcomes().deliveries(campaign, period);
             page = new CampaignReportPage(new TemplateEngine(workspace.templatesDir()))
-                    .render(campaign, store.outcomes().of(campaign), deliveries, period, workspace.site().timeZone());
+                    .render(campaign, issueDate(workspace, campaign), store.outcomes().of(campaign), deliveries, period, workspace.site().timeZone());
         }
         write(target, file, page);
         context.out().println("Wrote " + file);
         return ExitCodes.OK;
+    }
+
+    /**
+     * The date in the issue's front matter, as the page shows it beside the subject; null, with a line
+     * saying why, when the issue's folder is gone or no longer reads cleanly (the rest of the report
+     * comes from the database and does not need it).
+     */
+    private LocalDate issueDate(Workspace workspace, Campaign campaign) {
+        Path folder = workspace.newslettersDir().resolve(campaign.issue()).normalize();
+        if (!folder.startsWith(workspace.newslettersDir()) || !Files.isDirectory(folder)) {
+            context.err().println("newsletter: the report leaves out the issue's date: newsletters/" + campaign.issue() + " is gone");
+            return null;
+        }
+        IssueComposer.Findings findings = new IssuePipeline(workspace, context.clock()).lint(folder);
+        if (findings.composition().isEmpty()) {
+            context.err().println("newsletter: the report leaves out the issue's date: the issue has errors now ('newsletter check "
+                    + campaign.issue() + "' lists them)");
+            return null;
+        }
+        return findings.composition().get().issue().date();
     }
 
     /** Through a temporary file beside it, so a failed write never leaves half a report in place of an old one. */

@@ -35,14 +35,19 @@ public final class CampaignReportPage {
     }
 
     /**
+     * @param issueDate  the date in the issue's front matter, or null to leave it out
      * @param deliveries messages accepted per period, as {@link #deliveryPeriod} chose it
      * @param zone       the time zone days and times are shown in
      */
-    public String render(Campaign campaign, CampaignOutcome outcome, List<TimeCount> deliveries, Duration period, ZoneId zone) {
+    public String render(Campaign campaign, LocalDate issueDate, CampaignOutcome outcome, List<TimeCount> deliveries, Duration period, ZoneId zone) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("campaign", Map.of("id", campaign.id(), "issue", campaign.issue(), "list", campaign.listSlug(), "segment", campaign.segment(),
                 "subject", campaign.subject(), "audience", campaign.audience()));
         model.put("sent", DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm z", Locale.ENGLISH).format(campaign.createdAt().atZone(zone)));
+        if (issueDate != null) {
+            model.put("issueDate", DateTimeFormatter.ISO_LOCAL_DATE.format(issueDate));
+            model.put("issueDateText", DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH).format(issueDate));
+        }
         model.put("sentDate", DateTimeFormatter.ISO_LOCAL_DATE.format(campaign.createdAt().atZone(zone)));
         long accepted = outcome.accepted();
         List<Map<String, Object>> delivery = new ArrayList<>();

@@ -140,7 +140,8 @@ class CampaignOutcomeTest {
                 .doesNotContain("url(").doesNotContain("@import").doesNotContainIgnoringCase("<iframe").doesNotContainIgnoringCase("<img");
         Document page = Jsoup.parse(html);
         assertThat(page.select("h1").text()).isEqualTo("August Team Update: Enjoying the fruits of co-production");
-        assertThat(page.select("header time").attr("datetime")).isEqualTo("2024-08-01");
+        assertThat(page.select("header time").eachAttr("datetime")).as("the issue's date, then when it was sent").containsExactly("2024-08-09", "2024-08-01");
+        assertThat(page.select("header").text()).contains("The issue of 9 August 2024.", "sent 1 August 2024, 10:00 BST");
         assertThat(page.select("svg")).hasSize(2);
         assertThat(page.select("svg").eachAttr("aria-labelledby")).containsExactly("deliveries-heading", "unsubscribes-heading");
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
@@ -272,6 +273,18 @@ class CampaignOutcomeTest {
         assertThat(workspace.read("report.html")).isEqualTo("the old report");
 
         assertThat(workspace.run("campaigns", "report", "1").exitCode()).as("--html is required").isEqualTo(2);
+
+        // The issue's folder gone: the report is still written from the database, without the issue's date.
+        try {
+            Files.delete(workspace.root().resolve("templates/campaign-report.html.ftlh"));
+            Files.move(workspace.root().resolve("newsletters/" + IssueFixture.SEED_ISSUE), dir.resolve("moved-away"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        IssueFixture.Run gone = workspace.run("campaigns", "report", "1", "--html", "report.html");
+        assertThat(gone.exitCode()).isZero();
+        assertThat(gone.err()).isEqualTo("newsletter: the report leaves out the issue's date: newsletters/2024-08-team-update is gone\n");
+        assertThat(Jsoup.parse(workspace.read("report.html")).select("header time").eachAttr("datetime")).containsExactly("2024-08-01");
     }
 
     @Test
