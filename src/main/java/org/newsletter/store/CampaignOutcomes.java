@@ -36,6 +36,7 @@ public final class CampaignOutcomes {
                 .forEach(e -> bounces.put(e.getKey(), e.getValue()));
         List<CampaignOutcome.Unsubscribe> unsubscribes = handle.createQuery(sql.get("campaign-outcome-unsubscribes"))
                 .bind("id", campaign.id()).bind("window", CampaignOutcome.UNSUBSCRIBE_WINDOW.toMillis())
+                .bind("oneClick", SelfService.ONE_CLICK).bind("page", SelfService.UNSUBSCRIBE_PAGE).bind("mailed", BounceRepository.MAILED_UNSUBSCRIBE)
                 .map((rs, ctx) -> new CampaignOutcome.Unsubscribe(Instant.ofEpochMilli(rs.getLong("at")), rs.getString("how")))
                 .list();
         return new CampaignOutcome(campaigns.counts(campaign.id()), bounces, unsubscribes);

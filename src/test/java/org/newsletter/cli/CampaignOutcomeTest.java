@@ -27,6 +27,7 @@ import org.newsletter.model.BounceKind;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.store.BounceRepository;
 import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.SelfService;
 import org.newsletter.store.Store;
 import org.newsletter.testing.Axe;
 import org.newsletter.testing.HeadlessChromium;
@@ -92,11 +93,11 @@ class CampaignOutcomeTest {
             store.bounces().record(bounce(store, "p3", BounceKind.SOFT_BOUNCE, "4.2.2", "r3"), 3, java.time.Duration.ofDays(30));
             store.bounces().record(bounce(store, "p3", BounceKind.SOFT_BOUNCE, "4.2.2", "r4"), 3, java.time.Duration.ofDays(30));
             store.bounces().record(bounce(store, "p4", BounceKind.COMPLAINT, "abuse", "r5"), 3, java.time.Duration.ofDays(30));
-            unsubscribe(store, "p5", "one-click (RFC 8058)");
-            unsubscribe(store, "p6", "unsubscribe page");
+            unsubscribe(store, "p5", SelfService.ONE_CLICK);
+            unsubscribe(store, "p6", SelfService.UNSUBSCRIBE_PAGE);
         }
         try (Store store = storeAt("2024-08-12T10:00:00Z")) {
-            unsubscribe(store, "p7", "unsubscribe page"); // 11 days later: not this campaign's doing
+            unsubscribe(store, "p7", SelfService.UNSUBSCRIBE_PAGE); // 11 days later: not this campaign's doing
         }
         ok("subscribers", "unsubscribe", "p8@example.org", "--list", "news"); // staff, not the reader
     }
@@ -222,7 +223,7 @@ class CampaignOutcomeTest {
     void compareSetsTheLastCampaignsSideBySideWithATrendPerColumn() {
         try (Store store = storeAt("2024-08-02T10:00:00Z")) {
             store.bounces().record(bounce(store, "p1", BounceKind.HARD_BOUNCE, "5.1.1", "r1"), 3, java.time.Duration.ofDays(30));
-            unsubscribe(store, "p5", "one-click (RFC 8058)");
+            unsubscribe(store, "p5", SelfService.ONE_CLICK);
         }
         // A month later, the autumn issue to the 19 still on the list (p1 suppressed, so skipped).
         StringWriter out = new StringWriter();
@@ -235,8 +236,8 @@ class CampaignOutcomeTest {
             store.bounces().record(new BounceRepository.NewBounce("r9", BounceKind.COMPLAINT, new BounceRepository.Target(
                     store.subscribers().require(EmailAddress.parse("p2@example.org")).id(), "p2@example.org", 2L, store.lists().require("news").id()),
                     "abuse", "", Instant.parse("2024-09-02T10:00:00Z")), 3, java.time.Duration.ofDays(30));
-            unsubscribe(store, "p6", "unsubscribe page");
-            unsubscribe(store, "p7", "mailed unsubscribe (List-Unsubscribe)");
+            unsubscribe(store, "p6", SelfService.UNSUBSCRIBE_PAGE);
+            unsubscribe(store, "p7", BounceRepository.MAILED_UNSUBSCRIBE);
         }
 
         List<String> lines = ok("campaigns", "compare").out().lines().toList();

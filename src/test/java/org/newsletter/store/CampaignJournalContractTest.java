@@ -189,24 +189,24 @@ abstract class CampaignJournalContractTest {
         Campaign august = start(null);
         acceptAll(august);
         clock.advance(Duration.ofDays(1));
-        store.selfService().unsubscribe(id("a@example.org"), news.id(), "one-click (RFC 8058)");
+        store.selfService().unsubscribe(id("a@example.org"), news.id(), SelfService.ONE_CLICK);
         clock.advance(Duration.ofHours(1));
         // a comes back: the unsubscribe is now in the history, and still August's.
-        assertThat(store.selfService().resubscribe(id("a@example.org"), news.id(), "unsubscribe page")).isNotNull();
+        assertThat(store.selfService().resubscribe(id("a@example.org"), news.id(), SelfService.UNSUBSCRIBE_PAGE)).isNotNull();
         clock.advance(Duration.ofDays(1));
         Campaign october = store.campaigns().start(new CampaignDraft("2024-10-autumn-notes", news, null, null, "Autumn", "hash", "outbox"));
         acceptAll(october);
         clock.advance(Duration.ofDays(1));
-        store.selfService().unsubscribe(id("b@example.org"), news.id(), "unsubscribe page"); // October reached b last
+        store.selfService().unsubscribe(id("b@example.org"), news.id(), SelfService.UNSUBSCRIBE_PAGE); // October reached b last
         store.subscribers().unsubscribe(EmailAddress.parse("d@example.org"), news, "staff: ann"); // not the reader's doing
         clock.advance(Duration.ofDays(7));
-        store.selfService().unsubscribe(id("c@example.org"), news.id(), "unsubscribe page"); // 8 days after October
+        store.selfService().unsubscribe(id("c@example.org"), news.id(), SelfService.UNSUBSCRIBE_PAGE); // 8 days after October
 
         CampaignOutcome first = store.outcomes().of(august);
         CampaignOutcome second = store.outcomes().of(october);
 
         assertThat(first.accepted()).isEqualTo(4);
-        assertThat(first.unsubscribes()).extracting(CampaignOutcome.Unsubscribe::how).containsExactly("one-click (RFC 8058)");
+        assertThat(first.unsubscribes()).extracting(CampaignOutcome.Unsubscribe::how).containsExactly(SelfService.ONE_CLICK);
         assertThat(first.unsubscribes().get(0).at()).isEqualTo(Instant.parse("2024-08-02T09:00:00Z"));
         assertThat(second.accepted()).isEqualTo(4);
         assertThat(second.unsubscribes()).extracting(CampaignOutcome.Unsubscribe::how).containsExactly("unsubscribe page");

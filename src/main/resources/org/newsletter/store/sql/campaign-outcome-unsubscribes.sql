@@ -1,5 +1,6 @@
 -- Unsubscribes that came from a campaign: made by the reader with the message's own means (the
--- unsubscribe page, the RFC 8058 one-click POST, the RFC 2369 mailto:), from the campaign's list,
+-- unsubscribe page, the RFC 8058 one-click POST, the RFC 2369 mailto:; their 'how' words are bound
+-- from SelfService and BounceRepository, which record them), from the campaign's list,
 -- within :window milliseconds after the message was accepted, and before any later campaign on that
 -- list reached the same person (then the later one gets it). The unsubscribe link carries the person
 -- and the list, not the campaign, so this is how the journal ties them. An unsubscribe is the current
@@ -13,7 +14,7 @@ SELECT u.at, u.how
 FROM left_list u
 JOIN campaign c ON c.id = :id AND c.list_id = u.list_id
 JOIN delivery d ON d.campaign_id = c.id AND d.subscriber_id = u.subscriber_id AND d.state = 'accepted'
-WHERE u.how IN ('one-click (RFC 8058)', 'unsubscribe page', 'mailed unsubscribe (List-Unsubscribe)')
+WHERE u.how IN (:oneClick, :page, :mailed)
   AND u.at >= d.updated_at AND u.at < d.updated_at + :window
   AND NOT EXISTS (
       SELECT 1 FROM delivery later JOIN campaign lc ON lc.id = later.campaign_id
