@@ -140,7 +140,6 @@ class ArchivePagesTest {
         HttpResponse<byte[]> jpeg = served(site.getBytes("/archive/" + AUGUST + "/images/birds.jpg"), "image/jpeg");
         assertThat(jpeg.body()).isEqualTo(Files.readAllBytes(site.workspace().root().resolve("newsletters/" + AUGUST + "/images/birds.jpg")));
         assertThat(ImageIO.read(new ByteArrayInputStream(jpeg.body())).getWidth()).isPositive();
-
     }
 
     @Test
