@@ -11,7 +11,7 @@ import picocli.CommandLine.ScopeType;
         description = {"Write, check, preview and send your organisation's newsletter.",
                 "Issues are Markdown files in a folder you keep in git; each is sent as a well-made HTML and plain-text email."},
         subcommands = {InitCommand.class, NewCommand.class, BuildCommand.class, CheckCommand.class, ListsCommand.class, SubscribersCommand.class,
-                PrivacyCommand.class, SendCommand.class, CampaignsCommand.class, ServeCommand.class, PreviewCommand.class, BouncesCommand.class, picocli.CommandLine.HelpCommand.class},
+                PrivacyCommand.class, SendCommand.class, DoctorCommand.class, CampaignsCommand.class, ServeCommand.class, PreviewCommand.class, BouncesCommand.class, picocli.CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class NewsletterCommand extends CommandGroup {
 

@@ -61,12 +61,29 @@ public final class TestCertificate {
         }
     }
 
+    /** A PKCS#12 trust store holding this certificate, for a child JVM's {@code -Djavax.net.ssl.trustStore}; its password is "changeit". */
+    public Path writeTrustStore(Path file) {
+        try (java.io.OutputStream out = Files.newOutputStream(file)) {
+            trustStore().store(out, PASSWORD);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KeyStore trustStore() throws IOException, GeneralSecurityException {
+        KeyStore trusted = KeyStore.getInstance("PKCS12");
+        trusted.load(null, null);
+        trusted.setCertificateEntry("server", keyStore.getCertificate("server"));
+        return trusted;
+    }
+
     /** For the client: trusts this certificate only. */
     public SSLContext clientContext() {
         try {
-            KeyStore trusted = KeyStore.getInstance("PKCS12");
-            trusted.load(null, null);
-            trusted.setCertificateEntry("server", keyStore.getCertificate("server"));
+            KeyStore trusted = trustStore();
             TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             trust.init(trusted);
             SSLContext context = SSLContext.getInstance("TLS");
