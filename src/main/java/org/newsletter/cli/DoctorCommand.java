@@ -13,8 +13,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check the sending set-up the way Gmail, Yahoo and Outlook.com will: DNS, alignment, relay TLS and unsubscribe.",
-                "One line per item (✓ ok, ✗ fails, ! warning, - not checked), with the exact change to make for each ✗."
+        description = {"Check the sending domain as Gmail, Yahoo and Outlook.com will.",
+                "SPF, DKIM, DMARC, alignment, reverse DNS, MX, relay TLS, unsubscribe and the From domain's own policy."
+                + " One line per item (✓ ok, ✗ fails, ! warning, - not checked), with the exact change to make for each ✗."
                 + " Exit 1 when an item fails. NEWSLETTER_DNS=HOST:PORT asks that DNS server instead of the system's."})
 final class DoctorCommand implements Callable<Integer> {
 

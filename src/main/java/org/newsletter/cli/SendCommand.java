@@ -70,8 +70,8 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--allow-changed", description = "Resume a campaign even though the issue changed since it began.")
     boolean allowChanged;
 
-    @Option(names = "--force", description = {"Send even though the From domain is not aligned with the DKIM domain (or the envelope domain),",
-            "which Gmail, Yahoo and Outlook.com reject or mark as spam; newsletter doctor explains."})
+    @Option(names = "--force", description = "Send even though the From domain is not aligned with the DKIM or envelope domain,"
+            + " which Gmail, Yahoo and Outlook.com reject or mark as spam (newsletter doctor explains).")
     boolean force;
 
     SendCommand(CommandContext context) {

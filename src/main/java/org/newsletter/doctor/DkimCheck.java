@@ -59,7 +59,7 @@ final class DkimCheck {
         int publishedBits = bits(published);
         if (!published.equals(wantedKey)) {
             return Finding.fail(ID, "the record at " + name + " is for another key" + (publishedBits > 0 ? " (" + publishedBits + " bits)" : "")
-                    + " than " + settings.keyFile(), "publish TXT at " + name + ": " + wanted + " (replacing the old one), or set dkim.key to the key"
+                    + " than the key in " + settings.keyFile().getFileName(), "publish TXT at " + name + ": " + wanted + " (replacing the old one), or set dkim.key to the key"
                     + " that record was made from");
         }
         int bits = key.privateKey().getModulus().bitLength();

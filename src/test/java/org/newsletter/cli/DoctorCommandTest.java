@@ -42,7 +42,9 @@ class DoctorCommandTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        relay = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS));
+        ServerSetup smtps = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
+        smtps.setServerStartupTimeout(30_000); // a busy machine: GreenMail's 2 s default is not always enough
+        relay = new GreenMail(smtps);
         relay.start();
         certificate = TestCertificate.make(dir, "ip:127.0.0.1");
         site = new HealthzServer(certificate.serverContext());
@@ -61,8 +63,12 @@ class DoctorCommandTest {
 
     @AfterEach
     void tearDown() {
-        relay.stop();
-        site.close();
+        if (relay != null) {
+            relay.stop();
+        }
+        if (site != null) {
+            site.close();
+        }
     }
 
     TestDnsServer.Zone zone(boolean dmarc) {
@@ -124,6 +130,28 @@ class DoctorCommandTest {
             assertThat(dmarc.get("id").asText()).isEqualTo("dmarc");
             assertThat(dmarc.get("status").asText()).isEqualTo("fail");
             assertThat(dmarc.get("fix").asText()).isEqualTo("publish TXT at _dmarc.example.org: v=DMARC1; p=none; rua=mailto:dmarc-reports@example.org");
+        }
+    }
+
+    @Test
+    void sendThroughARelaySaysInOneLineWhatDoctorFoundOrThatDnsDidNotAnswer() throws Exception {
+        assertThat(workspace.run("lists", "create", "news", "--name", "News").exitCode()).isZero();
+        assertThat(workspace.run("subscribers", "add", "ann@example.org", "--list", "news").exitCode()).isZero();
+        dkimRecord = "v=DKIM1; k=rsa; p=" + Base64.getEncoder().encodeToString(
+                KeyPairGenerator.getInstance("RSA").generateKeyPair().getPublic().getEncoded());
+        try (TestDnsServer dns = TestDnsServer.start(dir, zone(true))) {
+            workspace.env("NEWSLETTER_DNS", dns.address());
+            IssueFixture.Run run = workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--dry-run");
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(run.out().lines().filter(line -> line.startsWith("doctor:")))
+                    .containsExactly("doctor: dkim: the record at news._domainkey.example.org is for another key (2048 bits) than the key in dkim.pem;"
+                            + " run newsletter doctor");
+        }
+        try (java.net.DatagramSocket silent = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            workspace.env("NEWSLETTER_DNS", "127.0.0.1:" + silent.getLocalPort());
+            IssueFixture.Run run = workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--dry-run");
+            assertThat(run.exitCode()).isZero();
+            assertThat(run.out()).contains("doctor: not run, DNS did not answer (no answer from 127.0.0.1:" + silent.getLocalPort());
         }
     }
 

@@ -61,8 +61,12 @@ class DoctorTest {
 
     @BeforeEach
     void servers() {
-        relay = new GreenMail(new ServerSetup[] {new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
+        ServerSetup smtps = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
+        ServerSetup smtp = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        // A busy machine: GreenMail's 2 s default is not always enough.
+        smtps.setServerStartupTimeout(30_000);
+        smtp.setServerStartupTimeout(30_000);
+        relay = new GreenMail(new ServerSetup[] {smtps, smtp});
         relay.start();
         certificate = TestCertificate.make(dir, "ip:127.0.0.1");
         site = new HealthzServer(certificate.serverContext());
@@ -70,8 +74,12 @@ class DoctorTest {
 
     @AfterEach
     void stop() {
-        relay.stop();
-        site.close();
+        if (relay != null) {
+            relay.stop();
+        }
+        if (site != null) {
+            site.close();
+        }
     }
 
     /** What a variant changes; the defaults are the correct set-up. */
