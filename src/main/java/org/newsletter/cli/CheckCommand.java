@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
 import org.newsletter.doctor.Doctor;
 import org.newsletter.doctor.Finding;
+import org.newsletter.doctor.SendingIdentity;
 import org.newsletter.issue.IssueCheck;
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.model.Diagnostic;
@@ -51,8 +53,9 @@ final class CheckCommand implements Callable<Integer> {
      * DMARC alignment of From with the DKIM and envelope domains (doctor's alignment item, which needs
      * no DNS): an error when it fails, a warning when only part aligns; empty when all is well.
      */
-    static Optional<Diagnostic> alignment(CommandContext context, Workspace workspace) {
-        Finding finding = Doctor.alignment(new SendingChecks(context, workspace).identity());
+    static Optional<Diagnostic> alignment(Workspace workspace) {
+        // The relay plays no part in alignment: a bad transport URL is for send to report, not check.
+        Finding finding = Doctor.alignment(SendingIdentity.of(workspace, SendingSettings.OUTBOX));
         SourcePosition where = SourcePosition.of(workspace.configFile());
         String message = finding.detail() + ": " + finding.fix() + " (newsletter doctor checks DNS too)";
         return switch (finding.status()) {
@@ -60,9 +63,5 @@ final class CheckCommand implements Callable<Integer> {
             case WARN -> Optional.of(Diagnostic.warning(where, message));
             default -> Optional.empty();
         };
-    }
-
-    private Optional<Diagnostic> alignment(Workspace workspace) {
-        return alignment(context, workspace);
     }
 }

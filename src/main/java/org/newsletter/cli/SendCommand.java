@@ -90,7 +90,7 @@ final class SendCommand implements Callable<Integer> {
             return ExitCodes.FAILED;
         }
         SendingChecks sending = new SendingChecks(context, workspace);
-        Optional<Diagnostic> alignment = CheckCommand.alignment(context, workspace);
+        Optional<Diagnostic> alignment = CheckCommand.alignment(workspace);
         alignment.ifPresent(context::print);
         boolean misaligned = alignment.filter(Diagnostic::isError).isPresent();
         if (misaligned && !force && !dryRun && testTo == null) {
