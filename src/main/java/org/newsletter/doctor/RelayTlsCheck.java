@@ -128,11 +128,16 @@ final class RelayTlsCheck {
         }
     }
 
-    static String rootMessage(Throwable e) {
+    static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable root = root(e);
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 

@@ -74,6 +74,9 @@ final class UnsubscribeCheck {
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200 ? null : "answered " + response.statusCode() + " instead of 200";
         } catch (IOException e) {
+            if (RelayTlsCheck.root(e) instanceof java.nio.channels.UnresolvedAddressException) {
+                return "did not answer: " + uri.getHost() + " does not resolve";
+            }
             return "did not answer (" + RelayTlsCheck.rootMessage(e) + ")";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -137,7 +137,9 @@ class DoctorTest {
             Network network = new Network(certificate.clientContext(),
                     (address, timeout) -> Network.direct(new InetSocketAddress(InetAddress.getLoopbackAddress(), address.getPort()), timeout),
                     Duration.ofSeconds(5));
-            return new Doctor(Dns.at(dns.address(), Duration.ofSeconds(2)), network).examine(setup.identity(), () -> SAMPLE);
+            List<Finding> findings = new Doctor(Dns.at(dns.address(), Duration.ofSeconds(2)), network).examine(setup.identity(), () -> SAMPLE);
+            assertThat(dns.running()).as("dnsmasq stopped during the test:\n" + dns.log()).isTrue();
+            return findings;
         }
     }
 

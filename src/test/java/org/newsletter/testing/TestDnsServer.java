@@ -74,14 +74,18 @@ public final class TestDnsServer implements AutoCloseable {
             return this;
         }
 
-        String config() {
+        /** @param token answered at {@value #PROBE}, so that the test knows the answer came from this server */
+        String config(String token) {
             StringBuilder config = new StringBuilder("auth-server=ns.test.invalid,127.0.0.1\n");
+            config.append("txt-record=").append(PROBE).append(",\"").append(token).append("\"\n");
             zones.forEach((zone, subnets) -> config.append("auth-zone=").append(zone)
                     .append(subnets.stream().map(s -> "," + s).collect(Collectors.joining())).append('\n'));
             lines.forEach(line -> config.append(line).append('\n'));
             return config.toString();
         }
     }
+
+    private static final String PROBE = "probe.test.invalid";
 
     private final Process process;
     private final int port;
@@ -99,7 +103,8 @@ public final class TestDnsServer implements AutoCloseable {
         Assumptions.assumeTrue(dnsmasq != null, "dnsmasq not installed (Debian package dnsmasq-base): doctor's DNS tests skipped");
         try {
             Path config = dir.resolve("dnsmasq.conf");
-            Files.writeString(config, zone.config(), StandardCharsets.UTF_8);
+            String token = "dnsmasq-" + System.nanoTime();
+            Files.writeString(config, zone.config(token), StandardCharsets.UTF_8);
             IOException lastFailure = null;
             for (int attempt = 0; attempt < 3; attempt++) {
                 int port = freeUdpPort();
@@ -109,7 +114,7 @@ public final class TestDnsServer implements AutoCloseable {
                         "--bind-interfaces", "--conf-file=" + config))
                         .redirectErrorStream(true).redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
                 TestDnsServer server = new TestDnsServer(builder.start(), port, log);
-                if (server.answers()) {
+                if (server.answers(token)) {
                     return server;
                 }
                 server.close();
@@ -134,14 +139,16 @@ public final class TestDnsServer implements AutoCloseable {
         }
     }
 
-    /** Waits up to 10 s for a first answer (NXDOMAIN counts), as long as dnsmasq runs. */
-    private boolean answers() {
-        Dns dns = Dns.at(address(), Duration.ofMillis(300));
+    /**
+     * Waits up to 10 s, as long as dnsmasq runs, for it to answer with {@code token}: an answer from
+     * another program that took the port between our choosing it and dnsmasq binding it does not count.
+     */
+    private boolean answers(String token) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
-                dns.txt("probe.test.invalid");
-                return true;
+                // Any answer settles it: with the token it is ours; without, another program has the port.
+                return Dns.at(address(), Duration.ofMillis(300)).txt(PROBE).contains(token) && process.isAlive();
             } catch (DnsUnavailableException e) {
                 // not listening yet: ask again until the deadline
             }
@@ -152,6 +159,11 @@ public final class TestDnsServer implements AutoCloseable {
     /** {@code 127.0.0.1:PORT}, the value for {@code NEWSLETTER_DNS}. */
     public String address() {
         return "127.0.0.1:" + port;
+    }
+
+    /** Whether dnsmasq still runs: a test whose answers all failed can say why. */
+    public boolean running() {
+        return process.isAlive();
     }
 
     /** What dnsmasq printed, for failure messages. */
