@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.newsletter.config.Workspace;
+import org.newsletter.doctor.Rejections;
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.CampaignCounts;
@@ -93,6 +94,7 @@ final class CampaignsCommand implements Callable<Integer> {
                     out.println("Not delivered, by reply:");
                     for (CampaignRepository.ReplyGroup group : errors) {
                         out.printf("  %7d  %-17s %s%n", group.count(), group.state().word(), group.reply());
+                        Rejections.explain(group.reply()).ifPresent(meaning -> out.printf("  %7s  %-17s ↳ %s%n", "", "", meaning));
                     }
                 }
                 List<org.newsletter.store.BounceRepository.JournalGroup> bounces = store.bounces().campaign(id);

@@ -28,6 +28,7 @@ final class CommandCatalog {
         commands.put("lists", ListsCommand.class);
         commands.put("subscribers", SubscribersCommand.class);
         commands.put("privacy", PrivacyCommand.class);
+        commands.put("doctor", DoctorCommand.class);
         commands.put("send", SendCommand.class);
         commands.put("campaigns", CampaignsCommand.class);
         commands.put("serve", ServeCommand.class);

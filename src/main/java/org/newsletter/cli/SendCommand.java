@@ -2,6 +2,7 @@ package org.newsletter.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.config.Workspace;
@@ -69,6 +70,10 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--allow-changed", description = "Resume a campaign even though the issue changed since it began.")
     boolean allowChanged;
 
+    @Option(names = "--force", description = "Send even though the From domain is not aligned with the DKIM or envelope domain,"
+            + " which Gmail, Yahoo and Outlook.com reject or mark as spam (newsletter doctor explains).")
+    boolean force;
+
     SendCommand(CommandContext context) {
         this.context = context;
     }
@@ -84,6 +89,15 @@ final class SendCommand implements Callable<Integer> {
         if (!checked(pipeline, resolved.folder())) {
             return ExitCodes.FAILED;
         }
+        SendingChecks sending = new SendingChecks(context, workspace);
+        Optional<Diagnostic> alignment = CheckCommand.alignment(workspace);
+        alignment.ifPresent(context::print);
+        boolean misaligned = alignment.filter(Diagnostic::isError).isPresent();
+        if (misaligned && !force && !dryRun && testTo == null) {
+            context.err().println("newsletter: not sent: receivers would reject or mark as spam mail whose From domain is not aligned"
+                    + " (DMARC); fix newsletter.yaml, or send anyway with --force");
+            return ExitCodes.FAILED;
+        }
         SendingSettings.Rate rateOverride = parseRate();
         try (Store store = context.openStoreForSending(workspace)) {
             CampaignSender sender = new CampaignSender(workspace, pipeline::render, store, context.environment(), context.clock());
@@ -95,6 +109,13 @@ final class SendCommand implements Callable<Integer> {
             java.io.PrintWriter talk = format == Format.csv ? context.err() : context.out();
             CampaignReport reports = new CampaignReport(talk, context.err());
             reports.summary(plan, store);
+            if (sending.identity().relay() != null) {
+                // Through a real relay: doctor's verdict in one line (the outbox reaches nobody, so it is not asked).
+                talk.println(sending.summary(resolved.folder()));
+            }
+            if (dryRun && misaligned) {
+                talk.println("A real send would refuse: the From domain is not aligned (see above); --force sends anyway.");
+            }
             if (plan.resumes() && plan.existing().finished()) {
                 talk.println("Campaign " + plan.existing().id() + " is finished: nothing left to send. See 'newsletter campaigns show "
                         + plan.existing().id() + "'.");

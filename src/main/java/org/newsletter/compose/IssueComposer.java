@@ -94,6 +94,11 @@ public final class IssueComposer {
         List<EventDraft> drafts = eventsReader.read(folder.resolve("events.yaml"), site.timeZone(), problems);
         // An event dropped for its own error would make its fence look empty: say only the first thing.
         boolean eventsComplete = errorCount(problems) == errorsBefore;
+        for (EventDraft draft : drafts) {
+            if (draft.description() != null) {
+                MarkdownLint.lintDescription(markdown.parse(draft.description()), draft.position(), problems);
+            }
+        }
 
         LocalImages localImages = new LocalImages(folder);
         Map<String, org.newsletter.model.Image> images = new LinkedHashMap<>();

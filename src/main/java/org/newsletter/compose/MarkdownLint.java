@@ -81,6 +81,15 @@ final class MarkdownLint {
         }
     }
 
+    /** An event's description: only the raw HTML that must not reach the email, reported at the event. */
+    static void lintDescription(Document description, SourcePosition event, Diagnostics problems) {
+        for (Node node : description.getDescendants()) {
+            if (node instanceof HtmlBlock || node instanceof HtmlInline) {
+                forbiddenTags(node).forEach(tag -> problems.error(event, forbidden(tag) + " (in this event's description)"));
+            }
+        }
+    }
+
     /** Lower case, letters and digits only, single spaces: the words a reader hears. */
     static String words(String text) {
         return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
@@ -137,14 +146,20 @@ final class MarkdownLint {
                 problems.error(at(node), SvgImages.message(img.attr("src")));
             }
         }
+        forbiddenTags(node).forEach(tag -> problems.error(at(node), forbidden(tag)));
+    }
+
+    private static Set<String> forbiddenTags(Node node) {
         Set<String> tags = new LinkedHashSet<>();
         for (Matcher tag = FORBIDDEN_TAG.matcher(node.getChars()); tag.find(); ) {
             tags.add(tag.group(1).toLowerCase(Locale.ROOT));
         }
-        for (String tag : tags) {
-            problems.error(at(node), "<" + tag + "> in the Markdown: mail clients block it and spam filters punish it;"
-                    + " it is left out of the email: link to the page instead");
-        }
+        return tags;
+    }
+
+    private static String forbidden(String tag) {
+        return "<" + tag + "> in the Markdown: mail clients block it and spam filters punish it;"
+                + " it is left out of the email: link to the page instead";
     }
 
     private SourcePosition at(Node node) {

@@ -56,6 +56,8 @@ final class EmailCompatibility {
     /** A CSS function in a value: "linear-gradient(", "var(". */
     private static final Pattern FUNCTION = Pattern.compile("([a-z-]+)\\(");
 
+    private static final Pattern FIRST_WORD = Pattern.compile("[\\s,]+");
+
     private final CanIEmail data;
     private final TemplateSource email;
     private final Path index;
@@ -113,7 +115,7 @@ final class EmailCompatibility {
                 data.property("!important").ifPresent(f -> note(used, f, "!important"));
                 value = value.substring(0, value.length() - "!important".length()).strip();
             }
-            String keyword = value.split("[\\s,]+", 2)[0];
+            String keyword = FIRST_WORD.split(value, 2)[0];
             Optional<CanIEmail.Feature> exact = data.propertyValue(property, keyword);
             if (exact.isPresent()) {
                 note(used, exact.get(), property + ":" + keyword);

@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * Builds an iCalendar stream line by line: CRLF after every content line, TEXT values escaped
  * (RFC 5545 section 3.3.11) and lines longer than 75 octets folded (section 3.1), never inside a
- * UTF-8 sequence, so that a reader unfolding the bytes gets whole characters back.
+ * UTF-8 sequence (a reader unfolding the bytes gets whole characters back) nor inside an escape.
  */
 final class ContentLines {
 
@@ -51,11 +51,24 @@ final class ContentLines {
             while ((bytes[cut] & 0xC0) == 0x80) {
                 cut--;
             }
+            // Nor between a backslash and the character it escapes: legal, but some readers unfold late.
+            if (endsInEscape(bytes, start, cut)) {
+                cut--;
+            }
             out.append(new String(bytes, start, cut - start, StandardCharsets.UTF_8)).append("\r\n ");
             start = cut;
             room = MAX_OCTETS - 1; // the continuation line's leading space counts
         }
         out.append(new String(bytes, start, bytes.length - start, StandardCharsets.UTF_8)).append("\r\n");
+    }
+
+    /** Whether the bytes before {@code end} end with an odd run of backslashes, i.e. an escape's first half. */
+    private static boolean endsInEscape(byte[] bytes, int start, int end) {
+        int backslashes = 0;
+        for (int i = end - 1; i >= start && bytes[i] == '\\'; i--) {
+            backslashes++;
+        }
+        return backslashes % 2 == 1;
     }
 
     @Override

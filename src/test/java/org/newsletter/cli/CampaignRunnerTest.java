@@ -16,9 +16,8 @@ class CampaignRunnerTest {
     void theResumeCommandIsTheTypedOneQuotedForTheShell() throws Exception {
         List<String> typed = List.of("send", "2024-08-team-update", "--list", "news", "--segment", "tag:cuppa and not attr.\"Phone Number\"=\"+44 20\"",
                 "--rate", "20/s", "--test-to", "o'brien@example.org");
-        CommandLine line = new CommandLine(new NewsletterCommand(), new ContextFactory(new CommandContext(new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()), java.nio.file.Path.of("."), java.time.Clock.systemUTC(), java.util.Map.of())));
-        line.registerConverter(org.newsletter.model.EmailAddress.class, new EmailAddressConverter()); // as Main.run does
+        CommandLine line = Main.commandLine(new CommandContext(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()), java.nio.file.Path.of("."), java.time.Clock.systemUTC(), java.util.Map.of()));
         line.parseArgs(typed.toArray(String[]::new));
         CommandLine send = line.getSubcommands().get("send");
         String again = CampaignRunner.typed(send.getCommandSpec());

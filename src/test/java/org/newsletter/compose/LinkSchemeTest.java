@@ -77,7 +77,7 @@ class LinkSchemeTest {
         IssueFixture.Run run = fixture.run("check", "t");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("events.yaml:7:").contains("link 'JaVaScRiPt:alert(1)' in an event description dropped")
-                .contains("link 'javascript:alert(8)' in an event description dropped").contains("8 error(s)");
+                .contains("link 'javascript:alert(8)' in an event description dropped").contains("8 errors, 0 warnings");
     }
 
     /**

@@ -66,6 +66,7 @@ class CalendarFilesTest {
             assertThat(text).as(file.toString()).endsWith("\r\n").doesNotContain("\n\r").doesNotContainPattern("[^\r]\n");
             for (String line : text.split("\r\n")) {
                 assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(file + ": " + line).isLessThanOrEqualTo(75);
+                assertThat(line.replace("\\\\", "")).as(file + ": no fold inside an escape").doesNotEndWith("\\");
             }
         }
         // The seed's long descriptions do need folding: a continuation line starts with one space.

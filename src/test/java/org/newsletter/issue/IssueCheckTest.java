@@ -279,6 +279,19 @@ class IssueCheckTest {
                 .doesNotContain("index.md:15:");
         assertThat(run.err()).endsWith("5 errors, 0 warnings\n");
         assertThat(fixture.run("build", "active").exitCode()).isEqualTo(1);
+
+        fixture.issue("described", "---\ntitle: T\ndate: 2024-09-10\npreheader: Fine preheader text for the inbox preview line.\n---\n\nHi\n", """
+                events:
+                  - id: talk
+                    title: A talk
+                    start: 2024-09-20T10:00
+                    duration: PT1H
+                    description: |
+                      Come along. <iframe src="https://example.org/map"></iframe>
+                """);
+        IssueFixture.Run described = fixture.run("check", "described");
+        assertThat(described.exitCode()).isEqualTo(1);
+        assertThat(described.err()).contains("events.yaml:2:5: error: <iframe> in the Markdown").contains("(in this event's description)");
     }
 
     @Test

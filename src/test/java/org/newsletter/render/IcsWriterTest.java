@@ -82,6 +82,7 @@ class IcsWriterTest {
 
         for (String line : ics.split("\r\n")) {
             assertThat(line.getBytes(StandardCharsets.UTF_8).length).as(line).isLessThanOrEqualTo(75);
+            assertThat(line.replace("\\\\", "")).as("no fold inside an escape").doesNotEndWith("\\");
         }
         assertThat(ics).contains("SUMMARY:Caf\u00e9 \u00e0 la cr\u00e8me\\; \u65e5\u672c\u8a9e\u306e\u8aac\u660e\\,")
                 .contains("DESCRIPTION:First paragraph\\, with commas\\; and semicolons.\\n\\nSecond");

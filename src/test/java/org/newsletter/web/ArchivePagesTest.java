@@ -64,7 +64,6 @@ class ArchivePagesTest {
 
                 A chart of the year so far.
 
-                ![A bar chart of sign-ups by month](images/chart.svg)
                 """, null);
         Files.createDirectories(september.resolve("images"));
         Files.writeString(september.resolve("images/chart.svg"),
@@ -141,10 +140,6 @@ class ArchivePagesTest {
         HttpResponse<byte[]> jpeg = served(site.getBytes("/archive/" + AUGUST + "/images/birds.jpg"), "image/jpeg");
         assertThat(jpeg.body()).isEqualTo(Files.readAllBytes(site.workspace().root().resolve("newsletters/" + AUGUST + "/images/birds.jpg")));
         assertThat(ImageIO.read(new ByteArrayInputStream(jpeg.body())).getWidth()).isPositive();
-
-        HttpResponse<String> svg = served(site.get("/archive/" + SEPTEMBER + "/images/chart.svg"), "image/svg+xml");
-        assertThat(svg.headers().firstValue("Content-Security-Policy")).hasValue(IssueImages.SVG_POLICY);
-        assertThat(svg.body()).contains("<rect");
     }
 
     @Test
@@ -218,6 +213,7 @@ class ArchivePagesTest {
             "/archive/" + AUGUST + "/./images/birds.jpg",
             "/archive/" + SEPTEMBER + "/images/leak.png",
             "/archive/" + SEPTEMBER + "/images/unused.png",
+            "/archive/" + SEPTEMBER + "/images/chart.svg", // in the folder, but the issue does not use it
             "/archive/" + AUGUST + "/events/../index.md",
             "/archive/" + AUGUST + "/events/cuppa-2024-09-06.ics/",
     })

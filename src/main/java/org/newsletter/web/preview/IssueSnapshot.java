@@ -95,10 +95,21 @@ final class IssueSnapshot {
         return problems;
     }
 
-    /** What {@code newsletter check} says, worked out the first time it is asked for. */
+    /**
+     * What {@code newsletter check} says, worked out the first time it is asked for: every finding, also
+     * when the issue did not render (an error must not hide the warnings), as long as the workspace could be read.
+     */
     synchronized List<Diagnostic> findings() {
         if (findings == null) {
-            findings = ok() ? new IssueCheck(pipeline).check(folder) : problems;
+            findings = problems;
+            if (pipeline != null) {
+                try {
+                    findings = new IssueCheck(pipeline).check(folder);
+                } catch (UserInputException | UncheckedIOException e) {
+                    // The file vanished again while an editor saved it: the problems already say so.
+                    findings = problems;
+                }
+            }
         }
         return findings;
     }

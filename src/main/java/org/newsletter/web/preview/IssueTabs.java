@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.newsletter.issue.IssueCheck;
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.mail.MessageSigners;
 import org.newsletter.mail.OutgoingMessage;
@@ -99,8 +100,7 @@ final class IssueTabs {
         if (findings.isEmpty()) {
             return fragment(200, Fragments.note("clean", "newsletter check finds nothing to fix."));
         }
-        long errors = findings.stream().filter(Diagnostic::isError).count();
-        return fragment(200, Fragments.note("summary", errors + " error(s), " + (findings.size() - errors) + " warning(s)")
+        return fragment(200, Fragments.note("summary", IssueCheck.summary(findings))
                 + Fragments.diagnostics(snapshot, findings, snapshots.root()));
     }
 

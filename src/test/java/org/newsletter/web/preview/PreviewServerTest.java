@@ -112,8 +112,16 @@ class PreviewServerTest {
     void checkFindingsNameTheFileAndLine() throws InterruptedException {
         Path index = preview.issueFolder().resolve("index.md");
         rewrite(index, "preheader: Support", "# preheader: Support");
-        String check = eventually(() -> preview.get("/tab/check").body(), body -> body.contains("warning(s)"));
+        String check = eventually(() -> preview.get("/tab/check").body(), body -> body.contains(" warning"));
         assertThat(check).containsPattern("newsletters/" + RunningPreview.ISSUE + "/index\\.md:\\d+");
+    }
+
+    @Test
+    void anErrorDoesNotHideTheWarningsInTheCheckTab() throws InterruptedException {
+        Path index = preview.issueFolder().resolve("index.md");
+        rewrite(index, "preheader: Support", "colour: blue\n# preheader: Support");
+        String check = eventually(() -> preview.get("/tab/check").body(), body -> body.contains("unknown key"));
+        assertThat(check).contains("1 error, 1 warning").contains("unknown key &#39;colour&#39;").contains("no preheader");
     }
 
     @Test
