@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
-        description = {"The last campaigns side by side, oldest first, with a trend under each column.",
-            "Rates are of the messages accepted; bounces are hard and soft together."})
+        description = {"The last campaigns side by side, with a trend per column.",
+            "Oldest first. Rates are of the messages accepted; bounces are hard and soft together."})
 final class CampaignCompareCommand implements Callable<Integer> {
 
     private final CommandContext context;
