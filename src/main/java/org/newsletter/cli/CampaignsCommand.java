@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "campaigns", mixinStandardHelpOptions = true,
         description = "List campaigns and what happened to their messages.",
-        subcommands = {CampaignsCommand.Show.class, CampaignsCommand.Retry.class})
+        subcommands = {CampaignsCommand.Show.class, CampaignsCommand.Retry.class, CampaignReportCommand.class,
+            CampaignCompareCommand.class})
 final class CampaignsCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -87,6 +88,7 @@ final class CampaignsCommand implements Callable<Integer> {
                 }
                 // The journal rows of people removed or erased since went with them; counted here so the lines add up to the audience.
                 out.printf("  %-17s %9d%n", CampaignReport.REMOVED, counts.removedFrom(campaign.audience()));
+                new OutcomePrinter(out).print(store.outcomes().of(campaign));
                 List<CampaignRepository.ReplyGroup> errors = store.campaigns().errors(id);
                 if (!errors.isEmpty()) {
                     out.println("Not delivered, by reply:");

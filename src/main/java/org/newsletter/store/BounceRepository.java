@@ -65,6 +65,9 @@ public final class BounceRepository {
     public record JournalGroup(String bounce, long count) {
     }
 
+    /** How an unsubscribe mailed to the List-Unsubscribe address (RFC 2369) is recorded. */
+    public static final String MAILED_UNSUBSCRIBE = "mailed unsubscribe (List-Unsubscribe)";
+
     private final Handle handle;
     private final Sql sql;
     private final Clock clock;
@@ -154,7 +157,7 @@ public final class BounceRepository {
                 }
                 case UNSUBSCRIBE -> {
                     MailingList list = list(target.listId());
-                    boolean changed = subscribers.unsubscribe(email, list, "mailed unsubscribe (List-Unsubscribe)");
+                    boolean changed = subscribers.unsubscribe(email, list, MAILED_UNSUBSCRIBE);
                     yield new Recorded(true, false, changed ? List.of(list.slug()) : List.of(), 0);
                 }
             };

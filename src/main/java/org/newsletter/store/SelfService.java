@@ -22,6 +22,14 @@ import org.newsletter.store.internal.Sql;
  */
 public final class SelfService {
 
+    /**
+     * How a reader's own unsubscribes are recorded: with the message's link and the page's button,
+     * and by a mail client's RFC 8058 one-click POST. Campaign reports count these (and
+     * {@link BounceRepository#MAILED_UNSUBSCRIBE}) as the campaign's unsubscribes.
+     */
+    public static final String UNSUBSCRIBE_PAGE = "unsubscribe page";
+    public static final String ONE_CLICK = "one-click (RFC 8058)";
+
     /** What a form request for one list came to. */
     public enum Request {
         /**

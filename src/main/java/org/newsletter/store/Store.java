@@ -25,6 +25,7 @@ public final class Store implements AutoCloseable {
     private final SettingRepository settings;
     private final SelfService selfService;
     private final BounceRepository bounces;
+    private final CampaignOutcomes outcomes;
     private final Sql sql;
     private final Clock clock;
 
@@ -43,6 +44,7 @@ public final class Store implements AutoCloseable {
         this.personalData = new PersonalData(handle, sql, subscribers, suppressions, withdrawn, bounces);
         this.campaigns = new CampaignRepository(handle, sql, database.dialect(), clock, suppressions);
         this.settings = new SettingRepository(handle, sql);
+        this.outcomes = new CampaignOutcomes(handle, sql, campaigns);
         this.selfService = new SelfService(handle, sql, clock, suppressions, withdrawn, subscribers);
     }
 
@@ -128,6 +130,11 @@ public final class Store implements AutoCloseable {
 
     public CampaignRepository campaigns() {
         return campaigns;
+    }
+
+    /** The figures of campaign reports. */
+    public CampaignOutcomes outcomes() {
+        return outcomes;
     }
 
     /**

@@ -82,7 +82,7 @@ final class UnsubscribePages {
         Optional<ListMembership> before = stores.writing(store -> {
             Optional<ListMembership> found = store.selfService().membership(subscriber, list);
             if (found.isPresent()) {
-                store.selfService().unsubscribe(subscriber, list, oneClick ? "one-click (RFC 8058)" : "unsubscribe page");
+                store.selfService().unsubscribe(subscriber, list, oneClick ? SelfService.ONE_CLICK : SelfService.UNSUBSCRIBE_PAGE);
             }
             return found;
         });

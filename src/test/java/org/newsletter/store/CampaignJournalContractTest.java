@@ -13,6 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.newsletter.model.Campaign;
+import org.newsletter.model.CampaignOutcome;
+import org.newsletter.model.TimeCount;
 import org.newsletter.model.DeliveryState;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.ListVisibility;
@@ -166,6 +168,50 @@ abstract class CampaignJournalContractTest {
             assertThat(second.requeueOrphans()).isEqualTo(4);
             assertThat(emails(second.claim(10))).containsExactly("p0@example.org", "p1@example.org", "p2@example.org", "p3@example.org");
         }
+    }
+
+    void acceptAll(Campaign campaign) {
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            journal.record(journal.claim(10).stream().map(c -> DeliveryOutcome.accepted(c, c.email(), "250 ok")).toList());
+        }
+    }
+
+    long id(String email) {
+        return store.subscribers().require(EmailAddress.parse(email)).id();
+    }
+
+    @Test
+    void anUnsubscribeCountsForTheLastCampaignThatReachedThePersonWithinAWeek() {
+        add("a@example.org");
+        add("b@example.org");
+        add("c@example.org");
+        add("d@example.org");
+        Campaign august = start(null);
+        acceptAll(august);
+        clock.advance(Duration.ofDays(1));
+        store.selfService().unsubscribe(id("a@example.org"), news.id(), SelfService.ONE_CLICK);
+        clock.advance(Duration.ofHours(1));
+        // a comes back: the unsubscribe is now in the history, and still August's.
+        assertThat(store.selfService().resubscribe(id("a@example.org"), news.id(), SelfService.UNSUBSCRIBE_PAGE)).isNotNull();
+        clock.advance(Duration.ofDays(1));
+        Campaign october = store.campaigns().start(new CampaignDraft("2024-10-autumn-notes", news, null, null, "Autumn", "hash", "outbox"));
+        acceptAll(october);
+        clock.advance(Duration.ofDays(1));
+        store.selfService().unsubscribe(id("b@example.org"), news.id(), SelfService.UNSUBSCRIBE_PAGE); // October reached b last
+        store.subscribers().unsubscribe(EmailAddress.parse("d@example.org"), news, "staff: ann"); // not the reader's doing
+        clock.advance(Duration.ofDays(7));
+        store.selfService().unsubscribe(id("c@example.org"), news.id(), SelfService.UNSUBSCRIBE_PAGE); // 8 days after October
+
+        CampaignOutcome first = store.outcomes().of(august);
+        CampaignOutcome second = store.outcomes().of(october);
+
+        assertThat(first.accepted()).isEqualTo(4);
+        assertThat(first.unsubscribes()).extracting(CampaignOutcome.Unsubscribe::how).containsExactly(SelfService.ONE_CLICK);
+        assertThat(first.unsubscribes().get(0).at()).isEqualTo(Instant.parse("2024-08-02T09:00:00Z"));
+        assertThat(second.accepted()).isEqualTo(4);
+        assertThat(second.unsubscribes()).extracting(CampaignOutcome.Unsubscribe::how).containsExactly("unsubscribe page");
+        assertThat(store.outcomes().deliveries(august, Duration.ofHours(1)))
+                .containsExactly(new TimeCount(Instant.parse("2024-08-01T09:00:00Z"), 4));
     }
 
     @Test
