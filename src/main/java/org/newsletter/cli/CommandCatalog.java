@@ -29,6 +29,7 @@ final class CommandCatalog {
         commands.put("subscribers", SubscribersCommand.class);
         commands.put("privacy", PrivacyCommand.class);
         commands.put("send", SendCommand.class);
+        commands.put("run-due", RunDueCommand.class);
         commands.put("campaigns", CampaignsCommand.class);
         commands.put("serve", ServeCommand.class);
         commands.put("preview", PreviewCommand.class);
