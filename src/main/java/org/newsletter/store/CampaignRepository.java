@@ -212,6 +212,24 @@ public final class CampaignRepository {
         });
     }
 
+    /** Campaigns begun after {@code since} with temporarily failed deliveries that failed before {@code before}. */
+    public List<Long> retryable(java.time.Instant before, java.time.Instant since) {
+        return handle.createQuery(sql.get("campaign-retryable")).bind("before", before.toEpochMilli()).bind("since", since.toEpochMilli())
+                .mapTo(Long.class).list();
+    }
+
+    /** As {@link #retry}, for only the deliveries that failed before {@code before}; returns how many. */
+    public int retryFailedBefore(long campaignId, java.time.Instant before) {
+        return handle.inTransaction(h -> {
+            int n = h.createUpdate(sql.get("campaign-retry-due")).bind("id", campaignId).bind("before", before.toEpochMilli())
+                    .bind("now", clock.millis()).execute();
+            if (n > 0) {
+                h.createUpdate(sql.get("campaign-reopen")).bind("id", campaignId).execute();
+            }
+            return n;
+        });
+    }
+
     /** Marks the campaign finished when nothing is queued or in flight; returns whether it is finished. */
     public boolean finishIfDone(long campaignId) {
         handle.inTransaction(h -> h.createUpdate(sql.get("campaign-finish")).bind("id", campaignId).bind("now", clock.millis()).execute());
