@@ -11,12 +11,13 @@ import org.newsletter.send.ScheduledSends;
 import org.newsletter.send.SendPlan;
 import org.newsletter.send.SendProgress;
 import org.newsletter.send.StopRequest;
+import org.newsletter.send.WelcomeMails;
 import org.newsletter.store.Store;
 import picocli.CommandLine.Command;
 
 @Command(name = "run-due", mixinStandardHelpOptions = true,
         description = {"Send the scheduled campaigns that are due, once (for cron).",
-                "Also goes on with a scheduled campaign a stopped process left unfinished. Safe to run from several places at once:"
+                "Also sends waiting welcome mails (lists set --welcome), and goes on with a scheduled campaign a stopped process left unfinished. Safe to run from several places at once:"
                 + " each campaign starts once and nobody gets it twice."})
 final class RunDueCommand implements Callable<Integer> {
 
@@ -39,6 +40,7 @@ final class RunDueCommand implements Callable<Integer> {
             try (StopSignals.Watch watch = context.signals().watch(stop::stop, stop::stopNow, CampaignRunner.STOPPING,
                     CampaignRun.DRAIN_LIMIT.plusSeconds(15))) {
                 ran = new ScheduledSends(workspace, sender, store, context.clock()).runDue(printer, SendProgress.NONE, stop);
+                ran += new WelcomeMails(sender, store).runDue(printer, SendProgress.NONE, stop);
             }
             if (ran == 0 && printer.exitCode == ExitCodes.OK) {
                 var next = store.schedules().pending().stream().findFirst();

@@ -18,6 +18,7 @@ import org.newsletter.send.ScheduledSends;
 import org.newsletter.send.SendPlan;
 import org.newsletter.send.SendProgress;
 import org.newsletter.send.StopRequest;
+import org.newsletter.send.WelcomeMails;
 import org.newsletter.store.Store;
 import org.newsletter.web.BackgroundWork;
 
@@ -46,6 +47,9 @@ final class ServeWork {
                 context.err(), context.clock()));
         workers.add(new BackgroundWorker("retries", RETRY_INTERVAL, () -> withSender((sender, store) ->
                 new AutomaticRetries(sender, store, context.clock()).runDue(new Log("retries"), SendProgress.NONE, stop)),
+                context.err(), context.clock()));
+        workers.add(new BackgroundWorker("welcome", SCHEDULER_INTERVAL, () -> withSender((sender, store) ->
+                new WelcomeMails(sender, store).runDue(new Log("welcome"), SendProgress.NONE, stop)),
                 context.err(), context.clock()));
         BounceSettings settings = workspace.bounces();
         this.bounces = settings != null && settings.watch() ? new BounceWatch(settings) : null;

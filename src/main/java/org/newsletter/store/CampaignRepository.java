@@ -135,6 +135,33 @@ public final class CampaignRepository {
     }
 
     /**
+     * Creates the campaign with nobody in it (a list's welcome mail, whose recipients are added one by one
+     * as they subscribe); it is finished until someone is.
+     */
+    public Campaign startEmpty(CampaignDraft draft) {
+        return handle.inTransaction(h -> {
+            long now = clock.millis();
+            long id = h.createUpdate(sql.get("campaign-insert"))
+                    .bind("issue", draft.issue()).bind("list", draft.list().id()).bind("segment", draft.segmentText())
+                    .bind("subject", draft.subject()).bind("hash", draft.contentHash()).bind("transport", draft.transport())
+                    .bind("now", now)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate(sql.get("campaign-empty")).bind("id", id).bind("now", now).execute();
+            return find(id).orElseThrow();
+        });
+    }
+
+    /** Sets the campaign whose issue welcomes new subscribers of {@code listId}. */
+    public void makeWelcome(long listId, long campaignId) {
+        handle.useTransaction(h -> h.createUpdate(sql.get("welcome-set")).bind("list", listId).bind("campaign", campaignId).execute());
+    }
+
+    /** Welcome campaigns with someone waiting for their welcome mail. */
+    public List<Long> welcomesToSend() {
+        return handle.createQuery(sql.get("welcome-pending")).mapTo(Long.class).list();
+    }
+
+    /**
      * Who a campaign of {@code draft} would go to right now, without starting it: everyone subscribed
      * (and in the segment), and how many of those are suppressed and would be skipped.
      */
