@@ -272,4 +272,27 @@ abstract class CampaignJournalContractTest {
         assertThat(counts.remaining()).as("one row for ann, none for the staff add").isEqualTo(1);
         assertThat(store.campaigns().find(welcome.id()).orElseThrow().audience()).isEqualTo(1);
     }
+
+    /** Issue 20: serve retries temporary failures by itself, once their backoff has passed, for campaigns of the last few days. */
+    @Test
+    void temporaryFailuresAreRetryableOnlyOnceTheirBackoffHasPassedAndNotForAnOldCampaign() {
+        add("a@example.org");
+        add("b@example.org");
+        Campaign campaign = start(null);
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            List<DeliveryClaim> claims = journal.claim(10);
+            journal.record(List.of(DeliveryOutcome.accepted(claims.get(0), "x@example.org", "250 ok"),
+                    DeliveryOutcome.failed(claims.get(1), false, "y@example.org", "421 4.7.0 too busy", false)));
+        }
+        store.campaigns().finishIfDone(campaign.id());
+        Duration backoff = Duration.ofMinutes(30);
+        Instant since = clock.instant().minus(Duration.ofDays(3));
+        assertThat(store.campaigns().retryable(clock.instant().minus(backoff), since)).as("too soon").isEmpty();
+        clock.advance(backoff);
+        assertThat(store.campaigns().retryable(clock.instant().minus(backoff), since)).containsExactly(campaign.id());
+        assertThat(store.campaigns().retryable(clock.instant().minus(backoff), clock.instant())).as("the campaign is too old").isEmpty();
+        assertThat(store.campaigns().retryFailedBefore(campaign.id(), clock.instant().minus(backoff))).isEqualTo(1);
+        assertThat(store.campaigns().find(campaign.id()).orElseThrow().finished()).isFalse();
+        assertThat(store.campaigns().retryable(clock.instant().minus(backoff), since)).as("queued now, not failed").isEmpty();
+    }
 }
