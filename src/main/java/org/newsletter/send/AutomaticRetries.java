@@ -3,8 +3,6 @@ package org.newsletter.send;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.newsletter.model.Campaign;
-import org.newsletter.model.UserInputException;
 import org.newsletter.store.Store;
 
 /**
@@ -33,29 +31,7 @@ public final class AutomaticRetries {
     public int runDue(ScheduledSends.Listener listener, SendProgress progress, StopRequest stop) throws InterruptedException {
         Instant now = clock.instant();
         Instant before = now.minus(BACKOFF);
-        int ran = 0;
-        for (long id : store.campaigns().retryable(before, now.minus(GIVE_UP))) {
-            if (stop.requested()) {
-                break;
-            }
-            Campaign campaign = store.campaigns().find(id).orElse(null);
-            if (campaign == null) {
-                continue;
-            }
-            SendPlan plan;
-            try {
-                plan = sender.plan(campaign, false);
-            } catch (UserInputException e) {
-                listener.failed("retry of campaign " + id, e.getMessage());
-                continue;
-            }
-            if (store.campaigns().retryFailedBefore(id, before) > 0) {
-                Campaign reopened = store.campaigns().find(id).orElseThrow();
-                listener.sending(reopened, plan, true);
-                listener.finished(reopened, sender.run(reopened, plan, progress, stop));
-                ran++;
-            }
-        }
-        return ran;
+        return new CampaignQueue(sender, store).run(store.campaigns().retryable(before, now.minus(GIVE_UP)), "retry", false,
+                campaign -> store.campaigns().retryFailedBefore(campaign.id(), before) > 0, listener, progress, stop);
     }
 }

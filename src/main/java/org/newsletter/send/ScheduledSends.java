@@ -78,26 +78,11 @@ public final class ScheduledSends {
                 ran++;
             }
         }
-        for (long id : store.schedules().unfinishedCampaigns()) {
-            if (stop.requested()) {
-                return ran;
-            }
-            Campaign campaign = store.campaigns().find(id).orElse(null);
-            if (campaign == null || campaign.finished()) {
-                continue;
-            }
-            SendPlan plan;
-            try {
-                plan = sender.plan(campaign, false);
-            } catch (UserInputException e) {
-                listener.failed("campaign " + id, e.getMessage());
-                continue;
-            }
-            listener.sending(campaign, plan, true);
-            listener.finished(campaign, sender.run(campaign, plan, progress, stop));
-            ran++;
+        if (stop.requested()) {
+            return ran;
         }
-        return ran;
+        return ran + new CampaignQueue(sender, store).run(store.schedules().unfinishedCampaigns(), "scheduled campaign", false, campaign -> true,
+                listener, progress, stop);
     }
 
     private record Started(Campaign campaign, SendPlan plan) {

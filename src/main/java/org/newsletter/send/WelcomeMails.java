@@ -3,7 +3,6 @@ package org.newsletter.send;
 import java.nio.file.Path;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
-import org.newsletter.model.UserInputException;
 import org.newsletter.store.Store;
 
 /**
@@ -42,26 +41,7 @@ public final class WelcomeMails {
      * A welcome issue edited since it was set is sent as it is now: it is meant to be kept up to date.
      */
     public int runDue(ScheduledSends.Listener listener, SendProgress progress, StopRequest stop) throws InterruptedException {
-        int ran = 0;
-        for (long id : store.campaigns().welcomesToSend()) {
-            if (stop.requested()) {
-                break;
-            }
-            Campaign campaign = store.campaigns().find(id).orElse(null);
-            if (campaign == null) {
-                continue;
-            }
-            SendPlan plan;
-            try {
-                plan = sender.plan(campaign, true);
-            } catch (UserInputException e) {
-                listener.failed("welcome mail (campaign " + id + ")", e.getMessage());
-                continue;
-            }
-            listener.sending(campaign, plan, true);
-            listener.finished(campaign, sender.run(campaign, plan, progress, stop));
-            ran++;
-        }
-        return ran;
+        return new CampaignQueue(sender, store).run(store.campaigns().welcomesToSend(), "welcome mail", true, campaign -> true, listener,
+                progress, stop);
     }
 }

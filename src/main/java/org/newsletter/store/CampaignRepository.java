@@ -101,11 +101,7 @@ public final class CampaignRepository {
     private Campaign startInTransaction(CampaignDraft draft) throws SQLException {
         return handle.inTransaction(h -> {
             long now = clock.millis();
-            long id = h.createUpdate(sql.get("campaign-insert"))
-                    .bind("issue", draft.issue()).bind("list", draft.list().id()).bind("segment", draft.segmentText())
-                    .bind("subject", draft.subject()).bind("hash", draft.contentHash()).bind("transport", draft.transport())
-                    .bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long id = insert(h, draft, now);
             insertAudience(h.getConnection(), id, draft, now);
             h.createUpdate(sql.get("campaign-audience-size")).bind("id", id).execute();
             return find(id).orElseThrow();
@@ -141,14 +137,18 @@ public final class CampaignRepository {
     public Campaign startEmpty(CampaignDraft draft) {
         return handle.inTransaction(h -> {
             long now = clock.millis();
-            long id = h.createUpdate(sql.get("campaign-insert"))
-                    .bind("issue", draft.issue()).bind("list", draft.list().id()).bind("segment", draft.segmentText())
-                    .bind("subject", draft.subject()).bind("hash", draft.contentHash()).bind("transport", draft.transport())
-                    .bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long id = insert(h, draft, now);
             h.createUpdate(sql.get("campaign-empty")).bind("id", id).bind("now", now).execute();
             return find(id).orElseThrow();
         });
+    }
+
+    private long insert(Handle h, CampaignDraft draft, long now) {
+        return h.createUpdate(sql.get("campaign-insert"))
+                .bind("issue", draft.issue()).bind("list", draft.list().id()).bind("segment", draft.segmentText())
+                .bind("subject", draft.subject()).bind("hash", draft.contentHash()).bind("transport", draft.transport())
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 
     /** Sets the campaign whose issue welcomes new subscribers of {@code listId}. */
