@@ -9,6 +9,7 @@ import org.newsletter.issue.IssuePipeline;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.CampaignCounts;
 import org.newsletter.model.DeliveryState;
+import org.newsletter.model.ScheduledCampaign;
 import org.newsletter.model.UserInputException;
 import org.newsletter.send.CampaignSender;
 import org.newsletter.send.SendPlan;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "campaigns", mixinStandardHelpOptions = true,
-        description = "List campaigns and what happened to their messages.",
-        subcommands = {CampaignsCommand.Show.class, CampaignsCommand.Retry.class, CampaignReportCommand.class,
-            CampaignCompareCommand.class})
+        description = "List campaigns and scheduled sends, and what became of each.",
+        subcommands = {CampaignsCommand.Show.class, CampaignsCommand.Retry.class, CampaignsCommand.Cancel.class, CampaignsCommand.Reschedule.class,
+            CampaignReportCommand.class, CampaignCompareCommand.class})
 final class CampaignsCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -34,11 +35,20 @@ final class CampaignsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        try (Store store = context.openStore(context.workspace(null))) {
+        Workspace workspace = context.workspace(null);
+        try (Store store = context.openStore(workspace)) {
             List<Campaign> campaigns = store.campaigns().all();
-            if (campaigns.isEmpty()) {
+            List<ScheduledCampaign> scheduled = store.schedules().notStarted();
+            if (campaigns.isEmpty() && scheduled.isEmpty()) {
                 context.out().println("No campaigns yet. Send an issue: newsletter send ISSUE --list LIST");
                 return ExitCodes.OK;
+            }
+            if (!scheduled.isEmpty()) {
+                listScheduled(scheduled, workspace.site().timeZone());
+                if (campaigns.isEmpty()) {
+                    return ExitCodes.OK;
+                }
+                context.out().println();
             }
             Map<Long, CampaignCounts> counts = store.campaigns().allCounts();
             // The state columns add up to the audience: REMOVED counts people removed or erased since, whose rows went with them.
@@ -54,6 +64,86 @@ final class CampaignsCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Scheduled campaigns not yet started (and those cancelled or failed), with their time; their ids are their own. */
+    private void listScheduled(List<ScheduledCampaign> scheduled, java.time.ZoneId zone) {
+        context.out().println("Scheduled (cancel ID / reschedule ID --at TIME take these ids):");
+        context.out().printf("%5s  %-28s %-12s %-10s %s%n", "ID", "ISSUE", "LIST", "STATUS", "SENDS AT");
+        for (ScheduledCampaign s : scheduled) {
+            context.out().printf("%5d  %-28s %-12s %-10s %s%s%n", s.id(), s.issue() + (s.segment().isEmpty() ? "" : " [" + s.segment() + "]"),
+                    s.listSlug(), s.status(), ScheduleTime.show(s.sendAt(), zone), s.problem().isEmpty() ? "" : ": " + s.problem());
+        }
+    }
+
+    static ScheduledCampaign requireScheduled(Store store, long id) {
+        return store.schedules().find(id).orElseThrow(() -> new UserInputException("no scheduled campaign " + id
+                + "; 'newsletter campaigns' lists them"));
+    }
+
+    /** Why a scheduled campaign cannot be changed any more. */
+    static String notPending(ScheduledCampaign s) {
+        return "scheduled campaign " + s.id() + " is " + s.status() + (s.campaignId() == null ? "" : " as campaign " + s.campaignId())
+                + "; only one still waiting can be changed";
+    }
+
+    @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a scheduled campaign that has not started.")
+    static final class Cancel implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Parameters(paramLabel = "ID", description = "The scheduled campaign's number, as 'newsletter campaigns' lists it.")
+        long id;
+
+        Cancel(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            try (Store store = context.openStore(context.workspace(null))) {
+                ScheduledCampaign s = requireScheduled(store, id);
+                if (!store.schedules().cancel(id)) {
+                    throw new UserInputException(notPending(store.schedules().find(id).orElse(s)));
+                }
+                context.out().println("Cancelled scheduled campaign " + id + " (" + s.issue() + " to " + s.listSlug() + "): nothing was sent.");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "reschedule", mixinStandardHelpOptions = true, description = "Move a scheduled campaign that has not started to another time.")
+    static final class Reschedule implements Callable<Integer> {
+        private final CommandContext context;
+
+        @Parameters(paramLabel = "ID", description = "The scheduled campaign's number, as 'newsletter campaigns' lists it.")
+        long id;
+
+        @Option(names = "--at", required = true, paramLabel = "TIME",
+                description = "\"2024-09-10 10:00\" in the workspace's time zone, or ISO 8601 with an offset.")
+        String at;
+
+        Reschedule(CommandContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            Workspace workspace = context.workspace(null);
+            java.time.ZoneId zone = workspace.site().timeZone();
+            java.time.Instant when = ScheduleTime.parse(at, zone);
+            if (!when.isAfter(context.clock().instant())) {
+                throw new UserInputException("--at: " + ScheduleTime.show(when, zone) + " is not in the future");
+            }
+            try (Store store = context.openStore(workspace)) {
+                ScheduledCampaign s = requireScheduled(store, id);
+                if (!store.schedules().reschedule(id, when)) {
+                    throw new UserInputException(notPending(store.schedules().find(id).orElse(s)));
+                }
+                context.out().println("Scheduled campaign " + id + " (" + s.issue() + " to " + s.listSlug() + ") now sends at "
+                        + ScheduleTime.show(when, zone) + ".");
+            }
+            return ExitCodes.OK;
+        }
     }
 
     static Campaign require(Store store, long id) {

@@ -30,6 +30,7 @@ final class CommandCatalog {
         commands.put("privacy", PrivacyCommand.class);
         commands.put("doctor", DoctorCommand.class);
         commands.put("send", SendCommand.class);
+        commands.put("run-due", RunDueCommand.class);
         commands.put("campaigns", CampaignsCommand.class);
         commands.put("serve", ServeCommand.class);
         commands.put("preview", PreviewCommand.class);

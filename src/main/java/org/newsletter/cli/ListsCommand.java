@@ -6,11 +6,15 @@ import org.newsletter.config.Workspace;
 import org.newsletter.model.ListSummary;
 import org.newsletter.model.ListVisibility;
 import org.newsletter.model.MailingList;
+import org.newsletter.model.UserInputException;
 import org.newsletter.store.Store;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(name = "lists", mixinStandardHelpOptions = true,
         description = "Show the mailing lists and how many people are on each.",
@@ -117,15 +121,23 @@ final class ListsCommand implements Callable<Integer> {
                 : "private (on no public page: not on the subscribe form, not among other lists on unsubscribe pages)";
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a list: make it private or public.")
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a list: private or public, or its welcome mail.")
     static final class Change implements Callable<Integer> {
         private final CommandContext context;
 
         @Parameters(paramLabel = "SLUG")
         String slug;
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
         Visibility visibility;
+
+        @Option(names = "--welcome", paramLabel = "ISSUE", description = {"Send this issue (e.g. newsletters/welcome) to each new subscriber once,"
+                + " when they subscribe through the form or confirm; never to people added by staff or imported.",
+                "'newsletter serve' or 'newsletter run-due' sends it."})
+        String welcome;
+
+        @Spec
+        CommandSpec spec;
 
         /** Exactly one of the two: picocli says so as a usage error. */
         static final class Visibility {
@@ -142,6 +154,15 @@ final class ListsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (visibility == null && welcome == null) {
+                throw new ParameterException(spec.commandLine(), "say what to change: --private, --public or --welcome ISSUE");
+            }
+            if (welcome != null) {
+                setWelcome();
+            }
+            if (visibility == null) {
+                return ExitCodes.OK;
+            }
             try (Store store = context.openStore(context.workspace(null))) {
                 ListVisibility wanted = visibility.privateList ? ListVisibility.PRIVATE : ListVisibility.PUBLIC;
                 MailingList before = store.lists().require(slug);
@@ -153,6 +174,29 @@ final class ListsCommand implements Callable<Integer> {
                 context.out().println("List '" + list.slug() + "' is now " + describe(list.visibility()));
             }
             return ExitCodes.OK;
+        }
+
+        /** Checks the issue as send does (errors stop it) and makes it the list's welcome mail. */
+        private void setWelcome() {
+            org.newsletter.config.Workspace workspace = context.workspace(welcome);
+            java.nio.file.Path folder = context.workingDir().resolve(welcome).normalize();
+            if (!java.nio.file.Files.isDirectory(folder) || !folder.startsWith(workspace.newslettersDir())) {
+                throw new UserInputException("--welcome: no issue folder " + welcome + " under " + workspace.newslettersDir());
+            }
+            org.newsletter.issue.IssuePipeline pipeline = new org.newsletter.issue.IssuePipeline(workspace, context.clock());
+            List<org.newsletter.model.Diagnostic> findings = new org.newsletter.issue.IssueCheck(pipeline).check(folder);
+            findings.forEach(context::print);
+            if (findings.stream().anyMatch(d -> d.severity() == org.newsletter.model.Severity.ERROR)) {
+                throw new UserInputException("--welcome: 'check' found errors in " + folder.getFileName() + "; fix them and set it again");
+            }
+            try (Store store = context.openStore(workspace)) {
+                org.newsletter.send.CampaignSender sender = new org.newsletter.send.CampaignSender(workspace, pipeline::render, store,
+                        context.environment(), context.clock());
+                org.newsletter.model.Campaign campaign = new org.newsletter.send.WelcomeMails(sender, store).set(folder, slug);
+                context.out().println("New subscribers to '" + slug + "' get " + campaign.issue() + " once, when they subscribe through the form"
+                        + " (or confirm); not people added by staff or imported. 'newsletter serve' (or run-due) sends it; campaign "
+                        + campaign.id() + " records it.");
+            }
         }
     }
 }

@@ -11,9 +11,11 @@ import org.newsletter.issue.IssuePipeline;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.Diagnostic;
 import org.newsletter.model.EmailAddress;
+import org.newsletter.model.ScheduledCampaign;
 import org.newsletter.model.Severity;
 import org.newsletter.model.UserInputException;
 import org.newsletter.send.CampaignSender;
+import org.newsletter.send.ScheduledSends;
 import org.newsletter.send.SendPlan;
 import org.newsletter.send.TestSend;
 import org.newsletter.store.Store;
@@ -67,6 +69,11 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--rate", paramLabel = "N/s|N/h", description = "At most this many messages per second or hour (overrides newsletter.yaml).")
     String rate;
 
+    @Option(names = "--at", paramLabel = "TIME", description = {"Schedule it instead of sending now: \"2024-09-10 10:00\" in the workspace's time zone,"
+            + " or ISO 8601 with an offset. 'newsletter run-due' (cron) or a running 'newsletter serve' sends it then.",
+            "The audience is fixed when it starts sending."})
+    String at;
+
     @Option(names = "--allow-changed", description = "Resume a campaign even though the issue changed since it began.")
     boolean allowChanged;
 
@@ -98,6 +105,10 @@ final class SendCommand implements Callable<Integer> {
                     + " (DMARC); fix newsletter.yaml, or send anyway with --force");
             return ExitCodes.FAILED;
         }
+        if (at != null && (testTo != null || rate != null || allowChanged)) {
+            throw new ParameterException(spec.commandLine(), "--at schedules a campaign; it does not go with --test-to, --rate or --allow-changed");
+        }
+        java.time.Instant sendAt = at == null ? null : ScheduleTime.parse(at, workspace.site().timeZone());
         SendingSettings.Rate rateOverride = parseRate();
         try (Store store = context.openStoreForSending(workspace)) {
             CampaignSender sender = new CampaignSender(workspace, pipeline::render, store, context.environment(), context.clock());
@@ -116,6 +127,9 @@ final class SendCommand implements Callable<Integer> {
             if (dryRun && misaligned) {
                 talk.println("A real send would refuse: the From domain is not aligned (see above); --force sends anyway.");
             }
+            if (sendAt != null) {
+                return schedule(new ScheduledSends(workspace, sender, store, context.clock()), plan, sendAt, workspace.site().timeZone(), talk);
+            }
             if (plan.resumes() && plan.existing().finished()) {
                 talk.println("Campaign " + plan.existing().id() + " is finished: nothing left to send. See 'newsletter campaigns show "
                         + plan.existing().id() + "'.");
@@ -133,6 +147,29 @@ final class SendCommand implements Callable<Integer> {
             Campaign campaign = sender.start(plan);
             return new CampaignRunner(context).run(sender, campaign, plan, store, spec);
         }
+    }
+
+    /** {@code --at}: the same summary and question as a send, and a scheduled campaign instead of a sent one. */
+    private int schedule(ScheduledSends schedules, SendPlan plan, java.time.Instant sendAt, java.time.ZoneId zone, java.io.PrintWriter talk) {
+        if (plan.resumes()) {
+            throw new UserInputException("campaign " + plan.existing().id() + " of " + plan.issueSlug() + " to " + plan.list().slug()
+                    + " already began; run the send without --at to resume it");
+        }
+        talk.println("Sends at:   " + ScheduleTime.show(sendAt, zone));
+        talk.println("            The audience is fixed when it starts sending: who is subscribed then gets it, not the "
+                + CampaignReport.number(plan.audience().subscribed()) + " counted now.");
+        if (dryRun) {
+            talk.println("Dry run: nothing was scheduled.");
+            return ExitCodes.OK;
+        }
+        if (!Confirmation.confirmed(context, yes, "schedule", "Send it at " + ScheduleTime.show(sendAt, zone) + "?")) {
+            context.out().println("Not scheduled.");
+            return ExitCodes.FAILED;
+        }
+        ScheduledCampaign scheduled = schedules.schedule(plan, sendAt, context.user());
+        talk.println("Scheduled as " + scheduled.id() + " for " + ScheduleTime.show(sendAt, zone) + ". 'newsletter run-due' (from cron) or a running"
+                + " 'newsletter serve' sends it then; 'newsletter campaigns' lists it, 'newsletter campaigns cancel " + scheduled.id() + "' cancels it.");
+        return ExitCodes.OK;
     }
 
     /** Rows of recipients a dry run shows on a terminal before saying how to see them all. */

@@ -45,6 +45,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
+    @SuppressWarnings("try") // the signal watch is open while serving; nothing reads it
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
             throw new UserInputException("--port must be between 0 and 65535, not " + port);
@@ -62,18 +63,36 @@ final class ServeCommand implements Callable<Integer> {
             Transport confirmations = new Transports(workspace.sending(), context.environment(), workspace.outboxDir()).create("confirmations");
             WebLimits limits = new WebLimits(threads, WebLimits.DEFAULT.queue(), WebLimits.DEFAULT.bodyBytes())
                     .withConnectionsPerClient(connectionsPerClient, false);
-            try (PublicSite site = new PublicSite(workspace, stores, tokens, confirmations, context.clock());
-                    WebServer server = start(site, limits)) {
+            ServeWork work = new ServeWork(context, workspace);
+            try (PublicSite site = new PublicSite(workspace, stores, tokens, confirmations, context.clock()).reporting(work.reports());
+                    WebServer server = start(site, limits);
+                    StopSignals.Watch watch = context.signals().watch(stopped::countDown, () -> {
+                        work.stopNow();
+                        stopped.countDown();
+                    }, STOPPING, org.newsletter.send.CampaignRun.DRAIN_LIMIT.plusSeconds(15))) {
+                work.start();
                 context.out().println("Serving " + workspace.site().organisation() + " at " + server.origin() + "/ (readers reach it as "
-                        + workspace.site().baseUrl() + " through your proxy). Ctrl-C stops.");
+                        + workspace.site().baseUrl() + " through your proxy). Also sending scheduled campaigns and retries"
+                        + (workspace.bounces() != null && workspace.bounces().watch() ? ", and watching the bounce mailbox" : "") + ". Ctrl-C stops.");
                 context.out().flush();
                 Thread hook = new Thread(stopped::countDown, "serve-shutdown");
                 Runtime.getRuntime().addShutdownHook(hook);
-                stopped.await();
+                try {
+                    stopped.await();
+                } finally {
+                    boolean ended = work.stopAndWait();
+                    context.out().println(ended ? "Stopped: what was in flight is recorded; the next serve or run-due goes on with any campaign left."
+                            : "Stopped waiting for the background work; messages still with the server are sent again, with the same Message-ID,"
+                                    + " by the next serve or run-due.");
+                    context.out().flush();
+                }
             }
         }
         return ExitCodes.OK;
     }
+
+    static final String STOPPING = "stopping: no new pages or campaigns; messages already with the server finish and are recorded (up to "
+            + org.newsletter.send.CampaignRun.DRAIN_LIMIT.toSeconds() + " s); press Ctrl-C again to stop at once";
 
     private WebServer start(PublicSite site, WebLimits limits) {
         InetSocketAddress address = new InetSocketAddress(bind, port);

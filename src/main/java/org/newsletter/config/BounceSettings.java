@@ -12,8 +12,9 @@ import java.util.Objects;
  * @param folder          the folder to read, usually INBOX
  * @param processedFolder where each processed message is moved (created when missing; nothing is deleted)
  * @param softBounces     how many soft bounces within how many days suppress an address
+ * @param watch           whether {@code serve} watches the mailbox ({@code bounces: {watch: true}})
  */
-public record BounceSettings(ImapMailbox mailbox, String folder, String processedFolder, SoftBounceLimit softBounces) {
+public record BounceSettings(ImapMailbox mailbox, String folder, String processedFolder, SoftBounceLimit softBounces, boolean watch) {
 
     public static final String PASSWORD_VARIABLE = "NEWSLETTER_IMAP_PASSWORD";
     public static final String DEFAULT_FOLDER = "INBOX";
@@ -24,6 +25,11 @@ public record BounceSettings(ImapMailbox mailbox, String folder, String processe
         Objects.requireNonNull(folder, "folder");
         Objects.requireNonNull(processedFolder, "processedFolder");
         Objects.requireNonNull(softBounces, "softBounces");
+    }
+
+    /** Settings of a mailbox that {@code serve} does not watch. */
+    public BounceSettings(ImapMailbox mailbox, String folder, String processedFolder, SoftBounceLimit softBounces) {
+        this(mailbox, folder, processedFolder, softBounces, false);
     }
 
     /**

@@ -11,7 +11,7 @@ import org.newsletter.yaml.YamlNode;
 final class BounceSettingsReader {
 
     static final String KEY = "bounces";
-    private static final Set<String> KEYS = Set.of("mailbox", "folder", "processed_folder", "soft_bounces");
+    private static final Set<String> KEYS = Set.of("mailbox", "folder", "processed_folder", "soft_bounces", "watch");
     private static final Pattern LIMIT = Pattern.compile("(\\d{1,4})\\s+in\\s+(\\d{1,4})\\s+days?");
 
     /** The settings, or null when newsletter.yaml has no {@code bounces:}. */
@@ -29,14 +29,28 @@ final class BounceSettingsReader {
         String folder = folder(map, "folder", BounceSettings.DEFAULT_FOLDER, problems);
         String processed = folder(map, "processed_folder", BounceSettings.DEFAULT_PROCESSED_FOLDER, problems);
         BounceSettings.SoftBounceLimit limit = limit(map, problems);
-        if (mailbox == null || folder == null || processed == null || limit == null) {
+        Boolean watch = watch(map, problems);
+        if (watch == null || mailbox == null || folder == null || processed == null || limit == null) {
             return null;
         }
         if (folder.equals(processed)) {
             problems.error(map.positionOf("processed_folder"), "'processed_folder' must differ from 'folder' (" + folder + ")");
             return null;
         }
-        return new BounceSettings(mailbox, folder, processed, limit);
+        return new BounceSettings(mailbox, folder, processed, limit, watch);
+    }
+
+    /** {@code watch: true}: serve watches the mailbox. Only true or false; anything else is a mistake worth a line. */
+    private static Boolean watch(YamlMap map, Diagnostics problems) {
+        if (!map.has("watch")) {
+            return false;
+        }
+        String value = map.text("watch", problems);
+        if ("true".equals(value) || "false".equals(value)) {
+            return Boolean.valueOf(value);
+        }
+        problems.error(map.positionOf("watch"), "'watch' must be true (serve watches the mailbox) or false, not '" + value + "'");
+        return null;
     }
 
     private static BounceSettings.ImapMailbox mailbox(YamlMap map, Diagnostics problems) {

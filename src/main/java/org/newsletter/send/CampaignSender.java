@@ -90,8 +90,13 @@ public final class CampaignSender {
         if (plan.resumes()) {
             return plan.existing();
         }
+        return store.campaigns().start(buildable(plan));
+    }
+
+    /** The plan's campaign draft, once a message of it can be built (see {@link #start}); throws when none can. */
+    public CampaignDraft buildable(SendPlan plan) {
         new FirstMessage(workspace.site(), clock).build(plan, links(), signer());
-        return store.campaigns().start(plan.draft());
+        return plan.draft();
     }
 
     /**

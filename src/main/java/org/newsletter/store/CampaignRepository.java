@@ -101,11 +101,7 @@ public final class CampaignRepository {
     private Campaign startInTransaction(CampaignDraft draft) throws SQLException {
         return handle.inTransaction(h -> {
             long now = clock.millis();
-            long id = h.createUpdate(sql.get("campaign-insert"))
-                    .bind("issue", draft.issue()).bind("list", draft.list().id()).bind("segment", draft.segmentText())
-                    .bind("subject", draft.subject()).bind("hash", draft.contentHash()).bind("transport", draft.transport())
-                    .bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long id = insert(h, draft, now);
             insertAudience(h.getConnection(), id, draft, now);
             h.createUpdate(sql.get("campaign-audience-size")).bind("id", id).execute();
             return find(id).orElseThrow();
@@ -132,6 +128,37 @@ public final class CampaignRepository {
             }
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * Creates the campaign with nobody in it (a list's welcome mail, whose recipients are added one by one
+     * as they subscribe); it is finished until someone is.
+     */
+    public Campaign startEmpty(CampaignDraft draft) {
+        return handle.inTransaction(h -> {
+            long now = clock.millis();
+            long id = insert(h, draft, now);
+            h.createUpdate(sql.get("campaign-empty")).bind("id", id).bind("now", now).execute();
+            return find(id).orElseThrow();
+        });
+    }
+
+    private long insert(Handle h, CampaignDraft draft, long now) {
+        return h.createUpdate(sql.get("campaign-insert"))
+                .bind("issue", draft.issue()).bind("list", draft.list().id()).bind("segment", draft.segmentText())
+                .bind("subject", draft.subject()).bind("hash", draft.contentHash()).bind("transport", draft.transport())
+                .bind("now", now)
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Sets the campaign whose issue welcomes new subscribers of {@code listId}. */
+    public void makeWelcome(long listId, long campaignId) {
+        handle.useTransaction(h -> h.createUpdate(sql.get("welcome-set")).bind("list", listId).bind("campaign", campaignId).execute());
+    }
+
+    /** Welcome campaigns with someone waiting for their welcome mail. */
+    public List<Long> welcomesToSend() {
+        return handle.createQuery(sql.get("welcome-pending")).mapTo(Long.class).list();
     }
 
     /**
@@ -205,6 +232,24 @@ public final class CampaignRepository {
     public int retry(long campaignId) {
         return handle.inTransaction(h -> {
             int n = h.createUpdate(sql.get("campaign-retry")).bind("id", campaignId).bind("now", clock.millis()).execute();
+            if (n > 0) {
+                h.createUpdate(sql.get("campaign-reopen")).bind("id", campaignId).execute();
+            }
+            return n;
+        });
+    }
+
+    /** Campaigns begun after {@code since} with temporarily failed deliveries that failed before {@code before}. */
+    public List<Long> retryable(java.time.Instant before, java.time.Instant since) {
+        return handle.createQuery(sql.get("campaign-retryable")).bind("before", before.toEpochMilli()).bind("since", since.toEpochMilli())
+                .mapTo(Long.class).list();
+    }
+
+    /** As {@link #retry}, for only the deliveries that failed before {@code before}; returns how many. */
+    public int retryFailedBefore(long campaignId, java.time.Instant before) {
+        return handle.inTransaction(h -> {
+            int n = h.createUpdate(sql.get("campaign-retry-due")).bind("id", campaignId).bind("before", before.toEpochMilli())
+                    .bind("now", clock.millis()).execute();
             if (n > 0) {
                 h.createUpdate(sql.get("campaign-reopen")).bind("id", campaignId).execute();
             }

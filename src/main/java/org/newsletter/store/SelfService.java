@@ -159,6 +159,7 @@ public final class SelfService {
             withdrawn.forget(email, listId);
             // Someone who came through the form consents now, when they confirm; not when the form was sent.
             h.createUpdate(sql.get("self-consent-confirmed")).bind("id", subscriberId).bind("now", now).execute();
+            welcome(subscriberId, listId, now);
             return Confirmation.SUBSCRIBED;
         });
     }
@@ -197,8 +198,20 @@ public final class SelfService {
             }
             states.set(id, list.id(), SubscriptionStatus.SUBSCRIBED, how, now);
             h.createUpdate(sql.get("self-consent-confirmed")).bind("id", id).bind("now", now).execute();
+            welcome(id, list.id(), now);
             return new Requested(Request.SUBSCRIBED, id);
         });
+    }
+
+    /**
+     * Queues the list's welcome mail, if it has one, for someone who has just subscribed themselves (staff
+     * adds and imports do not come here); the journal's one row per person and campaign means once ever.
+     */
+    private void welcome(long subscriberId, long listId, long now) {
+        int queued = handle.createUpdate(sql.get("welcome-enqueue")).bind("subscriber", subscriberId).bind("list", listId).bind("now", now).execute();
+        if (queued > 0) {
+            handle.createUpdate(sql.get("welcome-reopen")).bind("list", listId).execute();
+        }
     }
 
     private Optional<Person> person(long subscriberId) {

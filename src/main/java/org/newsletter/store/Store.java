@@ -22,6 +22,7 @@ public final class Store implements AutoCloseable {
     private final SubscriberListing listing;
     private final PersonalData personalData;
     private final CampaignRepository campaigns;
+    private final ScheduleRepository schedules;
     private final SettingRepository settings;
     private final SelfService selfService;
     private final BounceRepository bounces;
@@ -43,6 +44,7 @@ public final class Store implements AutoCloseable {
         this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
         this.personalData = new PersonalData(handle, sql, subscribers, suppressions, withdrawn, bounces);
         this.campaigns = new CampaignRepository(handle, sql, database.dialect(), clock, suppressions);
+        this.schedules = new ScheduleRepository(handle, sql, clock, campaigns);
         this.settings = new SettingRepository(handle, sql);
         this.outcomes = new CampaignOutcomes(handle, sql, campaigns);
         this.selfService = new SelfService(handle, sql, clock, suppressions, withdrawn, subscribers);
@@ -135,6 +137,11 @@ public final class Store implements AutoCloseable {
     /** The figures of campaign reports. */
     public CampaignOutcomes outcomes() {
         return outcomes;
+    }
+
+    /** Campaigns scheduled for later ({@code send --at}). */
+    public ScheduleRepository schedules() {
+        return schedules;
     }
 
     /**

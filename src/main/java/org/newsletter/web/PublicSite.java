@@ -22,6 +22,7 @@ public final class PublicSite implements AutoCloseable {
     private final Transport transport;
     private final Clock clock;
     private ConfirmationMailer mailer;
+    private java.util.List<BackgroundWork> work = java.util.List.of();
 
     /** @param transport where confirmation emails go (the workspace's transport; the outbox by default) */
     public PublicSite(Workspace workspace, StorePool stores, SubscriberTokens tokens, Transport transport, Clock clock) {
@@ -30,6 +31,12 @@ public final class PublicSite implements AutoCloseable {
         this.tokens = tokens;
         this.transport = transport;
         this.clock = clock;
+    }
+
+    /** Background work {@code /healthz} reports on; set before {@link #start}. */
+    public PublicSite reporting(java.util.List<BackgroundWork> background) {
+        this.work = java.util.List.copyOf(background);
+        return this;
     }
 
     public WebServer start(InetSocketAddress address, WebLimits limits, RequestLog sink) throws IOException {
@@ -48,7 +55,7 @@ public final class PublicSite implements AutoCloseable {
                 .addAll(new UnsubscribePages(stores, tokens, layout, errors, site.organisation()).routes())
                 .addAll(new SubscribePages(stores, tokens, layout, errors, mailer, site.baseUrl(), clock, log).routes())
                 .addAll(archive.routes())
-                .addAll(new HealthCheck(stores).routes());
+                .addAll(new HealthCheck(stores, work).routes());
         WebServer server = WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
         warmUp(archive, log);
         return server;

@@ -52,6 +52,13 @@ class BounceSettingsReaderTest {
                         "mail.example.org", Duration.ofSeconds(30)));
     }
 
+    @Test
+    void serveWatchesTheMailboxOnlyWhenAsked() {
+        assertThat(read("bounces: {mailbox: imaps://bounces@mail.example.org}\n").watch()).isFalse();
+        assertThat(read("bounces: {mailbox: imaps://bounces@mail.example.org, watch: true}\n").watch()).isTrue();
+        assertThat(read("bounces: {mailbox: imaps://bounces@mail.example.org, watch: false}\n").watch()).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "bounces: imaps://b@mail.example.org                      | newsletter.yaml:4: 'bounces' must be a map",
@@ -65,6 +72,7 @@ class BounceSettingsReaderTest {
         "bounces: {mailbox: 'imaps://b@m.example.org?tls=starttls'} | newsletter.yaml:4: bad mailbox URL 'imaps://b@m.example.org?tls=starttls': imaps:// always uses TLS",
         "bounces: {mailbox: imaps://b@m.example.org, soft_bounces: often} | newsletter.yaml:4: 'soft_bounces' must be like '3 in 30 days'",
         "bounces: {mailbox: imaps://b@m.example.org, processed_folder: INBOX} | newsletter.yaml:4: 'processed_folder' must differ from 'folder' (INBOX)",
+        "bounces: {mailbox: imaps://b@m.example.org, watch: always} | newsletter.yaml:4: 'watch' must be true (serve watches the mailbox) or false, not 'always'",
     })
     void mistakesAreReportedWithTheirLine(String line, String expected) {
         assertThatThrownBy(() -> read(line + "\n")).isInstanceOf(InvalidInputException.class)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.CampaignOutcome;
 import org.newsletter.model.TimeCount;
+import org.newsletter.model.CampaignCounts;
 import org.newsletter.model.DeliveryState;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.ListVisibility;
@@ -267,5 +268,77 @@ abstract class CampaignJournalContractTest {
 
         assertThat(store.campaigns().sentIssues()).extracting(CampaignRepository.SentIssue::issue, CampaignRepository.SentIssue::publicList)
                 .containsExactlyInAnyOrder(tuple("2024-09-staff-notes", false), tuple("2024-10-autumn-notes", true));
+    }
+
+    /** Issue 20: cron's run-due and two serve processes may all find the same scheduled campaign due at once. */
+    @Test
+    void aDueScheduledCampaignStartsOnceHoweverManyProcessesTryAtOnce() throws Exception {
+        add("ann@example.org");
+        add("bob@example.org");
+        CampaignDraft draft = new CampaignDraft("2024-08-team-update", news, "", null, "Team update", "hash", "outbox");
+        var scheduled = store.schedules().schedule(draft, clock.instant().plusSeconds(60), "tester");
+        assertThat(store.schedules().start(scheduled.id(), draft)).as("not due yet").isEmpty();
+        clock.advance(java.time.Duration.ofSeconds(60));
+
+        List<Store> processes = List.of(another(), another(), another(), another());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(processes.size());
+        try {
+            List<java.util.concurrent.Future<java.util.Optional<Campaign>>> tries = new ArrayList<>();
+            for (Store process : processes) {
+                tries.add(pool.submit(() -> process.schedules().start(scheduled.id(), draft)));
+            }
+            long started = 0;
+            for (var attempt : tries) {
+                started += attempt.get().isPresent() ? 1 : 0;
+            }
+            assertThat(started).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(store.campaigns().all()).singleElement().satisfies(c -> assertThat(c.audience()).isEqualTo(2));
+        assertThat(store.schedules().find(scheduled.id()).orElseThrow().status()).isEqualTo("started");
+        assertThat(store.schedules().due()).isEmpty();
+        assertThat(store.schedules().cancel(scheduled.id())).as("too late to cancel").isFalse();
+    }
+
+    /** Issue 20: the welcome mail is queued once per person who subscribes themselves, never for a staff add, and is not in the archive. */
+    @Test
+    void theWelcomeMailIsQueuedOnceForSomeoneWhoSubscribesThemselvesAndNeverForAStaffAdd() {
+        add("staff-added@example.org");
+        Campaign welcome = store.campaigns().startEmpty(new CampaignDraft("welcome", news, "", null, "Welcome", "hash", "outbox"));
+        store.campaigns().makeWelcome(news.id(), welcome.id());
+        assertThat(store.campaigns().welcomesToSend()).isEmpty();
+        assertThat(store.campaigns().sentIssues()).isEmpty();
+
+        long ann = store.selfService().request(EmailAddress.parse("ann@example.org"), "", news, "form").subscriberId();
+        assertThat(store.campaigns().welcomesToSend()).containsExactly(welcome.id());
+        assertThat(another().selfService().unsubscribe(ann, news.id(), "link")).isTrue();
+        assertThat(another().selfService().resubscribe(ann, news.id(), "link")).isEqualTo(SelfService.Confirmation.SUBSCRIBED);
+        CampaignCounts counts = store.campaigns().counts(welcome.id());
+        assertThat(counts.remaining()).as("one row for ann, none for the staff add").isEqualTo(1);
+        assertThat(store.campaigns().find(welcome.id()).orElseThrow().audience()).isEqualTo(1);
+    }
+
+    /** Issue 20: serve retries temporary failures by itself, once their backoff has passed, for campaigns of the last few days. */
+    @Test
+    void temporaryFailuresAreRetryableOnlyOnceTheirBackoffHasPassedAndNotForAnOldCampaign() {
+        add("a@example.org");
+        add("b@example.org");
+        Campaign campaign = start(null);
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            List<DeliveryClaim> claims = journal.claim(10);
+            journal.record(List.of(DeliveryOutcome.accepted(claims.get(0), "x@example.org", "250 ok"),
+                    DeliveryOutcome.failed(claims.get(1), false, "y@example.org", "421 4.7.0 too busy", false)));
+        }
+        store.campaigns().finishIfDone(campaign.id());
+        Duration backoff = Duration.ofMinutes(30);
+        Instant since = clock.instant().minus(Duration.ofDays(3));
+        assertThat(store.campaigns().retryable(clock.instant().minus(backoff), since)).as("too soon").isEmpty();
+        clock.advance(backoff);
+        assertThat(store.campaigns().retryable(clock.instant().minus(backoff), since)).containsExactly(campaign.id());
+        assertThat(store.campaigns().retryable(clock.instant().minus(backoff), clock.instant())).as("the campaign is too old").isEmpty();
+        assertThat(store.campaigns().retryFailedBefore(campaign.id(), clock.instant().minus(backoff))).isEqualTo(1);
+        assertThat(store.campaigns().find(campaign.id()).orElseThrow().finished()).isFalse();
+        assertThat(store.campaigns().retryable(clock.instant().minus(backoff), since)).as("queued now, not failed").isEmpty();
     }
 }

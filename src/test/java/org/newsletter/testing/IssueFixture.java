@@ -45,10 +45,17 @@ public final class IssueFixture {
 
     private final Path root;
     private final Map<String, String> environment = new HashMap<>();
+    private volatile Clock clock;
 
     private IssueFixture(Path root) {
         this.root = root;
         environment.put("USER", "tester");
+    }
+
+    /** Runs the commands with this clock (a {@link MutableClock} a test moves) instead of one that ticks from {@link #CLOCK}. */
+    public IssueFixture clock(Clock clock) {
+        this.clock = clock;
+        return this;
     }
 
     /** Sets an environment variable for the commands this fixture runs. */
@@ -147,7 +154,7 @@ public final class IssueFixture {
     private Run run(Terminal terminal, StringWriter out, StringWriter err, String... args) {
         // The day is CLOCK's, so builds and checks see the same "today"; but time passes, as retry
         // schedules and rate limits need.
-        Clock ticking = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CLOCK.instant()));
+        Clock ticking = clock != null ? clock : Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CLOCK.instant()));
         int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, ticking, environment, terminal), args);
         return new Run(code, out.toString(), err.toString());
     }

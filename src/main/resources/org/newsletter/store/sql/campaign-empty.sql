@@ -1,0 +1,1 @@
+UPDATE campaign SET audience = 0, status = 'finished', finished_at = :now WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE scheduled_campaign SET campaign_id = :campaign, updated_at = :now WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE mailing_list SET welcome_campaign_id = :campaign WHERE id = :list
