@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
-import org.newsletter.render.TemplateEngine;
+import org.newsletter.render.BrandView;
 import org.newsletter.store.StorePool;
 
 /**
@@ -39,14 +39,14 @@ public final class PublicSite implements AutoCloseable {
         // Every part logs through the mask, so no line shows a whole address or a working token.
         RequestLog log = RequestLog.masking(sink);
         var site = workspace.site();
-        PageLayout layout = new PageLayout(site.organisation(), site.language());
-        ErrorPages errors = new ErrorPages(layout);
+        ReaderPages pages = new ReaderPages(workspace.templatesDir(), site.organisation(), site.language(), BrandView.defaults());
+        ErrorPages errors = new ErrorPages(pages);
         String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
-        mailer = new ConfirmationMailer(site, new TemplateEngine(workspace.templatesDir()), transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
-        ArchivePages archive = new ArchivePages(workspace, stores, clock, layout, errors, log);
+        mailer = new ConfirmationMailer(site, pages, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
+        ArchivePages archive = new ArchivePages(workspace, stores, clock, pages, errors, log);
         Routes routes = new Routes()
-                .addAll(new UnsubscribePages(stores, tokens, layout, errors, site.organisation()).routes())
-                .addAll(new SubscribePages(stores, tokens, layout, errors, mailer, site.baseUrl(), clock, log).routes())
+                .addAll(new UnsubscribePages(stores, tokens, pages, errors).routes())
+                .addAll(new SubscribePages(stores, tokens, pages, errors, mailer, site.baseUrl(), clock, log).routes())
                 .addAll(archive.routes())
                 .addAll(new HealthCheck(stores).routes());
         WebServer server = WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
