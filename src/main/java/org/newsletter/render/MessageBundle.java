@@ -100,6 +100,11 @@ public final class MessageBundle {
         return values.length == 0 ? pattern.replace("''", "'") : new MessageFormat(pattern, locale).format(values);
     }
 
+    /** The text under {@code key}, when some bundle has it. */
+    public Optional<String> optional(String key) {
+        return chain.stream().map(p -> p.getProperty(key)).filter(v -> v != null).findFirst().map(v -> v.replace("''", "'"));
+    }
+
     private String pattern(String key) {
         for (Properties properties : chain) {
             String value = properties.getProperty(key);

@@ -41,7 +41,7 @@ public final class ArchivePages {
         IssueCache cache = new IssueCache(pipeline::render, workspace.templatesDir(), log);
         this.catalogue = new ArchiveCatalogue(stores, workspace.newslettersDir(), cache);
         this.index = new ArchiveIndex(pages);
-        this.feed = new AtomFeed(workspace.site());
+        this.feed = new AtomFeed(workspace.site(), pages.words(pages.defaultLanguage()));
         this.errors = errors;
         this.pages = pages;
         this.clock = clock;
