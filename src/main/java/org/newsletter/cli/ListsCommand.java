@@ -62,6 +62,10 @@ final class ListsCommand implements Callable<Integer> {
         @Option(names = "--private", description = "Keep the list off public pages: the subscribe form and other lists on unsubscribe pages.")
         boolean privateList;
 
+        @Option(names = "--lang", paramLabel = "TAG", description = "Language of the list's reader pages and confirmation emails (e.g. cy); "
+                + "default: the workspace's language.")
+        String language;
+
         Create(CommandContext context) {
             this.context = context;
         }
@@ -69,8 +73,12 @@ final class ListsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Store store = context.openStore(context.workspace(null))) {
+                String tag = language == null ? "" : ListLanguage.check(language);
                 MailingList list = store.lists().create(slug, name, description, doubleOptIn,
                         privateList ? ListVisibility.PRIVATE : ListVisibility.PUBLIC);
+                if (!tag.isEmpty()) {
+                    list = store.lists().setLanguage(list.slug(), tag);
+                }
                 context.out().println("Created " + (list.isPublic() ? "" : "private ") + "list '" + list.slug() + "' (" + list.name() + ")"
                         + (list.doubleOptIn() ? " with double opt-in" : ""));
             }
@@ -102,6 +110,7 @@ final class ListsCommand implements Callable<Integer> {
                 }
                 context.out().println("Double opt-in: " + (list.doubleOptIn() ? "yes" : "no"));
                 context.out().println("Visibility:    " + describe(list.visibility()));
+                context.out().println("Language:      " + (list.language().isEmpty() ? "the workspace's" : list.language()));
                 context.out().println("Created:       " + Times.format(list.createdAt()));
                 context.out().println("Subscribed:    " + summary.subscribed());
                 context.out().println("Pending:       " + summary.pending());
@@ -117,15 +126,18 @@ final class ListsCommand implements Callable<Integer> {
                 : "private (on no public page: not on the subscribe form, not among other lists on unsubscribe pages)";
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a list: make it private or public.")
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a list: make it private or public, or set its language.")
     static final class Change implements Callable<Integer> {
         private final CommandContext context;
 
         @Parameters(paramLabel = "SLUG")
         String slug;
 
-        @ArgGroup(exclusive = true, multiplicity = "1")
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
         Visibility visibility;
+
+        @Option(names = "--lang", paramLabel = "TAG", description = "Language of the list's reader pages and confirmation emails; \"\" for the workspace's.")
+        String language;
 
         /** Exactly one of the two: picocli says so as a usage error. */
         static final class Visibility {
@@ -142,7 +154,17 @@ final class ListsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
+            if (visibility == null && language == null) {
+                throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "say what to change: --private, --public or --lang TAG");
+            }
             try (Store store = context.openStore(context.workspace(null))) {
+                if (language != null) {
+                    MailingList list = store.lists().setLanguage(slug, language.isEmpty() ? "" : ListLanguage.check(language));
+                    context.out().println("List '" + list.slug() + "' now speaks " + (list.language().isEmpty() ? "the workspace's language" : list.language()));
+                    if (visibility == null) {
+                        return ExitCodes.OK;
+                    }
+                }
                 ListVisibility wanted = visibility.privateList ? ListVisibility.PRIVATE : ListVisibility.PUBLIC;
                 MailingList before = store.lists().require(slug);
                 if (before.visibility() == wanted) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.newsletter.model.MailingList;
 import org.newsletter.render.BrandView;
 import org.newsletter.render.MessageBundle;
 import org.newsletter.render.TemplateEngine;
@@ -57,6 +58,11 @@ public final class ReaderPages {
             // A malformed header is the reader's browser's problem, not a reason to refuse the page.
             return defaultLanguage;
         }
+    }
+
+    /** A list's pages and confirmation emails speak its language, else the workspace's. */
+    Locale languageOf(MailingList list) {
+        return list.language().isEmpty() ? defaultLanguage : Locale.forLanguageTag(list.language());
     }
 
     Locale defaultLanguage() {

@@ -212,7 +212,7 @@ final class SubscribePages {
     }
 
     private Locale language(MailingList list) {
-        return pages.defaultLanguage();
+        return pages.languageOf(list);
     }
 
     private static String first(Map<String, List<String>> fields, String name) {

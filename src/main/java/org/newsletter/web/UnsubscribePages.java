@@ -144,7 +144,7 @@ final class UnsubscribePages {
 
     /** The pages about one list speak its language. */
     private Locale language(ListMembership m) {
-        return pages.defaultLanguage();
+        return pages.languageOf(m.list());
     }
 
     /**
