@@ -54,7 +54,7 @@ class IssueLanguagesTest {
         }
         assertThat(email).contains("Im Browser ansehen").contains("Abonnement verwalten").contains("Diese E-Mail ging an").contains("Frühere Ausgaben");
         assertThat(text).contains("Im Browser ansehen:").contains("Abmelden:").contains("Abonnement verwalten:");
-        assertThat(web).contains("Alle Ausgaben von Example Co-production Network");
+        assertThat(web).contains("Alle Ausgaben von Test Network");
     }
 
     @Test
