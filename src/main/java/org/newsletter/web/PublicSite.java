@@ -44,9 +44,11 @@ public final class PublicSite implements AutoCloseable {
         String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
         mailer = new ConfirmationMailer(site, pages, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
         ArchivePages archive = new ArchivePages(workspace, stores, clock, pages, errors, log);
+        SubscribePages subscribe = new SubscribePages(stores, tokens, pages, errors, mailer, site.baseUrl(), clock, log);
         Routes routes = new Routes()
                 .addAll(new UnsubscribePages(stores, tokens, pages, errors).routes())
-                .addAll(new SubscribePages(stores, tokens, pages, errors, mailer, site.baseUrl(), clock, log).routes())
+                .addAll(subscribe.routes())
+                .addAll(new PreferencePages(stores, tokens, pages, errors, mailer, subscribe::confirmationUrl).routes())
                 .addAll(archive.routes())
                 .addAll(new HealthCheck(stores).routes());
         WebServer server = WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);

@@ -134,7 +134,7 @@ final class SubscribePages {
         return errors.page(503, "error.cannotMail");
     }
 
-    private java.net.URI confirmationUrl(long subscriberId, long listId) {
+    java.net.URI confirmationUrl(long subscriberId, long listId) {
         Instant expires = clock.instant().plus(CONFIRMATION_VALIDITY);
         return baseUrl.resolve("confirm/" + tokens.expiringToken(SubscriberTokens.Purpose.CONFIRM, subscriberId, listId, expires));
     }

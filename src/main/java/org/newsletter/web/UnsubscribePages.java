@@ -139,6 +139,7 @@ final class UnsubscribePages {
         values.put("address", AddressMask.mask(m.email()));
         values.put("list", m.list().name());
         values.put("others", otherLists(m));
+        values.put("preferences", tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, m.subscriberId(), m.list().id()));
         return values;
     }
 
