@@ -67,6 +67,7 @@ public final class IssueCheck {
             }
         }
         findings.addAll(untranslated(issue, index));
+        findings.addAll(BrandCheck.check(pipeline.workspace()));
         try {
             RenderedIssue rendered = pipeline.render(composition);
             Recipient sample = SampleRecipient.forSite(pipeline.workspace().site());

@@ -39,11 +39,16 @@ public final class IssueRenderer {
     private final TemplateEngine templates;
     private final CssInliner inliner = new CssInliner();
     private final Site site;
-    private final BrandView brand = BrandView.defaults();
+    private final BrandView brand;
 
     public IssueRenderer(TemplateEngine templates, Site site) {
+        this(templates, site, BrandView.defaults());
+    }
+
+    public IssueRenderer(TemplateEngine templates, Site site, BrandView brand) {
         this.templates = templates;
         this.site = site;
+        this.brand = brand;
     }
 
     public RenderedIssue render(Issue issue) {

@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
-import org.newsletter.render.BrandView;
+import org.newsletter.issue.BrandLook;
 import org.newsletter.store.StorePool;
 
 /**
@@ -39,7 +39,7 @@ public final class PublicSite implements AutoCloseable {
         // Every part logs through the mask, so no line shows a whole address or a working token.
         RequestLog log = RequestLog.masking(sink);
         var site = workspace.site();
-        ReaderPages pages = new ReaderPages(workspace.templatesDir(), site.organisation(), site.language(), BrandView.defaults());
+        ReaderPages pages = new ReaderPages(workspace.templatesDir(), site.organisation(), site.language(), BrandLook.of(workspace));
         ErrorPages errors = new ErrorPages(pages);
         String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
         mailer = new ConfirmationMailer(site, pages, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
@@ -50,6 +50,7 @@ public final class PublicSite implements AutoCloseable {
                 .addAll(subscribe.routes())
                 .addAll(new PreferencePages(stores, tokens, pages, errors, mailer, subscribe::confirmationUrl).routes())
                 .addAll(archive.routes())
+                .addAll(new BrandFiles(workspace.root().resolve("brand"), errors).routes())
                 .addAll(new HealthCheck(stores).routes());
         WebServer server = WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
         warmUp(archive, log);
