@@ -1,17 +1,17 @@
 <#-- The text part of the double opt-in email. Lines longer than 78 columns are wrapped when it is sent;
      a link keeps a line of its own. The name typed into the form is never shown: the form is public. -->
-Hello,
+${msg("confirmation.hello")}
 
-We received a request to subscribe ${address} to ${lists} from ${organisation}. If it came from you, please confirm it.
+${msg("confirmation.request", mail.address, mail.lists, mail.organisation)}
 
-<#list links as link>
-To confirm ${link.list}, open this link within ${days} <#if days == 1>day<#else>days</#if>:
+<#list mail.links as link>
+${msg("confirmation.open", link.list, mail.days)}
 ${link.url}
 
 </#list>
-If you did not ask for this, you can ignore this message: the address is not subscribed unless a link in it is followed.
+${msg("confirmation.ignore")}
 
 -- 
-${organisation}
-<#if postalAddress?has_content>${postalAddress}
+${mail.organisation}
+<#if mail.postalAddress?has_content>${mail.postalAddress}
 </#if>

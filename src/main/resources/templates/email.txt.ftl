@@ -11,7 +11,7 @@ ${e.when}
 ${e.descriptionText}
 </#if><#if e.url?has_content>
 <@labelled e.button + ":" e.urlText/>
-</#if><@labelled "Add to calendar:" e.icsUrl/>
+</#if><@labelled msg("event.addToCalendar") e.icsUrl/>
 
 </#macro>
 ${issue.title}
@@ -19,7 +19,7 @@ ${issue.title}
 
 ${issue.date}
 
-<@labelled "View in your browser:" links.web/>
+<@labelled msg("text.viewInBrowser") links.web/>
 
 <#list issue.blocks as block><#if block.prose>
 ${block.text}
@@ -28,13 +28,13 @@ ${block.text}
 <@event e/>
 </#list></#if></#list>
 <#if issue.upcoming?has_content>
-Upcoming events
----------------
+<#assign upcoming = msg("email.upcomingEvents")>${upcoming}
+<#list 1..upcoming?length as i>-</#list>
 
 <#list issue.upcoming as e><@event e/>
 </#list></#if>
 <#if issue.references?has_content>
-Links
+${msg("text.links")}
 -----
 
 <#list issue.references as link>[${link.number}] ${link.url}
@@ -44,8 +44,10 @@ Links
 ${site.organisation}
 <#if site.postalAddress?has_content>${site.postalAddress}
 </#if><#if site.reason?has_content>${site.reason}
-</#if>This email was sent to ${recipient.email}.
+</#if>${msg("email.sentTo", recipient.email)}
 
-<@labelled "View in your browser:" links.web/>
+<@labelled msg("text.viewInBrowser") links.web/>
 
-<@labelled "Unsubscribe:" links.unsubscribe/>
+<@labelled msg("text.manage") links.preferences/>
+
+<@labelled msg("text.unsubscribe") links.unsubscribe/>

@@ -66,6 +66,10 @@ final class ListsCommand implements Callable<Integer> {
         @Option(names = "--private", description = "Keep the list off public pages: the subscribe form and other lists on unsubscribe pages.")
         boolean privateList;
 
+        @Option(names = "--lang", paramLabel = "TAG", description = "Language of the list's reader pages and confirmation emails (e.g. cy); "
+                + "default: the workspace's language.")
+        String language;
+
         Create(CommandContext context) {
             this.context = context;
         }
@@ -73,8 +77,12 @@ final class ListsCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             try (Store store = context.openStore(context.workspace(null))) {
+                String tag = language == null ? "" : ListLanguage.check(language);
                 MailingList list = store.lists().create(slug, name, description, doubleOptIn,
                         privateList ? ListVisibility.PRIVATE : ListVisibility.PUBLIC);
+                if (!tag.isEmpty()) {
+                    list = store.lists().setLanguage(list.slug(), tag);
+                }
                 context.out().println("Created " + (list.isPublic() ? "" : "private ") + "list '" + list.slug() + "' (" + list.name() + ")"
                         + (list.doubleOptIn() ? " with double opt-in" : ""));
             }
@@ -106,6 +114,7 @@ final class ListsCommand implements Callable<Integer> {
                 }
                 context.out().println("Double opt-in: " + (list.doubleOptIn() ? "yes" : "no"));
                 context.out().println("Visibility:    " + describe(list.visibility()));
+                context.out().println("Language:      " + (list.language().isEmpty() ? "the workspace's" : list.language()));
                 context.out().println("Created:       " + Times.format(list.createdAt()));
                 context.out().println("Subscribed:    " + summary.subscribed());
                 context.out().println("Pending:       " + summary.pending());
@@ -121,7 +130,7 @@ final class ListsCommand implements Callable<Integer> {
                 : "private (on no public page: not on the subscribe form, not among other lists on unsubscribe pages)";
     }
 
-    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a list: private or public, or its welcome mail.")
+    @Command(name = "set", mixinStandardHelpOptions = true, description = "Change a list: private or public, its language or welcome mail.")
     static final class Change implements Callable<Integer> {
         private final CommandContext context;
 
@@ -135,6 +144,9 @@ final class ListsCommand implements Callable<Integer> {
                 + " when they subscribe through the form or confirm; never to people added by staff or imported.",
                 "'newsletter serve' or 'newsletter run-due' sends it."})
         String welcome;
+
+        @Option(names = "--lang", paramLabel = "TAG", description = "Language of the list's reader pages and confirmation emails; \"\" for the workspace's.")
+        String language;
 
         @Spec
         CommandSpec spec;
@@ -154,16 +166,23 @@ final class ListsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (visibility == null && welcome == null) {
-                throw new ParameterException(spec.commandLine(), "say what to change: --private, --public or --welcome ISSUE");
+            if (visibility == null && welcome == null && language == null) {
+                throw new ParameterException(spec.commandLine(), "say what to change: --private, --public, --lang TAG or --welcome ISSUE");
             }
             if (welcome != null) {
                 setWelcome();
             }
-            if (visibility == null) {
+            if (visibility == null && language == null) {
                 return ExitCodes.OK;
             }
             try (Store store = context.openStore(context.workspace(null))) {
+                if (language != null) {
+                    MailingList list = store.lists().setLanguage(slug, language.isEmpty() ? "" : ListLanguage.check(language));
+                    context.out().println("List '" + list.slug() + "' now speaks " + (list.language().isEmpty() ? "the workspace's language" : list.language()));
+                    if (visibility == null) {
+                        return ExitCodes.OK;
+                    }
+                }
                 ListVisibility wanted = visibility.privateList ? ListVisibility.PRIVATE : ListVisibility.PUBLIC;
                 MailingList before = store.lists().require(slug);
                 if (before.visibility() == wanted) {

@@ -3,6 +3,7 @@ package org.newsletter.config;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.newsletter.model.Brand;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Site;
 import org.newsletter.model.SourcePosition;
@@ -12,7 +13,7 @@ import org.newsletter.model.SourcePosition;
  * conventional places for issues, templates and local state. {@code bounces} is null when
  * newsletter.yaml has no bounce mailbox.
  */
-public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending, BounceSettings bounces) {
+public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending, BounceSettings bounces, Brand brand) {
 
     public static final String CONFIG_FILE = "newsletter.yaml";
 
@@ -20,6 +21,7 @@ public record Workspace(Path root, Site site, String databaseUrl, SendingSetting
         Objects.requireNonNull(root, "root");
         Objects.requireNonNull(site, "site");
         sending = sending == null ? SendingSettings.DEFAULTS : sending;
+        brand = brand == null ? Brand.NONE : brand;
     }
 
     /** Where the outbox transport writes a campaign's messages. */

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import org.newsletter.compose.IssueComposer;
 import org.newsletter.model.Diagnostic;
+import org.newsletter.render.MessageBundle;
 import org.newsletter.model.Event;
 import org.newsletter.model.InvalidInputException;
 import org.newsletter.model.Issue;
@@ -65,6 +66,8 @@ public final class IssueCheck {
                         "event '" + event.id() + "' starts before the issue's date (" + issue.date() + ")"));
             }
         }
+        findings.addAll(untranslated(issue, index));
+        findings.addAll(BrandCheck.check(pipeline.workspace()));
         try {
             RenderedIssue rendered = pipeline.render(composition);
             Recipient sample = SampleRecipient.forSite(pipeline.workspace().site());
@@ -80,6 +83,23 @@ public final class IssueCheck {
             findings.addAll(e.diagnostics());
         }
         return findings;
+    }
+
+    /**
+     * One warning naming the keys the issue's language has no words for (in the shipped bundles or
+     * the workspace's templates/messages_LANG.properties): those appear in English.
+     */
+    private List<Diagnostic> untranslated(Issue issue, Path index) {
+        Path templates = pipeline.workspace().templatesDir();
+        MessageBundle words = MessageBundle.of(issue.language(), templates);
+        List<String> missing = MessageBundle.englishKeys(templates).stream().filter(key -> !words.translates(key)).toList();
+        if (missing.isEmpty()) {
+            return List.of();
+        }
+        String lang = issue.language().getLanguage();
+        return List.of(Diagnostic.warning(SourcePosition.of(index), "language '" + issue.language().toLanguageTag() + "' has no words for "
+                + missing.size() + (missing.size() == 1 ? " message" : " messages") + " (" + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+                + (missing.size() > 5 ? ", …" : "") + "), shown in English: add them to templates/messages_" + lang + ".properties"));
     }
 
     private TemplateSource template(String name) {

@@ -31,7 +31,8 @@ public final class IssuePipeline {
     public IssuePipeline(Workspace workspace, Clock clock) {
         this.workspace = workspace;
         this.clock = clock;
-        this.renderer = new IssueRenderer(new TemplateEngine(workspace.templatesDir()), workspace.site());
+        this.renderer = new IssueRenderer(new TemplateEngine(workspace.templatesDir()), workspace.site(),
+                BrandLook.of(workspace));
     }
 
     public IssueComposer.Composition compose(Path issueFolder) {

@@ -31,7 +31,8 @@ public record Event(
         Objects.requireNonNull(end, "end");
         location = location == null ? "" : location;
         url = url == null ? "" : url;
-        button = button == null || button.isBlank() ? "Register" : button;
+        // Empty: the template's default ("Register" in the language) from the message bundle.
+        button = button == null ? "" : button.strip();
         descriptionHtml = descriptionHtml == null ? "" : descriptionHtml;
         descriptionText = descriptionText == null ? "" : descriptionText;
         tags = List.copyOf(tags == null ? List.of() : tags);

@@ -15,18 +15,20 @@ import org.newsletter.model.Event;
  */
 public final class EventFormatter {
 
-    /** What people call these zones in running text; other zones use the JDK's generic name. */
-    private static final Map<String, String> ZONE_LABELS = Map.of(
-            "Europe/London", "UK time",
-            "Europe/Belfast", "UK time",
-            "Europe/Dublin", "Irish time");
-
+    private final MessageBundle words;
     private final Locale locale;
     private final DateTimeFormatter date;
     private final DateTimeFormatter time;
 
     public EventFormatter(Locale locale) {
-        this.locale = locale;
+        this(MessageBundle.of(locale, null));
+    }
+
+    /** Dates in the bundle's language, zone labels from its {@code zone.AREA/CITY} keys. */
+    public EventFormatter(MessageBundle words) {
+        this.words = words;
+        this.locale = words.locale();
+        Locale locale = this.locale;
         this.date = dateFormat(locale);
         this.time = "en".equals(locale.getLanguage()) && !"US".equals(locale.getCountry())
                 ? DateTimeFormatter.ofPattern("HH:mm", locale)
@@ -53,8 +55,11 @@ public final class EventFormatter {
 
     /** "UK time", "Central European Time". */
     public String zoneLabel(ZoneId zone) {
-        String label = ZONE_LABELS.get(zone.getId());
-        return label != null ? label : zone.getDisplayName(TextStyle.FULL, locale);
+        return words.optional("zone." + zone.getId()).orElseGet(() -> zone.getDisplayName(TextStyle.FULL, locale));
+    }
+
+    public MessageBundle words() {
+        return words;
     }
 
     /** "14:00–15:30", or with both dates when the event runs past midnight. */

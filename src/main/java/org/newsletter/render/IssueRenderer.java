@@ -39,25 +39,33 @@ public final class IssueRenderer {
     private final TemplateEngine templates;
     private final CssInliner inliner = new CssInliner();
     private final Site site;
+    private final BrandView brand;
 
     public IssueRenderer(TemplateEngine templates, Site site) {
+        this(templates, site, BrandView.defaults());
+    }
+
+    public IssueRenderer(TemplateEngine templates, Site site, BrandView brand) {
         this.templates = templates;
         this.site = site;
+        this.brand = brand;
     }
 
     public RenderedIssue render(Issue issue) {
-        EventFormatter formatter = new EventFormatter(issue.language());
+        MessageBundle words = MessageBundle.of(issue.language(), templates.overrides());
+        EventFormatter formatter = new EventFormatter(words);
         IcsWriter ics = new IcsWriter(site.sender().domain());
         String issueUrl = site.issueUrl(issue.slug()).toString();
         SiteView siteView = siteView();
-        LinksView links = new LinksView(issueUrl, site.baseUrl().resolve("archive/").toString(), Slot.UNSUBSCRIBE_URL.marker());
+        LinksView links = new LinksView(issueUrl, site.baseUrl().resolve("archive/").toString(), Slot.UNSUBSCRIBE_URL.marker(),
+                Slot.PREFERENCES_URL.marker());
         RecipientView recipient = new RecipientView(Slot.RECIPIENT_NAME.marker(), Slot.RECIPIENT_EMAIL.marker());
 
-        Model email = new Model(siteView, issueView(issue, formatter, issueUrl, true), recipient, links);
+        Model email = new Model(siteView, issueView(issue, formatter, issueUrl, true), recipient, links, words.method(), brand);
         String html = inliner.inline(templates.render(EMAIL_HTML, email));
         String text = TextCleanup.clean(templates.render(EMAIL_TEXT, email));
         Model web = new Model(siteView, issueView(issue, formatter, issueUrl, false), recipient,
-                new LinksView(issueUrl, links.archive(), ""));
+                new LinksView(issueUrl, links.archive(), "", ""), words.method(), brand);
         String webHtml = templates.render(WEB_HTML, web);
 
         // DTSTAMP is the issue's date, not the time of the build: the same issue gives the same files.
@@ -101,9 +109,10 @@ public final class IssueRenderer {
 
     private EventView eventView(Event event, EventFormatter formatter, String issueUrl, boolean forEmail) {
         String details = details(event, formatter);
+        String button = event.button().isEmpty() ? formatter.words().text("event.register") : event.button();
         return new EventView(event.id(), event.title(), formatter.when(event), formatter.date(event.start()),
                 formatter.timeRange(event), formatter.zoneLabel(event.start().getZone()), event.location(), event.url(),
-                readableUrl(event.url()), event.button(), event.url().startsWith("mailto:"), markup(event.descriptionHtml()), event.descriptionText(),
+                readableUrl(event.url()), button, event.url().startsWith("mailto:"), markup(event.descriptionHtml()), event.descriptionText(),
                 CalendarLinks.google(event, details), CalendarLinks.outlook(event, details),
                 (forEmail ? issueUrl : "") + "events/" + event.id() + ".ics",
                 DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(event.start()),
@@ -117,7 +126,7 @@ public final class IssueRenderer {
             if (details.length() > 0) {
                 details.append("\n\n");
             }
-            details.append(event.button()).append(": ").append(readableUrl(event.url()));
+            details.append(event.button().isEmpty() ? formatter.words().text("event.register") : event.button()).append(": ").append(readableUrl(event.url()));
         }
         return details.toString();
     }

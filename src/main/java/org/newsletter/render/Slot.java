@@ -10,7 +10,8 @@ import org.newsletter.model.Recipient;
 public enum Slot {
     RECIPIENT_NAME,
     RECIPIENT_EMAIL,
-    UNSUBSCRIBE_URL;
+    UNSUBSCRIBE_URL,
+    PREFERENCES_URL;
 
     /** Plain ASCII that survives FreeMarker escaping, the CSS inliner and URL contexts unchanged. */
     public String marker() {
@@ -24,7 +25,18 @@ public enum Slot {
             // the To header and the SMTP envelope take recipient.email() itself, in punycode.
             case RECIPIENT_EMAIL -> EmailAddress.unicodeForm(recipient.email());
             case UNSUBSCRIBE_URL -> recipient.unsubscribeUrl();
+            case PREFERENCES_URL -> preferencesUrl(recipient.unsubscribeUrl());
         };
+    }
+
+    /**
+     * The preference centre, BASE/p/TOKEN, takes the same signed token as the unsubscribe page
+     * BASE/u/TOKEN (it names the person and the list the message came through), so every sender of
+     * messages that has an unsubscribe link has this one too.
+     */
+    static String preferencesUrl(String unsubscribeUrl) {
+        int at = unsubscribeUrl.lastIndexOf("/u/");
+        return at < 0 ? "" : unsubscribeUrl.substring(0, at) + "/p/" + unsubscribeUrl.substring(at + 3);
     }
 
     /** The value as it goes into HTML: escaped for element content and quoted attributes alike. */

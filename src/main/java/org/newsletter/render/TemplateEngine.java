@@ -46,6 +46,11 @@ public final class TemplateEngine {
         configuration.setTemplateUpdateDelayMilliseconds(0);
     }
 
+    /** The workspace's templates folder (null for none): where its message bundles are too. */
+    public Path overrides() {
+        return overrides;
+    }
+
     private static TemplateLoader loader(Path overrides) {
         ClassTemplateLoader embedded = new ClassTemplateLoader(TemplateEngine.class, EMBEDDED);
         if (overrides == null || !Files.isDirectory(overrides)) {

@@ -1,6 +1,7 @@
 package org.newsletter.render;
 
 import freemarker.core.TemplateHTMLOutputModel;
+import freemarker.template.TemplateMethodModelEx;
 import java.util.List;
 
 /**
@@ -14,7 +15,8 @@ public final class TemplateViews {
     }
 
     /** The whole model of one template run. */
-    public record Model(SiteView site, IssueView issue, RecipientView recipient, LinksView links) {
+    public record Model(SiteView site, IssueView issue, RecipientView recipient, LinksView links, TemplateMethodModelEx msg,
+            BrandView brand) {
     }
 
     public record SiteView(String organisation, String postalAddress, String reason, String baseUrl,
@@ -50,6 +52,7 @@ public final class TemplateViews {
     public record RecipientView(String name, String email) {
     }
 
-    public record LinksView(String web, String archive, String unsubscribe) {
+    /** {@code preferences} is the reader's preference centre (empty on the web version: it is nobody's). */
+    public record LinksView(String web, String archive, String unsubscribe, String preferences) {
     }
 }

@@ -79,6 +79,15 @@ public final class ListRepository {
         });
     }
 
+    /** Sets the language of a list's pages and confirmation emails ("" for the workspace's). */
+    public MailingList setLanguage(String slug, String languageTag) {
+        return handle.inTransaction(h -> {
+            MailingList list = require(slug);
+            h.createUpdate(sql.get("list-language-update")).bind("language", languageTag).bind("id", list.id()).execute();
+            return require(slug);
+        });
+    }
+
     /** The lists the public may see and subscribe to, by slug; without counting anyone (the subscribe form asks on every view). */
     public List<MailingList> publicLists() {
         return handle.createQuery(sql.get("list-select") + " WHERE visibility = 'public' ORDER BY slug").map((rs, ctx) -> mapList(rs)).list();
@@ -92,6 +101,7 @@ public final class ListRepository {
 
     static MailingList mapList(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new MailingList(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), rs.getString("description"),
-                rs.getBoolean("double_opt_in"), ListVisibility.fromWord(rs.getString("visibility")), Rows.instant(rs, "created_at"));
+                rs.getBoolean("double_opt_in"), ListVisibility.fromWord(rs.getString("visibility")), Rows.instant(rs, "created_at"),
+                rs.getString("language"));
     }
 }

@@ -214,6 +214,17 @@ public final class SelfService {
         }
     }
 
+    /** The name the person goes by (empty when none), for their preference centre. */
+    public String name(long subscriberId) {
+        return handle.createQuery(sql.get("self-name")).bind("id", subscriberId).mapTo(String.class).findOne().orElse("");
+    }
+
+    /** The person changes their own name on their preference centre (a signed link: only they can). */
+    public void rename(long subscriberId, String name) {
+        handle.useTransaction(h -> h.createUpdate(sql.get("subscriber-update")).bind("name", name).bind("now", clock.millis())
+                .bind("id", subscriberId).execute());
+    }
+
     private Optional<Person> person(long subscriberId) {
         return handle.createQuery(sql.get("self-subscriber")).bind("id", subscriberId)
                 .map((rs, ctx) -> new Person(rs.getLong("id"), rs.getString("email")))

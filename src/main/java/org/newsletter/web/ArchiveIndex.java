@@ -1,49 +1,35 @@
 package org.newsletter.web;
 
-import static org.newsletter.render.HtmlEscape.escape;
-
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * The page at {@code /archive/}: every sent issue, newest first, each with its date and the line
- * that previewed it in the inbox. Links are relative ("SLUG/"), so the page works under whatever
- * host and path the proxy gives it.
+ * The page at {@code /archive/} ({@code templates/pages/archive.ftlh}): every sent issue, newest
+ * first, each with its date and the line that previewed it in the inbox.
  */
 final class ArchiveIndex {
 
-    private final PageLayout layout;
-
-    ArchiveIndex(PageLayout layout) {
-        this.layout = layout;
+    /** One issue as the template sees it. Public because FreeMarker reads it by reflection. */
+    public record Item(String slug, String title, String lang, String isoDate, String date, String preheader) {
     }
 
-    String page(List<ArchivedIssue> issues) {
-        StringBuilder body = new StringBuilder();
-        if (issues.isEmpty()) {
-            body.append("<p>No issues have been sent yet.</p>");
-        } else {
-            body.append("<ul class=\"issues\">");
-            for (ArchivedIssue issue : issues) {
-                body.append(item(issue));
-            }
-            body.append("</ul>");
-        }
-        body.append("<p class=\"note\"><a href=\"feed.xml\" type=\"application/atom+xml\">Follow new issues with a feed reader (Atom)</a></p>");
-        return layout.indexablePage("Past issues", body.toString());
+    private final ReaderPages pages;
+
+    ArchiveIndex(ReaderPages pages) {
+        this.pages = pages;
     }
 
-    private static String item(ArchivedIssue archived) {
+    String page(List<ArchivedIssue> issues, Locale language) {
+        return pages.render("archive", language, Map.of("issues", issues.stream().map(ArchiveIndex::item).toList()));
+    }
+
+    private static Item item(ArchivedIssue archived) {
         var issue = archived.issue();
         // Each date in its own issue's language, as its web page writes it.
         String date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(issue.language()).format(issue.date());
-        StringBuilder li = new StringBuilder("<li><a href=\"").append(escape(archived.slug())).append("/\" lang=\"")
-                .append(escape(issue.language().toLanguageTag())).append("\">").append(escape(issue.title())).append("</a>")
-                .append("<time datetime=\"").append(issue.date()).append("\">").append(escape(date)).append("</time>");
-        if (!issue.preheader().isBlank()) {
-            li.append("<span class=\"note\">").append(escape(issue.preheader())).append("</span>");
-        }
-        return li.append("</li>").toString();
+        return new Item(archived.slug(), issue.title(), issue.language().toLanguageTag(), issue.date().toString(), date, issue.preheader());
     }
 }

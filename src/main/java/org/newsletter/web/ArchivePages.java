@@ -33,15 +33,17 @@ public final class ArchivePages {
     private final ArchiveIndex index;
     private final AtomFeed feed;
     private final ErrorPages errors;
+    private final ReaderPages pages;
     private final Clock clock;
 
-    public ArchivePages(Workspace workspace, StorePool stores, Clock clock, PageLayout layout, ErrorPages errors, RequestLog log) {
+    public ArchivePages(Workspace workspace, StorePool stores, Clock clock, ReaderPages pages, ErrorPages errors, RequestLog log) {
         IssuePipeline pipeline = new IssuePipeline(workspace, clock);
         IssueCache cache = new IssueCache(pipeline::render, workspace.templatesDir(), log);
         this.catalogue = new ArchiveCatalogue(stores, workspace.newslettersDir(), cache);
-        this.index = new ArchiveIndex(layout);
-        this.feed = new AtomFeed(workspace.site());
+        this.index = new ArchiveIndex(pages);
+        this.feed = new AtomFeed(workspace.site(), pages.words(pages.defaultLanguage()));
         this.errors = errors;
+        this.pages = pages;
         this.clock = clock;
     }
 
@@ -57,7 +59,8 @@ public final class ArchivePages {
         // Order matters: the first matching route answers, so feed.xml comes before the issue routes.
         return new Routes()
                 .add(Route.get("/archive", request -> cached(Response.movedPermanently("/archive/"))))
-                .add(Route.get("/archive/", request -> cached(Response.html(200, index.page(catalogue.newestFirst())))))
+                .add(Route.get("/archive/", request -> cached(Response.html(200, index.page(catalogue.newestFirst(), pages.language(request)))
+                        .withHeader("Vary", "Accept-Language"))))
                 .add(Route.get("/archive/feed\\.xml", request -> cached(Response.bytes("application/atom+xml; charset=utf-8",
                         feed.write(catalogue.newestFirst(), clock.instant()).getBytes(StandardCharsets.UTF_8)))))
                 // The web page's links (images/…, events/…) are relative: they need the trailing slash. Only a
@@ -88,7 +91,7 @@ public final class ArchivePages {
         if (outcome instanceof IssueCache.Ready ready) {
             return part.of(ready.issue()).map(ArchivePages::cached).orElseGet(errors::notFound);
         }
-        return errors.page(500, "This issue cannot be shown at the moment. Please try again later.");
+        return errors.page(500, "error.issueUnavailable");
     }
 
     /**

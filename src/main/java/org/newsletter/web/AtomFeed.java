@@ -8,6 +8,7 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.newsletter.model.Site;
+import org.newsletter.render.MessageBundle;
 
 /**
  * {@code /archive/feed.xml}: an RFC 4287 Atom feed of the sent issues, so readers can follow the
@@ -20,9 +21,11 @@ final class AtomFeed {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
 
     private final Site site;
+    private final MessageBundle words;
 
-    AtomFeed(Site site) {
+    AtomFeed(Site site, MessageBundle words) {
         this.site = site;
+        this.words = words;
     }
 
     /** @param now the feed's updated time when there is no entry to take it from */
@@ -37,7 +40,7 @@ final class AtomFeed {
             xml.writeDefaultNamespace(ATOM);
             xml.writeAttribute("xml", javax.xml.XMLConstants.XML_NS_URI, "lang", site.language().toLanguageTag());
             element(xml, "id", archive);
-            element(xml, "title", site.organisation());
+            element(xml, "title", words.text("feed.title", site.organisation()));
             // RFC 4287 section 4.2.15: the last time the feed changed in a way that matters, i.e. the newest issue went out.
             element(xml, "updated", time(issues.stream().map(ArchivedIssue::firstSent).max(Instant::compareTo).orElse(now)));
             link(xml, "self", "application/atom+xml", archive + "feed.xml");

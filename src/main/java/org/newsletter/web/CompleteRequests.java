@@ -43,7 +43,7 @@ final class CompleteRequests extends Handler.Abstract {
             Connection connection = request.getConnectionMetaData().getConnection();
             deadline.headersReceived(connection, request.getBeginNanoTime());
             if (request.getLength() > bodyLimit) {
-                exchange.answerHere(errors.page(413, "That request is too large."), true);
+                exchange.answerHere(errors.page(413, "error.tooLarge"), true);
                 return true;
             }
             BodyReader.read(request, bodyLimit, new BodyReader.Outcome() {
@@ -55,7 +55,7 @@ final class CompleteRequests extends Handler.Abstract {
 
                 @Override
                 public void tooLarge() {
-                    exchange.answerHere(errors.page(413, "That request is too large."), true);
+                    exchange.answerHere(errors.page(413, "error.tooLarge"), true);
                 }
 
                 @Override
@@ -74,7 +74,7 @@ final class CompleteRequests extends Handler.Abstract {
             workers.execute(() -> exchange.serve(body));
         } catch (RejectedExecutionException full) {
             // Every worker busy and the queue full: say so at once rather than pile up requests.
-            exchange.answerHere(errors.page(503, "We are very busy just now. Please try again in a minute.")
+            exchange.answerHere(errors.page(503, "error.overloaded")
                     .withHeader("Retry-After", Long.toString(TimeUnit.MINUTES.toSeconds(1))), false);
         }
     }

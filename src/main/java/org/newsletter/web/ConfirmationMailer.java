@@ -2,6 +2,8 @@ package org.newsletter.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -16,7 +18,6 @@ import org.newsletter.mail.Transport;
 import org.newsletter.message.NoticeMessage;
 import org.newsletter.model.Mailbox;
 import org.newsletter.model.Site;
-import org.newsletter.render.TemplateEngine;
 import org.newsletter.render.TextCleanup;
 
 /**
@@ -36,11 +37,10 @@ final class ConfirmationMailer implements AutoCloseable {
     private final Clock clock;
     private final RequestLog log;
     private final NoticeMessage notice;
-    private final TemplateEngine templates;
-    private final ReaderMessages words = ReaderMessages.english();
+    private final ReaderPages templates;
     private final ThreadPoolExecutor worker;
 
-    ConfirmationMailer(Site site, TemplateEngine templates, Transport transport, String envelopeFrom, Duration validity, Clock clock,
+    ConfirmationMailer(Site site, ReaderPages templates, Transport transport, String envelopeFrom, Duration validity, Clock clock,
             RequestLog log) {
         this.site = site;
         this.templates = templates;
@@ -106,14 +106,15 @@ final class ConfirmationMailer implements AutoCloseable {
 
     OutgoingMessage message(ConfirmationRequest request) {
         String lists = request.links().stream().map(l -> l.list().name()).collect(Collectors.joining(", "));
-        String subject = words.text("confirmation.subject", lists);
+        Locale language = request.language();
+        String subject = templates.words(language).text("confirmation.subject", lists);
         // The name typed into the form is not repeated here: the form is public, and a name field
         // echoed into mail to any address would let strangers send their own text through us.
         ConfirmationView view = new ConfirmationView(subject, request.to().toUnicodeString(), lists, site.organisation(),
                 site.postalAddress(), validity.toDays(),
                 request.links().stream().map(l -> new ConfirmationView.Link(l.list().name(), l.url().toString())).toList());
-        String text = wrapped(templates.render("confirmation.txt.ftl", view));
-        String html = templates.render("confirmation.html.ftlh", view);
+        String text = wrapped(templates.renderFile("confirmation.txt.ftl", language, Map.of("mail", view)));
+        String html = templates.renderFile("confirmation.html.ftlh", language, Map.of("mail", view));
         String messageId = "confirm." + UUID.randomUUID() + "@" + site.sender().domain();
         return notice.message(new Mailbox("", request.to().toString()), subject, messageId, clock.instant(), text, html, envelopeFrom);
     }

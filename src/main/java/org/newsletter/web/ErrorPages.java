@@ -1,29 +1,30 @@
 package org.newsletter.web;
 
+import java.util.Map;
+
 /**
- * The plain pages for what went wrong. A bad token, a missing page and a page for someone else all
- * look the same (404), so a probe learns nothing from the answer.
+ * The plain pages for what went wrong, from {@code templates/pages/error.ftlh}. A bad token, a
+ * missing page and a page for someone else all look the same (404), so a probe learns nothing from
+ * the answer.
  */
 public final class ErrorPages {
 
-    private final PageLayout layout;
+    private final ReaderPages pages;
 
-    public ErrorPages(PageLayout layout) {
-        this.layout = layout;
+    public ErrorPages(ReaderPages pages) {
+        this.pages = pages;
     }
 
     public Response notFound() {
-        return page(404, "This link is not valid (any more). If you copied it from an email, check that it is complete.");
+        return page(404, "error.notFound");
     }
 
-    public Response page(int status, String message) {
+    /** @param messageKey the key, in the message bundles, of what went wrong (e.g. "error.tooLarge") */
+    public Response page(int status, String messageKey) {
         String title = switch (status) {
-            case 404 -> "Page not found";
-            case 405 -> "Not allowed";
-            case 413 -> "Request too large";
-            case 429 -> "Too many requests";
-            default -> status >= 500 ? "Something went wrong" : "Cannot do that";
+            case 404, 405, 413, 429 -> "error." + status + ".title";
+            default -> status >= 500 ? "error.5xx.title" : "error.4xx.title";
         };
-        return Response.html(status, layout.page(title, "<p>" + org.newsletter.render.HtmlEscape.escape(message) + "</p>"));
+        return pages.page(status, "error", pages.defaultLanguage(), Map.of("title", title, "message", messageKey));
     }
 }

@@ -60,10 +60,10 @@ final class Exchange {
             log.log("error " + method + " " + RequestLog.mask(path) + ": " + describe(e));
             if (DatabaseBusyException.causedBy(e)) {
                 // Nothing was recorded; say so, and when to try again (RFC 9110, 10.2.3).
-                answer = errors.page(503, "We could not record that just now because our database is busy. Please try again in a few minutes.")
+                answer = errors.page(503, "error.busy")
                         .withHeader("Retry-After", "120");
             } else {
-                answer = errors.page(500, "Something went wrong on our side. Please try again later.");
+                answer = errors.page(500, "error.internal");
                 close = true;
             }
         }
@@ -113,7 +113,7 @@ final class Exchange {
                     found.parameters(), body));
         }
         if (match instanceof Routes.WrongMethod wrong) {
-            return errors.page(405, "This page cannot be used that way.").withHeader("Allow", String.join(", ", wrong.allowed()));
+            return errors.page(405, "error.method").withHeader("Allow", String.join(", ", wrong.allowed()));
         }
         return errors.notFound();
     }

@@ -35,10 +35,10 @@ final class ProtocolErrors extends ErrorHandler {
 
     private static String message(int status) {
         return switch (status) {
-            case 408 -> "The request took too long to arrive.";
-            case 413 -> "That request is too large.";
-            case 414, 431 -> "That request is too long.";
-            default -> status >= 500 ? "Something went wrong on our side. Please try again later." : "That request could not be understood.";
+            case 408 -> "error.tooSlow";
+            case 413 -> "error.tooLarge";
+            case 414, 431 -> "error.tooLong";
+            default -> status >= 500 ? "error.internal" : "error.badRequest";
         };
     }
 }

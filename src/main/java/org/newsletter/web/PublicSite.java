@@ -6,7 +6,7 @@ import java.time.Clock;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
-import org.newsletter.render.TemplateEngine;
+import org.newsletter.issue.BrandLook;
 import org.newsletter.store.StorePool;
 
 /**
@@ -46,15 +46,18 @@ public final class PublicSite implements AutoCloseable {
         // Every part logs through the mask, so no line shows a whole address or a working token.
         RequestLog log = RequestLog.masking(sink);
         var site = workspace.site();
-        PageLayout layout = new PageLayout(site.organisation(), site.language());
-        ErrorPages errors = new ErrorPages(layout);
+        ReaderPages pages = new ReaderPages(workspace.templatesDir(), site.organisation(), site.language(), BrandLook.of(workspace));
+        ErrorPages errors = new ErrorPages(pages);
         String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
-        mailer = new ConfirmationMailer(site, new TemplateEngine(workspace.templatesDir()), transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
-        ArchivePages archive = new ArchivePages(workspace, stores, clock, layout, errors, log);
+        mailer = new ConfirmationMailer(site, pages, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
+        ArchivePages archive = new ArchivePages(workspace, stores, clock, pages, errors, log);
+        SubscribePages subscribe = new SubscribePages(stores, tokens, pages, errors, mailer, site.baseUrl(), clock, log);
         Routes routes = new Routes()
-                .addAll(new UnsubscribePages(stores, tokens, layout, errors, site.organisation()).routes())
-                .addAll(new SubscribePages(stores, tokens, layout, errors, mailer, site.baseUrl(), clock, log).routes())
+                .addAll(new UnsubscribePages(stores, tokens, pages, errors).routes())
+                .addAll(subscribe.routes())
+                .addAll(new PreferencePages(stores, tokens, pages, errors, mailer, subscribe::confirmationUrl).routes())
                 .addAll(archive.routes())
+                .addAll(new BrandFiles(workspace.root().resolve("brand"), errors).routes())
                 .addAll(new HealthCheck(stores, work).routes());
         WebServer server = WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
         warmUp(archive, log);

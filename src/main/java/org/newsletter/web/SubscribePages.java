@@ -1,13 +1,13 @@
 package org.newsletter.web;
 
-import static org.newsletter.render.HtmlEscape.escape;
-
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.newsletter.mail.SubscriberTokens;
@@ -34,7 +34,7 @@ final class SubscribePages {
 
     private final StorePool stores;
     private final SubscriberTokens tokens;
-    private final PageLayout layout;
+    private final ReaderPages pages;
     private final ErrorPages errors;
     private final ConfirmationMailer mailer;
     private final java.net.URI baseUrl;
@@ -42,13 +42,12 @@ final class SubscribePages {
     private final SlidingWindowLimit perClient;
     private final SlidingWindowLimit perAddress;
     private final RequestLog log;
-    private final ReaderMessages words = ReaderMessages.english();
 
-    SubscribePages(StorePool stores, SubscriberTokens tokens, PageLayout layout, ErrorPages errors, ConfirmationMailer mailer,
+    SubscribePages(StorePool stores, SubscriberTokens tokens, ReaderPages pages, ErrorPages errors, ConfirmationMailer mailer,
             java.net.URI baseUrl, Clock clock, RequestLog log) {
         this.stores = stores;
         this.tokens = tokens;
-        this.layout = layout;
+        this.pages = pages;
         this.errors = errors;
         this.mailer = mailer;
         this.baseUrl = baseUrl;
@@ -68,38 +67,39 @@ final class SubscribePages {
 
     private Response form(Request request) {
         String chosen = request.query().getOrDefault("list", "");
-        return Response.html(200, formPage(publicLists(), "", "", chosen.isEmpty() ? List.of() : List.of(chosen), null));
+        return formPage(200, pages.language(request), publicLists(), "", "", chosen.isEmpty() ? List.of() : List.of(chosen), null);
     }
 
     private Response submit(Request request) throws IOException {
         Map<String, List<String>> fields = request.formValues();
         if (!first(fields, HONEYPOT).isEmpty()) {
             log.log("subscribe: hidden field filled in, treated as a bot");
-            return checkInbox();
+            return checkInbox(pages.language(request));
         }
         if (!perClient.tryAcquire(ClientAddress.of(request))) {
-            return errors.page(429, "Too many requests from your connection. Please wait a few minutes and try again.");
+            return errors.page(429, "error.tooManyFromClient");
         }
         // Private lists are not offered, and a request naming one is treated like one for a list that does not exist.
         List<MailingList> all = publicLists();
         String emailText = first(fields, "email").strip();
         String name = first(fields, "name").strip();
         List<String> wanted = fields.getOrDefault("list", all.size() == 1 ? List.of(all.get(0).slug()) : List.of());
+        Locale language = pages.language(request);
         EmailAddress email;
         try {
             email = EmailAddress.parse(emailText);
         } catch (InvalidAddressException e) {
-            return Response.html(400, formPage(all, emailText, name, wanted, "That email address does not look right: " + e.getMessage() + "."));
+            return formPage(400, language, all, emailText, name, wanted, pages.words(language).text("subscribe.error.address", e.getMessage()));
         }
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            return Response.html(400, formPage(all, emailText, "", wanted, "Please give a name of at most " + MAX_NAME + " characters."));
+            return formPage(400, language, all, emailText, "", wanted, pages.words(language).text("subscribe.error.name", MAX_NAME));
         }
         List<MailingList> chosen = all.stream().filter(l -> wanted.contains(l.slug())).toList();
         if (chosen.isEmpty()) {
-            return Response.html(400, formPage(all, emailText, name, wanted, "Please choose at least one list."));
+            return formPage(400, language, all, emailText, name, wanted, pages.words(language).text("subscribe.error.noList"));
         }
         if (!perAddress.tryAcquire(email.key())) {
-            return errors.page(429, "We have had several requests for this address recently. Please check your inbox, or try again in an hour.");
+            return errors.page(429, "error.tooManyForAddress");
         }
         // Everything that depends on the address's state (the store's answer, a token, an email) happens on
         // the mailer's thread after the answer has gone: doing it here made subscribed and suppressed
@@ -109,10 +109,10 @@ final class SubscribePages {
         }
         // The answer depends on the lists chosen, never on the address's state: no enumeration.
         if (chosen.stream().allMatch(MailingList::doubleOptIn)) {
-            return checkInbox();
+            return checkInbox(language);
         }
-        return Response.html(200, layout.page(ReaderWords.REQUEST_RECEIVED_TITLE, ReaderWords.requestReceived(
-                chosen.stream().map(MailingList::name).toList(), CONFIRMATION_VALIDITY.toDays())));
+        return pages.page(200, "request-received", language, Map.of("lists", String.join(", ", chosen.stream().map(MailingList::name).toList()),
+                "days", CONFIRMATION_VALIDITY.toDays()));
     }
 
     /** Records the request on each list; the confirmation to send, when any list needs one. */
@@ -127,34 +127,26 @@ final class SubscribePages {
             }
             return pending;
         });
-        return links.isEmpty() ? Optional.empty() : Optional.of(new ConfirmationRequest(email, links));
+        return links.isEmpty() ? Optional.empty() : Optional.of(new ConfirmationRequest(email, links, language(links.get(0).list())));
     }
 
     private Response cannotMail() {
-        return errors.page(503, "We cannot send confirmation emails right now. Please try again in a few minutes.");
+        return errors.page(503, "error.cannotMail");
     }
 
-    private java.net.URI confirmationUrl(long subscriberId, long listId) {
+    java.net.URI confirmationUrl(long subscriberId, long listId) {
         Instant expires = clock.instant().plus(CONFIRMATION_VALIDITY);
         return baseUrl.resolve("confirm/" + tokens.expiringToken(SubscriberTokens.Purpose.CONFIRM, subscriberId, listId, expires));
     }
 
-    private Response checkInbox() {
-        return Response.html(200, layout.page("Check your inbox",
-                "<p>Thank you. If the address can receive mail, a message is on its way; follow the link in it to confirm. "
-                        + "It works for " + CONFIRMATION_VALIDITY.toDays() + " days.</p>"
-                        + "<p class=\"note\">Nothing arrived? Look in the spam folder, or send the form again in a while.</p>"));
+    private Response checkInbox(Locale language) {
+        return pages.page(200, "check-inbox", language, Map.of("days", CONFIRMATION_VALIDITY.toDays()));
     }
 
     private Response showConfirm(Request request) {
         return withConfirmation(request, (ids, m) -> {
-            if (m.subscribed()) {
-                return Response.html(200, layout.page("Already subscribed",
-                        "<p>" + escape(AddressMask.mask(m.email())) + " already gets <strong>" + escape(m.list().name()) + "</strong>.</p>"));
-            }
-            return Response.html(200, layout.page("Confirm your subscription",
-                    "<p>Subscribe " + escape(AddressMask.mask(m.email())) + " to <strong>" + escape(m.list().name()) + "</strong>?</p>"
-                            + "<form method=\"post\"><button type=\"submit\">Yes, subscribe me</button></form>"));
+            return pages.page(200, "confirm", language(m), Map.of("already", m.subscribed(), "address", AddressMask.mask(m.email()),
+                    "list", m.list().name()));
         });
     }
 
@@ -163,11 +155,9 @@ final class SubscribePages {
             SelfService.Confirmation outcome = stores.writing(store -> store.selfService().confirm(ids.first(), ids.second(), "confirmed by email"));
             return switch (outcome) {
                 case NOT_LEFT -> throw new IllegalStateException("a confirmation link subscribes whether or not the person left the list");
-                case SUBSCRIBED, ALREADY_SUBSCRIBED -> Response.html(200, layout.page("You are subscribed",
-                        "<p>" + escape(AddressMask.mask(m.email())) + " will get <strong>" + escape(m.list().name()) + "</strong>. Thank you.</p>"));
-                case SUPPRESSED -> Response.html(200, layout.page("Cannot subscribe this address",
-                        "<p>We no longer send to " + escape(AddressMask.mask(m.email()))
-                                + " (it bounced, or asked never to be mailed again). Write to us if that should change.</p>"));
+                case SUBSCRIBED, ALREADY_SUBSCRIBED -> pages.page(200, "subscribed", language(m), Map.of("again", false,
+                        "address", AddressMask.mask(m.email()), "list", m.list().name()));
+                case SUPPRESSED -> pages.page(200, "suppressed", language(m), Map.of("address", AddressMask.mask(m.email())));
                 case GONE -> errors.notFound();
             };
         });
@@ -184,9 +174,7 @@ final class SubscribePages {
             return errors.notFound();
         }
         if (token.get().expiredAt(clock.instant())) {
-            return Response.html(410, layout.page("This link has expired",
-                    "<p>Confirmation links work for " + CONFIRMATION_VALIDITY.toDays() + " days. "
-                            + "<a href=\"../subscribe\">Subscribe again</a> to get a new one.</p>"));
+            return pages.page(410, "expired", pages.language(request), Map.of("days", CONFIRMATION_VALIDITY.toDays()));
         }
         SubscriberTokens.Ids ids = token.get().ids();
         Optional<ListMembership> membership = stores.with(store -> store.selfService().membership(ids.first(), ids.second()));
@@ -198,45 +186,33 @@ final class SubscribePages {
         return stores.with(store -> store.lists().publicLists());
     }
 
-    private String formPage(List<MailingList> lists, String email, String name, List<String> chosen, String error) {
-        if (lists.isEmpty()) {
-            return layout.page("Subscribe", "<p>There are no lists to subscribe to yet.</p>");
-        }
-        StringBuilder html = new StringBuilder();
-        if (error != null) {
-            html.append("<p class=\"error\" role=\"alert\">").append(escape(error)).append("</p>");
-        }
-        html.append("<form method=\"post\" action=\"subscribe\">")
-                .append("<label for=\"email\">Email address</label>")
-                .append("<input type=\"email\" id=\"email\" name=\"email\" required autocomplete=\"email\" value=\"").append(escape(email)).append("\">")
-                .append("<label for=\"name\">Name <span class=\"note\">(optional)</span></label>")
-                .append("<input type=\"text\" id=\"name\" name=\"name\" maxlength=\"").append(MAX_NAME).append("\" autocomplete=\"name\" value=\"")
-                .append(escape(name)).append("\">");
+    /** One list on the form. Public because FreeMarker reads it by reflection. */
+    public record FormList(String slug, String name, String description, boolean doubleOptIn, boolean checked) {
+    }
+
+    private Response formPage(int status, Locale language, List<MailingList> lists, String email, String name, List<String> chosen, String error) {
         // What happens after "Subscribe" depends on each list's setting; a form offering both kinds says which is which.
         boolean confirmed = lists.stream().allMatch(MailingList::doubleOptIn);
         boolean atOnce = lists.stream().noneMatch(MailingList::doubleOptIn);
-        html.append("<fieldset class=\"lists\"><legend>Lists</legend>");
-        for (MailingList list : lists) {
-            boolean checked = chosen.contains(list.slug()) || lists.size() == 1;
-            html.append("<label><input type=\"checkbox\" name=\"list\" value=\"").append(escape(list.slug())).append("\"")
-                    .append(checked ? " checked" : "").append("> <span><strong>").append(escape(list.name())).append("</strong>")
-                    .append(list.description().isBlank() ? "" : " – " + escape(list.description()));
-            if (!confirmed && !atOnce) {
-                html.append(" <span class=\"note\">(")
-                        .append(escape(words.text(list.doubleOptIn() ? "subscribe.list.confirm" : "subscribe.list.atOnce"))).append(")</span>");
-            }
-            html.append("</span></label>");
-        }
-        html.append("</fieldset>")
-                .append("<div class=\"hp\" aria-hidden=\"true\"><label for=\"").append(HONEYPOT).append("\">Leave this empty</label>")
-                .append("<input type=\"text\" id=\"").append(HONEYPOT).append("\" name=\"").append(HONEYPOT)
-                .append("\" tabindex=\"-1\" autocomplete=\"off\"></div>")
-                .append("<p><button type=\"submit\">Subscribe</button></p>")
-                .append("<p class=\"note\">")
-                .append(escape(words.text(confirmed ? "subscribe.promise.confirm" : atOnce ? "subscribe.promise.atOnce" : "subscribe.promise.mixed")))
-                .append("</p>")
-                .append("</form>");
-        return layout.page("Subscribe", html.toString());
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("lists", lists.stream().map(l -> new FormList(l.slug(), l.name(), l.description(), l.doubleOptIn(),
+                chosen.contains(l.slug()) || lists.size() == 1)).toList());
+        values.put("email", email);
+        values.put("name", name);
+        values.put("maxName", MAX_NAME);
+        values.put("error", error == null ? "" : error);
+        values.put("mixed", !confirmed && !atOnce);
+        values.put("promise", confirmed ? "subscribe.promise.confirm" : atOnce ? "subscribe.promise.atOnce" : "subscribe.promise.mixed");
+        return pages.page(status, "subscribe", language, values);
+    }
+
+    /** The pages about one list speak its language. */
+    private Locale language(ListMembership m) {
+        return language(m.list());
+    }
+
+    private Locale language(MailingList list) {
+        return pages.languageOf(list);
     }
 
     private static String first(Map<String, List<String>> fields, String name) {

@@ -1,9 +1,12 @@
 package org.newsletter.web;
 
-import static org.newsletter.render.HtmlEscape.escape;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.model.ListMembership;
@@ -27,16 +30,14 @@ final class UnsubscribePages {
 
     private final StorePool stores;
     private final SubscriberTokens tokens;
-    private final PageLayout layout;
+    private final ReaderPages pages;
     private final ErrorPages errors;
-    private final String organisation;
 
-    UnsubscribePages(StorePool stores, SubscriberTokens tokens, PageLayout layout, ErrorPages errors, String organisation) {
+    UnsubscribePages(StorePool stores, SubscriberTokens tokens, ReaderPages pages, ErrorPages errors) {
         this.stores = stores;
         this.tokens = tokens;
-        this.layout = layout;
+        this.pages = pages;
         this.errors = errors;
-        this.organisation = organisation;
     }
 
     Routes routes() {
@@ -59,12 +60,7 @@ final class UnsubscribePages {
             return unsubscribedPage(m, false);
         }
         // Subscribed or pending: either way the button withdraws it.
-        String body = "<p>" + escape(AddressMask.mask(m.email())) + " will no longer get <strong>" + escape(m.list().name())
-                + "</strong> from " + escape(organisation) + ".</p>"
-                + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"unsubscribe\">"
-                + "<button type=\"submit\">Unsubscribe</button></form>"
-                + otherLists(m);
-        return Response.html(200, layout.page("Unsubscribe from " + m.list().name() + "?", body));
+        return pages.page(200, "unsubscribe", language(m), about(m));
     }
 
     private Response act(Request request) throws IOException {
@@ -96,32 +92,25 @@ final class UnsubscribePages {
             if (outcome == SelfService.Confirmation.GONE || m.isEmpty()) {
                 return errors.notFound();
             }
+            Map<String, Object> values = about(m.get());
             if (outcome == SelfService.Confirmation.NOT_LEFT) {
-                return Response.html(200, layout.page(ReaderWords.NOT_LEFT_TITLE,
-                        ReaderWords.notLeft(AddressMask.mask(m.get().email()), m.get().list().name()) + otherLists(m.get())));
+                return pages.page(200, "not-left", language(m.get()), values);
             }
             if (outcome == SelfService.Confirmation.SUPPRESSED) {
-                return Response.html(200, layout.page("Cannot subscribe this address",
-                        "<p>We no longer send to " + escape(AddressMask.mask(m.get().email()))
-                                + " (it bounced, or asked never to be mailed again). Write to us if that should change.</p>"));
+                return pages.page(200, "suppressed", language(m.get()), values);
             }
-            return Response.html(200, layout.page("You are subscribed again",
-                    "<p>" + escape(AddressMask.mask(m.get().email())) + " will get <strong>" + escape(m.get().list().name())
-                            + "</strong> again. Welcome back.</p>" + otherLists(m.get())));
+            values.put("again", true);
+            return pages.page(200, "subscribed", language(m.get()), values);
         });
     }
 
     /** After an unsubscribe, or for a list the person is not on: "Subscribe again" only for a list they left. */
     private Response unsubscribedPage(ListMembership m, boolean justNow) {
         boolean left = m.status().filter(s -> s == SubscriptionStatus.UNSUBSCRIBED).isPresent();
-        String body = "<p>" + escape(AddressMask.mask(m.email())) + (justNow ? " is unsubscribed from " : " is not subscribed to ")
-                + "<strong>" + escape(m.list().name()) + "</strong>"
-                + (justNow ? ". You will get no more of it." : ".") + "</p>"
-                + (left ? "<p class=\"note\">Changed your mind?</p>"
-                        + "<form method=\"post\"><input type=\"hidden\" name=\"action\" value=\"resubscribe\">"
-                        + "<button type=\"submit\" class=\"secondary\">Subscribe again</button></form>" : "")
-                + otherLists(m);
-        return Response.html(200, layout.page(justNow ? "You are unsubscribed" : "Not subscribed", body));
+        Map<String, Object> values = about(m);
+        values.put("justNow", justNow);
+        values.put("left", left);
+        return pages.page(200, "unsubscribed", language(m), values);
     }
 
     /**
@@ -130,20 +119,33 @@ final class UnsubscribePages {
      * round the confirmation email. Private lists are left out: they appear on no public page but
      * their own unsubscribe page.
      */
-    private String otherLists(ListMembership m) {
-        StringBuilder html = new StringBuilder();
+    private List<OtherList> otherLists(ListMembership m) {
+        List<OtherList> lists = new ArrayList<>();
         for (ListMembership.Other other : m.others()) {
-            if (other.status() != SubscriptionStatus.SUBSCRIBED || !other.list().isPublic()) {
-                continue;
+            if (other.status() == SubscriptionStatus.SUBSCRIBED && other.list().isPublic()) {
+                lists.add(new OtherList(other.list().name(), tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, m.subscriberId(), other.list().id())));
             }
-            String token = tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, m.subscriberId(), other.list().id());
-            html.append("<li><strong>").append(escape(other.list().name())).append("</strong> (subscribed)")
-                    .append("<form method=\"post\" action=\"").append(escape(token)).append("\">")
-                    .append("<input type=\"hidden\" name=\"action\" value=\"unsubscribe\">")
-                    .append("<button type=\"submit\" class=\"secondary\">Unsubscribe from this too</button></form></li>");
         }
-        String lists = html.isEmpty() ? "" : "<h2>Your other lists</h2><ul>" + html + "</ul>";
-        return lists + "<p class=\"note\"><a href=\"../subscribe\">See all our lists</a></p>";
+        return lists;
+    }
+
+    /** Another list on the page, with its own unsubscribe token. Public because FreeMarker reads it by reflection. */
+    public record OtherList(String name, String token) {
+    }
+
+    /** What every page about one person and one list shows. */
+    private Map<String, Object> about(ListMembership m) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("address", AddressMask.mask(m.email()));
+        values.put("list", m.list().name());
+        values.put("others", otherLists(m));
+        values.put("preferences", tokens.token(SubscriberTokens.Purpose.UNSUBSCRIBE, m.subscriberId(), m.list().id()));
+        return values;
+    }
+
+    /** The pages about one list speak its language. */
+    private Locale language(ListMembership m) {
+        return pages.languageOf(m.list());
     }
 
     /**
@@ -152,7 +154,7 @@ final class UnsubscribePages {
      */
     private Response testCopyOrNotFound(Request request) {
         if (tokens.verify(SubscriberTokens.Purpose.TEST, request.pathParameter(0)).isPresent()) {
-            return Response.html(200, layout.page(ReaderWords.TEST_COPY_TITLE, ReaderWords.testCopy()));
+            return pages.page(200, "test-copy", pages.language(request), Map.of());
         }
         return errors.notFound();
     }

@@ -23,7 +23,7 @@ class ClientAddressTest {
     void forwardedIpv6ClientsAreKnownByTheir64() throws Exception {
         Routes routes = new Routes().add(Route.get("/who", request -> Response.text(200, ClientAddress.of(request))));
         try (WebServer server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), routes, new WebLimits(2, 8, 1024), SecurityHeaders.PUBLIC,
-                new ErrorPages(new PageLayout("Test Network", Locale.UK)), RequestLog.NONE)) {
+                new ErrorPages(ReaderPages.standard("Test Network", Locale.UK)), RequestLog.NONE)) {
             HttpClient http = HttpClient.newHttpClient();
             for (Map.Entry<String, String> expected : Map.of(
                     "2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64",

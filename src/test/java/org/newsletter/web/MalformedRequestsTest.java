@@ -28,7 +28,7 @@ class MalformedRequestsTest {
     static void start() throws IOException {
         Routes routes = new Routes().add(Route.getAndPost("/", request -> Response.text(200, "home\n")));
         server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), routes, new WebLimits(2, 8, 1024), SecurityHeaders.PUBLIC,
-                new ErrorPages(new PageLayout("Test Network", Locale.UK)), log::add);
+                new ErrorPages(ReaderPages.standard("Test Network", Locale.UK)), log::add);
     }
 
     @AfterAll

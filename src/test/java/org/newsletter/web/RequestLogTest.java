@@ -37,7 +37,7 @@ class RequestLogTest {
     void aPercentEncodedTokenInARequestIsMaskedInTheServersLog() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         try (WebServer server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), new Routes(), new WebLimits(2, 8, 1024),
-                SecurityHeaders.PUBLIC, new ErrorPages(new PageLayout("Test Network", Locale.UK)), lines::add)) {
+                SecurityHeaders.PUBLIC, new ErrorPages(ReaderPages.standard("Test Network", Locale.UK)), lines::add)) {
             HttpClient http = HttpClient.newHttpClient();
             for (String path : List.of("/u/12%2E34%2Eabcdefghijklm%6Eopqrstuv", "/u/12.34.abcdefghijklmnop%71rstuv")) {
                 http.send(HttpRequest.newBuilder(server.origin().resolve(path)).build(), HttpResponse.BodyHandlers.ofString());
@@ -56,7 +56,7 @@ class RequestLogTest {
     void controlCharactersAClientSendsAreEscapedInTheLog() throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
         try (WebServer server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), new Routes(), new WebLimits(2, 8, 1024),
-                SecurityHeaders.PUBLIC, new ErrorPages(new PageLayout("Test Network", Locale.UK)), lines::add)) {
+                SecurityHeaders.PUBLIC, new ErrorPages(ReaderPages.standard("Test Network", Locale.UK)), lines::add)) {
             for (String method : List.of("G\u001b]0;owned\u0007ET", "\u001b[2J")) {
                 try (RawClient client = RawClient.connect(server.origin().getPort())) {
                     client.sendAnyway(method + " /x HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");

@@ -44,7 +44,7 @@ class SlowClientsTest {
                 .add(Route.get("/healthz", request -> Response.text(200, "ok\n")))
                 .add(Route.post("/u/([0-9.]+)", request -> Response.text(200, "unsubscribed " + request.form().get("List-Unsubscribe"))));
         server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), routes, limits, SecurityHeaders.PUBLIC,
-                new ErrorPages(new PageLayout("Test Network", Locale.UK)), log::add);
+                new ErrorPages(ReaderPages.standard("Test Network", Locale.UK)), log::add);
         return server;
     }
 

@@ -50,7 +50,7 @@ class WebServerTest {
                             new SQLiteException("[SQLITE_BUSY] The database file is locked (database is locked)", SQLiteErrorCode.SQLITE_BUSY));
                 }));
         server = WebServer.start(new InetSocketAddress("127.0.0.1", 0), routes, LIMITS, SecurityHeaders.PUBLIC,
-                new ErrorPages(new PageLayout("Test Network", Locale.UK)), log::add);
+                new ErrorPages(ReaderPages.standard("Test Network", Locale.UK)), log::add);
     }
 
     @AfterEach

@@ -10,7 +10,7 @@ import java.util.function.Function;
 import org.newsletter.config.Workspace;
 import org.newsletter.store.Store;
 import org.newsletter.web.ErrorPages;
-import org.newsletter.web.PageLayout;
+import org.newsletter.web.ReaderPages;
 import org.newsletter.web.RequestLog;
 import org.newsletter.web.Routes;
 import org.newsletter.web.SecurityHeaders;
@@ -69,7 +69,7 @@ public final class PreviewServer implements AutoCloseable {
         ChangeCount changes = new ChangeCount();
         IssueSnapshots snapshots = new IssueSnapshots(workspace.root(), folder, clock, changes);
         SubscriberDirectory directory = new SubscriberDirectory(openStore);
-        ErrorPages errors = new ErrorPages(new PageLayout("Preview", java.util.Locale.ENGLISH));
+        ErrorPages errors = new ErrorPages(ReaderPages.standard("Preview", java.util.Locale.ENGLISH));
         Routes routes = new Routes()
                 .addAll(new PreviewPage(folder.getFileName().toString()).routes())
                 .addAll(new IssueTabs(snapshots, new Readers(directory, environment), clock).routes())

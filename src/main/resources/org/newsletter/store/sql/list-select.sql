@@ -1,1 +1,1 @@
-SELECT id, slug, name, description, double_opt_in, visibility, created_at FROM mailing_list
+SELECT id, slug, name, description, double_opt_in, visibility, language, created_at FROM mailing_list

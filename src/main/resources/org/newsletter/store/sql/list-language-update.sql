@@ -1,0 +1,1 @@
+UPDATE mailing_list SET language = :language WHERE id = :id
