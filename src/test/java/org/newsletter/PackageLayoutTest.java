@@ -40,7 +40,7 @@ class PackageLayoutTest {
             Map.entry("mail", Set.of("model", "config")),
             Map.entry("message", Set.of("model", "render", "mail")),
             Map.entry("issue", Set.of("model", "config", "compose", "render", "mail", "message")),
-            Map.entry("store.csv", Set.of()),
+            Map.entry("store.csv", Set.of("model")),
             Map.entry("store.segment", Set.of("model")),
             Map.entry("store.internal", Set.of("model", "store.csv", "store.segment")),
             Map.entry("store", Set.of("model", "store.internal", "store.csv", "store.segment")),

@@ -26,6 +26,7 @@ import org.newsletter.store.SubscriberRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import org.newsletter.model.PersonName;
 
 @Command(name = "subscribers", mixinStandardHelpOptions = true,
         description = "Manage the people on your lists.",
@@ -67,7 +68,7 @@ final class SubscribersCommand extends CommandGroup {
         @Override
         public Integer call() {
             Tags.check(tags);
-            if (name != null && name.chars().anyMatch(Character::isISOControl)) {
+            if (name != null && PersonName.hasControlCharacter(name)) {
                 // As an import refuses it: a line break or ESC in a name would break the To: header at send time.
                 throw new UserInputException("--name '" + TerminalText.escape(name) + "' contains control characters (line breaks, tabs, escapes)");
             }

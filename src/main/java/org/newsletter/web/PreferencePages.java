@@ -18,6 +18,7 @@ import org.newsletter.model.SubscriptionStatus;
 import org.newsletter.store.SelfService;
 import org.newsletter.store.Store;
 import org.newsletter.store.StorePool;
+import org.newsletter.model.PersonName;
 
 /**
  * {@code /p/TOKEN}, the preference centre every email's footer and every unsubscribe page link to
@@ -29,7 +30,6 @@ import org.newsletter.store.StorePool;
  */
 final class PreferencePages {
 
-    private static final int MAX_NAME = 100;
 
     /** Makes the signed confirmation link for a person and a list (the subscribe form's). */
     @FunctionalInterface
@@ -88,8 +88,8 @@ final class PreferencePages {
                 return errors.notFound();
             }
             ListMembership m = found.get();
-            if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-                return page(400, store, m, false, pages.words(pages.languageOf(m.list())).text("subscribe.error.name", MAX_NAME), List.of());
+            if (!PersonName.acceptableFromForm(name)) {
+                return page(400, store, m, false, pages.words(pages.languageOf(m.list())).text("subscribe.error.name", PersonName.MAX_FORM_LENGTH), List.of());
             }
             SelfService self = store.selfService();
             self.rename(m.subscriberId(), name);
@@ -145,7 +145,7 @@ final class PreferencePages {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("address", AddressMask.mask(m.email()));
         values.put("name", store.selfService().name(m.subscriberId()));
-        values.put("maxName", MAX_NAME);
+        values.put("maxName", PersonName.MAX_FORM_LENGTH);
         values.put("lists", choices);
         values.put("saved", saved);
         values.put("error", error);

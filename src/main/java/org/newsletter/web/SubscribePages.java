@@ -17,6 +17,7 @@ import org.newsletter.model.ListMembership;
 import org.newsletter.model.MailingList;
 import org.newsletter.store.SelfService;
 import org.newsletter.store.StorePool;
+import org.newsletter.model.PersonName;
 
 /**
  * The subscribe form and its confirmation (double opt-in). The answer to a request is the same
@@ -30,7 +31,6 @@ final class SubscribePages {
     /** How long a confirmation link works. */
     static final Duration CONFIRMATION_VALIDITY = Duration.ofDays(7);
     static final String HONEYPOT = "website";
-    private static final int MAX_NAME = 100;
 
     private final StorePool stores;
     private final SubscriberTokens tokens;
@@ -91,8 +91,8 @@ final class SubscribePages {
         } catch (InvalidAddressException e) {
             return formPage(400, language, all, emailText, name, wanted, pages.words(language).text("subscribe.error.address", e.getMessage()));
         }
-        if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            return formPage(400, language, all, emailText, "", wanted, pages.words(language).text("subscribe.error.name", MAX_NAME));
+        if (!PersonName.acceptableFromForm(name)) {
+            return formPage(400, language, all, emailText, "", wanted, pages.words(language).text("subscribe.error.name", PersonName.MAX_FORM_LENGTH));
         }
         List<MailingList> chosen = all.stream().filter(l -> wanted.contains(l.slug())).toList();
         if (chosen.isEmpty()) {
@@ -199,7 +199,7 @@ final class SubscribePages {
                 chosen.contains(l.slug()) || lists.size() == 1)).toList());
         values.put("email", email);
         values.put("name", name);
-        values.put("maxName", MAX_NAME);
+        values.put("maxName", PersonName.MAX_FORM_LENGTH);
         values.put("error", error == null ? "" : error);
         values.put("mixed", !confirmed && !atOnce);
         values.put("promise", confirmed ? "subscribe.promise.confirm" : atOnce ? "subscribe.promise.atOnce" : "subscribe.promise.mixed");

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.IntFunction;
+import org.newsletter.model.PersonName;
 
 /**
  * Turns the cells of one row into an {@link ImportRow}, by the columns of the header and the rules of
@@ -117,7 +118,7 @@ final class RowMapper {
             person = (cell(cells, firstName).trim() + " " + cell(cells, lastName).trim()).trim();
         }
 
-        if (person.chars().anyMatch(Character::isISOControl)) {
+        if (PersonName.hasControlCharacter(person)) {
             // NUL, a line break or ESC in a name would break the To: header at send time, or a terminal now.
             return new RowProblem(line, "the name " + shortened(person)
                     + " contains control characters (NUL, line breaks, escapes); remove them from the cell");
