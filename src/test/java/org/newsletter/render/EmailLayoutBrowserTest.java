@@ -14,15 +14,15 @@ import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsletter.testing.Axe;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.newsletter.testing.StaticFileServer;
 import org.newsletter.testing.IssueFixture;
 import org.newsletter.testing.TextContrast;
@@ -116,20 +116,16 @@ class EmailLayoutBrowserTest {
     static Path temp;
 
     private static StaticFileServer server;
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = ChromiumPerClass.with(List.of("--hide-scrollbars"), Map.of());
     private static ChromeDriver driver;
     private static Path screenshots;
     private static Axe axe;
 
-    @BeforeEach
-    void requireBrowser() {
-        HeadlessChromium.require();
-    }
-
     @BeforeAll
     static void buildAndStartBrowser() throws IOException {
-        if (!HeadlessChromium.available()) {
-            return; // requireBrowser() skips every test, saying why
+        if (!browser.running()) {
+            return; // the browser extension skips every test, saying why
         }
 
         // The port must be known before building: the email's image URLs are absolute.
@@ -146,20 +142,13 @@ class EmailLayoutBrowserTest {
         screenshots = Files.createDirectories(IssueFixture.REPOSITORY.resolve("target/screenshots"));
         // Phones overlay their scrollbars; a classic 15 px one would also make the full-page capture
         // (which grows the viewport, dropping the scrollbar) lay out at another width than was measured.
-        chromium = HeadlessChromium.start(temp, screenshots.resolveSibling("chromedriver.log"), List.of("--hide-scrollbars"), Map.of());
-        driver = chromium.driver();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        if (server != null) {
+            server.close();
         }
     }
 

@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.newsletter.testing.IssueFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -36,19 +36,15 @@ class ArchiveBrowserTest {
     static Path temp;
 
     private static SiteHarness site;
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = ChromiumPerClass.standard();
     private static ChromeDriver driver;
     private static Path downloads;
 
-    @BeforeEach
-    void requireBrowser() {
-        HeadlessChromium.require();
-    }
-
     @BeforeAll
     static void sendServeAndStartBrowser() throws IOException {
-        if (!HeadlessChromium.available()) {
-            return; // requireBrowser() skips every test, saying why
+        if (!browser.running()) {
+            return; // the browser extension skips every test, saying why
         }
         IssueFixture workspace = SiteHarness.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
         // The newest issue gets a picture, so there is something to see load.
@@ -63,22 +59,14 @@ class ArchiveBrowserTest {
         site = SiteHarness.start(workspace, new CapturedMail());
 
         downloads = Files.createDirectories(temp.resolve("downloads"));
-        chromium = HeadlessChromium.start(temp, IssueFixture.REPOSITORY.resolve("target/chromedriver-archive.log"), List.of(),
-                Map.of("download.default_directory", downloads.toString(), "download.prompt_for_download", false));
-        driver = chromium.driver();
+        driver = browser.driver();
         driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "allow", "downloadPath", downloads.toString()));
     }
 
     @AfterAll
     static void stopBrowser() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (site != null) {
-                site.close();
-            }
+        if (site != null) {
+            site.close();
         }
     }
 

@@ -7,15 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.testing.Axe;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.newsletter.testing.IssueFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -33,37 +32,26 @@ class PreferenceCentreTest {
     static Path temp;
     private static SiteHarness site;
     private static CapturedMail mail;
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = ChromiumPerClass.standard();
     private static ChromeDriver driver;
     private static Axe axe;
 
-    @BeforeEach
-    void requireBrowser() {
-        HeadlessChromium.require();
-    }
-
     @BeforeAll
     static void start() throws IOException {
-        if (!HeadlessChromium.available()) {
+        if (!browser.running()) {
             return;
         }
         mail = new CapturedMail();
         site = SiteHarness.start(SiteHarness.workspace(temp.resolve("workspace")), mail, "ann@example.org");
-        chromium = HeadlessChromium.start(temp, IssueFixture.REPOSITORY.resolve("target/chromedriver-preferences.log"), List.of(), Map.of());
-        driver = chromium.driver();
+        driver = browser.driver();
         axe = Axe.load();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (site != null) {
-                site.close();
-            }
+        if (site != null) {
+            site.close();
         }
     }
 

@@ -5,18 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsletter.testing.Axe;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.newsletter.testing.IssueFixture;
 import org.newsletter.testing.TextContrast;
 import org.openqa.selenium.By;
@@ -38,19 +36,15 @@ class ReaderPagesAccessibilityTest {
 
     private static SiteHarness site;
     private static CapturedMail mail;
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = ChromiumPerClass.standard();
     private static ChromeDriver driver;
     private static Axe axe;
 
-    @BeforeEach
-    void requireBrowser() {
-        HeadlessChromium.require();
-    }
-
     @BeforeAll
     static void sendServeAndStartBrowser() throws IOException {
-        if (!HeadlessChromium.available()) {
-            return; // requireBrowser() skips every test, saying why
+        if (!browser.running()) {
+            return; // the browser extension skips every test, saying why
         }
         IssueFixture workspace = SiteHarness.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
         SiteHarness.send(workspace, IssueFixture.SEED_ISSUE);
@@ -58,21 +52,14 @@ class ReaderPagesAccessibilityTest {
         SiteHarness.ok(workspace, "lists", "create", "letters", "--name", "Letters from the team", "--double-opt-in");
         mail = new CapturedMail();
         site = SiteHarness.start(workspace, mail, "bob@example.org", "carol@example.org");
-        chromium = HeadlessChromium.start(temp, IssueFixture.REPOSITORY.resolve("target/chromedriver-reader-a11y.log"), List.of(), Map.of());
-        driver = chromium.driver();
+        driver = browser.driver();
         axe = Axe.load();
     }
 
     @AfterAll
     static void stop() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (site != null) {
-                site.close();
-            }
+        if (site != null) {
+            site.close();
         }
     }
 

@@ -12,12 +12,12 @@ import java.util.function.Function;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.newsletter.testing.Axe;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.newsletter.testing.TextContrast;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoSuchElementException;
@@ -40,19 +40,15 @@ class PreviewAccessibilityTest {
     static Path temp;
 
     private static RunningPreview preview;
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = ChromiumPerClass.with(List.of("--window-size=1280,1000"), Map.of());
     private static ChromeDriver driver;
     private static Axe axe;
 
-    @BeforeEach
-    void requireBrowser() {
-        HeadlessChromium.require();
-    }
-
     @BeforeAll
     static void startPreviewAndBrowser() throws IOException {
-        if (!HeadlessChromium.available()) {
-            return; // requireBrowser() skips every test, saying why
+        if (!browser.running()) {
+            return; // the browser extension skips every test, saying why
         }
         preview = RunningPreview.start(temp.resolve("workspace"));
         for (String[] command : List.of(new String[] {"lists", "create", "news", "--name", "Monthly news"},
@@ -61,22 +57,14 @@ class PreviewAccessibilityTest {
             var run = preview.workspace.run(command);
             assertThat(run.exitCode()).as(String.join(" ", command) + "\n" + run.err()).isZero();
         }
-        chromium = HeadlessChromium.start(temp, Path.of("").toAbsolutePath().resolve("target/chromedriver-preview-a11y.log"),
-                List.of("--window-size=1280,1000"), Map.of());
-        driver = chromium.driver();
+        driver = browser.driver();
         axe = Axe.load();
     }
 
     @AfterAll
     static void stop() throws IOException {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (preview != null) {
-                preview.close();
-            }
+        if (preview != null) {
+            preview.close();
         }
     }
 

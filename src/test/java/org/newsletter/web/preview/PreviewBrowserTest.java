@@ -9,15 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
@@ -37,17 +38,17 @@ class PreviewBrowserTest {
     static Path temp;
 
     private static RunningPreview preview;
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = ChromiumPerClass.with(List.of("--hide-scrollbars", "--window-size=1280,1000"), Map.of());
     private static ChromeDriver driver;
     private static Path screenshots;
 
     private Path index;
     private String originalIndex;
 
-    /** Skips each test, with the reason in its report (an abort in @BeforeAll would only show "0 tests run"). */
+    /** Each test starts from the issue as it was, shown live in the browser. */
     @BeforeEach
-    void requireBrowser() throws IOException {
-        HeadlessChromium.require();
+    void openThePreview() throws IOException {
         index = preview.issueFolder().resolve("index.md");
         originalIndex = Files.readString(index);
         driver.get(preview.server.url().toString());
@@ -68,26 +69,18 @@ class PreviewBrowserTest {
 
     @BeforeAll
     static void startPreviewAndBrowser() throws IOException {
-        if (!HeadlessChromium.available()) {
-            return; // requireBrowser() skips every test, saying why
+        if (!browser.running()) {
+            return; // the browser extension skips every test, saying why
         }
         preview = RunningPreview.start(temp.resolve("workspace"));
         screenshots = Files.createDirectories(Path.of("").toAbsolutePath().resolve("target/screenshots"));
-        chromium = HeadlessChromium.start(temp, screenshots.resolveSibling("chromedriver-preview.log"),
-                java.util.List.of("--hide-scrollbars", "--window-size=1280,1000"), java.util.Map.of());
-        driver = chromium.driver();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowserAndPreview() throws IOException {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (preview != null) {
-                preview.close();
-            }
+        if (preview != null) {
+            preview.close();
         }
     }
 
