@@ -13,15 +13,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.config.SmtpSettings;
 import org.newsletter.mail.SmtpTransport;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.newsletter.testing.IssueFixture;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -35,9 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ReaderBrowserTest {
 
-    @TempDir
-    static Path browserDir;
-    static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass chromium = ChromiumPerClass.standard();
 
     @TempDir
     Path dir;
@@ -45,23 +43,8 @@ class ReaderBrowserTest {
     SiteHarness site;
     IssueFixture workspace;
 
-    @BeforeAll
-    static void startBrowser() throws IOException {
-        if (HeadlessChromium.available()) {
-            chromium = HeadlessChromium.start(browserDir, browserDir.resolve("chromedriver.log"), java.util.List.of(), java.util.Map.of());
-        }
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        if (chromium != null) {
-            chromium.close();
-        }
-    }
-
     @BeforeEach
     void start() throws IOException {
-        HeadlessChromium.require();
         greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         String smtp = "smtp://127.0.0.1:" + greenMail.getSmtp().getPort() + "?tls=none&connections=2&timeout=5s";
