@@ -191,8 +191,13 @@ final class ServeWork {
             try (Store store = context.openStore(workspace)) {
                 fetcher = new BounceFetcher(settings, context.environment(), store, context.clock());
                 health = new Health(true, "watching " + settings.folder() + " of " + settings.mailbox());
-                fetcher.watch(pass -> health = new Health(true, "last pass " + Times.format(context.clock().instant()) + ", "
-                        + pass.processed().size() + " processed"), new ProblemLine());
+                // A pass that finds nothing (the one IDLE starts after the mailbox changed) would hide what the one before did: keep a total.
+                long[] total = {0};
+                fetcher.watch(pass -> {
+                    total[0] += pass.processed().size();
+                    health = new Health(true, "last pass " + Times.format(context.clock().instant()) + ", " + pass.processed().size()
+                            + " processed (" + total[0] + " since serve started)");
+                }, new ProblemLine());
             } catch (RuntimeException e) {
                 // One that needs a person (a wrong password): reported, and the watch ends; the rest of serve goes on.
                 health = new Health(false, "stopped: " + e.getMessage());
