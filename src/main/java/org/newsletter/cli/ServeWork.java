@@ -158,6 +158,11 @@ final class ServeWork {
         private final Thread thread;
         private volatile BounceFetcher fetcher;
         private volatile Health health = new Health(true, "starting");
+        /**
+         * Reports processed since serve started, written by the watch's thread only. A pass that finds nothing (as the one
+         * IDLE starts after the mailbox changed) would otherwise hide on /healthz what the pass before it did.
+         */
+        private long processed;
 
         BounceWatch(BounceSettings settings) {
             this.settings = settings;
@@ -191,12 +196,10 @@ final class ServeWork {
             try (Store store = context.openStore(workspace)) {
                 fetcher = new BounceFetcher(settings, context.environment(), store, context.clock());
                 health = new Health(true, "watching " + settings.folder() + " of " + settings.mailbox());
-                // A pass that finds nothing (the one IDLE starts after the mailbox changed) would hide what the one before did: keep a total.
-                long[] total = {0};
                 fetcher.watch(pass -> {
-                    total[0] += pass.processed().size();
+                    processed += pass.processed().size();
                     health = new Health(true, "last pass " + Times.format(context.clock().instant()) + ", " + pass.processed().size()
-                            + " processed (" + total[0] + " since serve started)");
+                            + " processed (" + processed + " since serve started)");
                 }, new ProblemLine());
             } catch (RuntimeException e) {
                 // One that needs a person (a wrong password): reported, and the watch ends; the rest of serve goes on.
