@@ -3,6 +3,7 @@ package org.newsletter.cli;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.newsletter.web.BackgroundWork;
@@ -25,6 +26,9 @@ final class BackgroundWorker implements BackgroundWork {
     private final Pass pass;
     private final PrintWriter err;
     private final Clock clock;
+    /** How often a waiting job looks at its clock; a pass that falls due on the clock starts at most this late. */
+    static final Duration CLOCK_CHECK = Duration.ofMillis(200);
+
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread thread;
     private volatile Health health = new Health(true, "starting");
@@ -83,12 +87,32 @@ final class BackgroundWorker implements BackgroundWork {
                 }
             }
             try {
-                if (stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (awaitNextPass()) {
                     return;
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            }
+        }
+    }
+
+    /**
+     * Waits until {@code interval} has passed, by the machine's monotonic time or by the command's clock,
+     * whichever comes first; returns true when stopped meanwhile. The jobs' own deadlines (a schedule's time,
+     * a retry's backoff) are on that clock, so when it jumps ahead (a host resumed from suspend, whose monotonic
+     * time stood still; a test's clock) the due work starts at once instead of up to an interval late.
+     */
+    private boolean awaitNextPass() throws InterruptedException {
+        long deadline = System.nanoTime() + interval.toNanos();
+        Instant due = clock.instant().plus(interval);
+        while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || !clock.instant().isBefore(due)) {
+                return false;
+            }
+            if (stopped.await(Math.min(left, CLOCK_CHECK.toNanos()), TimeUnit.NANOSECONDS)) {
+                return true;
             }
         }
     }

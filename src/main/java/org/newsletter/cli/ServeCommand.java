@@ -80,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
                 try {
                     stopped.await();
                 } finally {
+                    removeShutdownHook(hook);
                     boolean ended = work.stopAndWait();
                     context.out().println(ended ? "Stopped: what was in flight is recorded; the next serve or run-due goes on with any campaign left."
                             : "Stopped waiting for the background work; messages still with the server are sent again, with the same Message-ID,"
@@ -93,6 +94,15 @@ final class ServeCommand implements Callable<Integer> {
 
     static final String STOPPING = "stopping: no new pages or campaigns; messages already with the server finish and are recorded (up to "
             + org.newsletter.send.CampaignRun.DRAIN_LIMIT.toSeconds() + " s); press Ctrl-C again to stop at once";
+
+    /** Once serve has stopped the hook has nothing to do; left in place, every serve run in one JVM (tests) would add one. */
+    private static void removeShutdownHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (which is how this serve may have been stopped): the hook has run or is running.
+        }
+    }
 
     private WebServer start(PublicSite site, WebLimits limits) {
         InetSocketAddress address = new InetSocketAddress(bind, port);

@@ -158,6 +158,11 @@ final class ServeWork {
         private final Thread thread;
         private volatile BounceFetcher fetcher;
         private volatile Health health = new Health(true, "starting");
+        /**
+         * Reports processed since serve started, written by the watch's thread only. A pass that finds nothing (as the one
+         * IDLE starts after the mailbox changed) would otherwise hide on /healthz what the pass before it did.
+         */
+        private long processed;
 
         BounceWatch(BounceSettings settings) {
             this.settings = settings;
@@ -191,8 +196,11 @@ final class ServeWork {
             try (Store store = context.openStore(workspace)) {
                 fetcher = new BounceFetcher(settings, context.environment(), store, context.clock());
                 health = new Health(true, "watching " + settings.folder() + " of " + settings.mailbox());
-                fetcher.watch(pass -> health = new Health(true, "last pass " + Times.format(context.clock().instant()) + ", "
-                        + pass.processed().size() + " processed"), new ProblemLine());
+                fetcher.watch(pass -> {
+                    processed += pass.processed().size();
+                    health = new Health(true, "last pass " + Times.format(context.clock().instant()) + ", " + pass.processed().size()
+                            + " processed (" + processed + " since serve started)");
+                }, new ProblemLine());
             } catch (RuntimeException e) {
                 // One that needs a person (a wrong password): reported, and the watch ends; the rest of serve goes on.
                 health = new Health(false, "stopped: " + e.getMessage());

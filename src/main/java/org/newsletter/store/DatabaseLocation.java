@@ -81,6 +81,11 @@ public record DatabaseLocation(String jdbcUrl, String password) {
         return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("\\?.*$", "")).toAbsolutePath();
     }
 
+    /** Whether there is a database here to read: a SQLite file that exists (opening one creates it), or any server database. */
+    public boolean exists() {
+        return dialect() != Dialect.SQLITE || java.nio.file.Files.isRegularFile(sqliteFile());
+    }
+
     /** The URL without credentials, for messages. */
     public String display() {
         return jdbcUrl.replaceAll("(?i)(password=)[^&]*", "$1***");

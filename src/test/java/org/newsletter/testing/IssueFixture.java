@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.newsletter.cli.CommandContext;
 import org.newsletter.cli.Main;
+import org.newsletter.cli.StopSignals;
 import org.newsletter.cli.Terminal;
 
 /**
@@ -46,6 +47,7 @@ public final class IssueFixture {
     private final Path root;
     private final Map<String, String> environment = new HashMap<>();
     private volatile Clock clock;
+    private volatile StopSignals signals = StopSignals.NONE;
 
     private IssueFixture(Path root) {
         this.root = root;
@@ -55,6 +57,12 @@ public final class IssueFixture {
     /** Runs the commands with this clock (a {@link MutableClock} a test moves) instead of one that ticks from {@link #CLOCK}. */
     public IssueFixture clock(Clock clock) {
         this.clock = clock;
+        return this;
+    }
+
+    /** Commands this fixture runs hear stop requests from {@code signals} (a {@link StopButton}) instead of from nothing. */
+    public IssueFixture signals(StopSignals signals) {
+        this.signals = signals;
         return this;
     }
 
@@ -155,7 +163,8 @@ public final class IssueFixture {
         // The day is CLOCK's, so builds and checks see the same "today"; but time passes, as retry
         // schedules and rate limits need.
         Clock ticking = clock != null ? clock : Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), CLOCK.instant()));
-        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, ticking, environment, terminal), args);
+        int code = Main.run(new CommandContext(new PrintWriter(out, true), new PrintWriter(err, true), root, ticking, environment, terminal,
+                signals), args);
         return new Run(code, out.toString(), err.toString());
     }
 
@@ -176,17 +185,29 @@ public final class IssueFixture {
         }, "newsletter " + String.join(" ", args));
         thread.setDaemon(true);
         thread.start();
-        return new Started(out, done);
+        return new Started(out, err, done);
     }
 
     /** A command started by {@link #start}. */
     public static final class Started {
         private final StringWriter out;
+        private final StringWriter err;
         private final CompletableFuture<Run> done;
 
-        private Started(StringWriter out, CompletableFuture<Run> done) {
+        private Started(StringWriter out, StringWriter err, CompletableFuture<Run> done) {
             this.out = out;
+            this.err = err;
             this.done = done;
+        }
+
+        /** What the command printed to stdout so far. */
+        public String out() {
+            return out.toString();
+        }
+
+        /** What the command printed to stderr so far. */
+        public String err() {
+            return err.toString();
         }
 
         /** Waits up to {@code limit} until the command has printed {@code text} to stdout; fails the test otherwise. */

@@ -34,7 +34,8 @@ final class PreviewPage {
 
     private String html() {
         String tabs = tab("email", "Email", true) + tab("text", "Text", false) + tab("headers", "Headers", false)
-                + tab("check", "Check", false) + tab("web", "Web version", false) + tab("outbox", "Outbox", false);
+                + tab("check", "Check", false) + tab("web", "Web version", false) + tab("outbox", "Outbox", false)
+                + tab("campaigns", "Campaigns", false);
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta name=\"robots\" content=\"noindex\">"
                 + "<title>Preview: " + escape(slug) + "</title><link rel=\"stylesheet\" href=\"/preview.css\">"

@@ -20,7 +20,7 @@ import org.newsletter.web.WebServer;
 /**
  * {@code newsletter preview}: a page on this computer only (loopback) for the person writing an issue,
  * showing the email as it would arrive (desktop or phone width, light or dark, for a chosen reader),
- * its text part, headers, check findings and web version, the outbox, and updating by itself when a
+ * its text part, headers, check findings and web version, the outbox, the campaigns with their reports, and updating by itself when a
  * file of the issue is saved.
  */
 public final class PreviewServer implements AutoCloseable {
@@ -75,6 +75,7 @@ public final class PreviewServer implements AutoCloseable {
                 .addAll(new IssueTabs(snapshots, new Readers(directory, environment), clock).routes())
                 .addAll(new IssueFiles(snapshots, errors).routes())
                 .addAll(new OutboxTab(new OutboxFolder(workspace.outboxDir()), snapshots, errors).routes())
+                .addAll(new CampaignsTab(workspace, snapshots, directory, environment, clock, errors).routes())
                 .addAll(new LiveReload(changes, MAX_STREAMS).routes());
         IssueWatcher watcher = IssueWatcher.start(workspace.root(), folder, workspace.templatesDir(), changes);
         try {

@@ -11,7 +11,7 @@
   const live = $('live');
   const form = $('render-as');
   let version = '';        // the server's change mark; part of every URL so a change reloads
-  let outboxMessage = null; // the outbox message open in the outbox tab, if any
+  let opened = null;       // what a link in a tab opened in it (an outbox message, a campaign), if anything
 
   // The state lives in the address, so a manual reload or a bookmark keeps it.
   const saved = new URLSearchParams(location.search);
@@ -94,8 +94,8 @@
       showFrame('/email?' + query(), sameDocument);
     } else if (state.tab === 'web') {
       showFrame(document.body.dataset.web + '?' + query(), sameDocument);
-    } else if (state.tab === 'outbox' && outboxMessage) {
-      showFragment(outboxMessage + '?' + query());
+    } else if (opened) {
+      showFragment(opened + '?' + query());
     } else {
       showFragment('/tab/' + state.tab + '?' + query());
     }
@@ -108,7 +108,7 @@
       if (control.dataset.scheme) state.scheme = control.dataset.scheme;
       if (control.dataset.tab) {
         state.tab = control.dataset.tab;
-        outboxMessage = null;
+        opened = null;
       }
       // Width alone needs no new document: the iframe just changes size.
       if (control.dataset.view) {
@@ -123,7 +123,7 @@
     if (link) {
       event.preventDefault();
       const href = link.getAttribute('href');
-      outboxMessage = href === '/tab/outbox' ? null : href;
+      opened = href === '/tab/' + state.tab ? null : href;
       show();
     }
   });

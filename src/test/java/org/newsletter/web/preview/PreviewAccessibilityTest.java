@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The preview as its writer sees it, in the browser's light and dark scheme with the preview's own
  * colour toggle to match: every tab (email, text, headers, check, web version, outbox and a message
- * in it) has no serious or critical axe finding and no text under 4.5:1, the preview page itself and
+ * in it, campaigns and a campaign's report in it) has no serious or critical axe finding and no text under 4.5:1, the preview page itself and
  * the email or page in its frame alike.
  */
 class PreviewAccessibilityTest {
@@ -79,7 +79,7 @@ class PreviewAccessibilityTest {
             driver.findElement(By.id(scheme)).click();
             awaitInFrame(d -> d.findElement(By.cssSelector("h1")).getText().startsWith("August Team Update"));
             audit(softly, "email tab");
-            auditFrame(softly, "the email in the email tab", scheme, Axe.EMAIL_ONLY_DISABLED_RULES);
+            auditFrame(softly, "the email in the email tab", "frame", scheme, Axe.EMAIL_ONLY_DISABLED_RULES);
 
             driver.findElement(By.id("tab-text")).click();
             await(d -> fragmentText().contains("August Team Update"));
@@ -93,13 +93,20 @@ class PreviewAccessibilityTest {
             driver.findElement(By.id("tab-web")).click();
             awaitInFrame(d -> d.findElement(By.tagName("body")).getText().contains("All issues of"));
             audit(softly, "web version tab");
-            auditFrame(softly, "the web version in its tab", scheme, Set.of());
+            auditFrame(softly, "the web version in its tab", "frame", scheme, Set.of());
             driver.findElement(By.id("tab-outbox")).click();
             await(d -> fragmentText().contains("1-" + RunningPreview.ISSUE));
             audit(softly, "outbox tab");
             driver.findElement(By.partialLinkText("Ann Lee")).click();
             await(d -> fragmentText().contains("Text part"));
             audit(softly, "an outbox message");
+            driver.findElement(By.id("tab-campaigns")).click();
+            await(d -> fragmentText().contains("1: " + RunningPreview.ISSUE));
+            audit(softly, "campaigns tab");
+            driver.findElement(By.linkText("1: " + RunningPreview.ISSUE)).click();
+            awaitInFrame("report", d -> d.findElement(By.id("figure-accepted")).getText().contains("1"));
+            audit(softly, "a campaign in the campaigns tab");
+            auditFrame(softly, "the campaign report in its tab", "report", scheme, Set.of());
         } finally {
             Axe.emulateColorScheme(driver, "");
         }
@@ -117,10 +124,10 @@ class PreviewAccessibilityTest {
      * a blank tab of its own (with the same emulated colour scheme and its URL as base), audited there,
      * and the tab closed.
      */
-    private static void auditFrame(SoftAssertions softly, String what, String scheme, Set<String> disabled) {
-        String src = driver.findElement(By.id("frame")).getDomProperty("src");
+    private static void auditFrame(SoftAssertions softly, String what, String frameId, String scheme, Set<String> disabled) {
+        String src = driver.findElement(By.id(frameId)).getDomProperty("src");
         String html = (String) driver.executeScript(
-                "return '<!DOCTYPE html>' + document.getElementById('frame').contentDocument.documentElement.outerHTML");
+                "return '<!DOCTYPE html>' + document.getElementById(arguments[0]).contentDocument.documentElement.outerHTML", frameId);
         String preview = driver.getWindowHandle();
         driver.switchTo().newWindow(WindowType.TAB);
         try {
@@ -149,10 +156,15 @@ class PreviewAccessibilityTest {
 
     /** Waits for {@code condition} inside the frame's current document, which is replaced on every change. */
     private static void awaitInFrame(Function<WebDriver, Boolean> condition) {
+        awaitInFrame("frame", condition);
+    }
+
+    /** Waits for {@code condition} inside the document of the frame with id {@code frameId}. */
+    private static void awaitInFrame(String frameId, Function<WebDriver, Boolean> condition) {
         await(d -> {
             try {
                 d.switchTo().defaultContent();
-                d.switchTo().frame(d.findElement(By.id("frame")));
+                d.switchTo().frame(d.findElement(By.id(frameId)));
                 return condition.apply(d);
             } catch (NoSuchElementException | NoSuchFrameException e) {
                 return false; // the document is being replaced: look again
