@@ -117,11 +117,15 @@ final class ComponentHtml implements NodeRenderer {
      */
     private void paragraph(Paragraph paragraph, NodeRendererContext context, HtmlWriter html) {
         List<Link> buttons = ButtonLinks.of(paragraph);
-        if (!email || buttons.isEmpty()) {
+        if (buttons.isEmpty()) {
             context.delegateRender();
             return;
         }
         html.line();
+        if (!email) {
+            webButtons(buttons, context, html);
+            return;
+        }
         for (Link link : buttons) {
             String url = link.getUrl().unescape();
             if (!LinkSchemes.allowed(url) || url.isEmpty()) {
@@ -137,6 +141,26 @@ final class ComponentHtml implements NodeRenderer {
             html.tag("/a");
             html.raw("</td></tr></table>").line();
         }
+    }
+
+    /** On the web page a styled link does; a refused one is its words, not a button that goes nowhere. */
+    private static void webButtons(List<Link> buttons, NodeRendererContext context, HtmlWriter html) {
+        html.raw("<p class=\"buttons\">");
+        for (Link link : buttons) {
+            if (link != buttons.get(0)) {
+                html.raw(" ");
+            }
+            String url = link.getUrl().unescape();
+            if (!LinkSchemes.allowed(url) || url.isEmpty()) {
+                context.renderChildren(link);
+            } else {
+                html.attr("href", context.resolveLink(LinkType.LINK, url, null, null).getUrl()).attr("class", ButtonLinks.CLASS)
+                        .withAttr().tag("a");
+                context.renderChildren(link);
+                html.tag("/a");
+            }
+        }
+        html.raw("</p>").line();
     }
 
     /** A rule Outlook draws as a thin line: the top border of an empty cell (it draws {@code <hr>} with 3D edges). */

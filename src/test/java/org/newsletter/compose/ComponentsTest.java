@@ -164,6 +164,26 @@ class ComponentsTest {
         assertThat(html.select("p").eachText()).contains("Claim your prize");
         assertThat(html.html().toLowerCase()).doesNotContain("javascript");
         assertThat(plain).isEqualTo("Claim your prize\n\nFine: https://example.org/ok\n");
+
+        Document page = Jsoup.parseBodyFragment(HtmlFlavour.web(markdown, Map.of()).render(document));
+        assertThat(page.select("a.button").eachAttr("href")).containsExactly("https://example.org/ok");
+        assertThat(page.select("p").eachText()).contains("Claim your prize");
+        assertThat(page.html().toLowerCase()).doesNotContain("javascript");
+    }
+
+    /** The tint is derived, so check holds it to the same 4.5:1 as the card it is made from. */
+    @Test
+    void checkSaysWhenACalloutsTintLeavesTextUnreadable() {
+        IssueFixture fixture = IssueFixture.in(dir);
+        fixture.write("newsletter.yaml", IssueFixture.CONFIG + """
+                brand:
+                  colors: {accent: "#000000", background: "#ffffff", text: "#767676"}
+                """);
+        fixture.issue("c", INDEX, null);
+        IssueFixture.Run run = fixture.run("check", "c");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("brand colours, light scheme: text #767676 on a callout's tint #e0e0e0 has a contrast of 3.")
+                .doesNotContain("text #767676 on the content's background").contains("1 error, 0 warnings");
     }
 
     @Test
