@@ -1,6 +1,7 @@
 package org.newsletter.compose;
 
 import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
@@ -88,6 +89,12 @@ final class MarkdownLint {
         } else if (component.is(ComponentBlock.COLUMNS)
                 && (component.getFirstChild() == null || component.getFirstChild().getNext() == null)) {
             problems.error(at(component), "'::: columns' needs two parts: an image (the first paragraph), then the text beside it");
+        }
+        for (Node inside : component.getDescendants()) {
+            if (inside instanceof FencedCodeBlock fence && EventsFence.INFO.equals(fence.getInfo().toString().strip())) {
+                // Events are placed between top-level blocks only; inside a component the fence would show as code.
+                problems.error(at(inside), "an events block cannot stand inside '::: " + component.kind() + "'; put it after the ':::'");
+            }
         }
     }
 

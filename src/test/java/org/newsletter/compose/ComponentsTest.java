@@ -207,6 +207,11 @@ class ComponentsTest {
                 :::
 
                 ::: callout
+                ```events
+                ```
+                :::
+
+                ::: callout
                 Never closed.
                 """, null);
         IssueFixture.Run run = fixture.run("check", "bad");
@@ -215,8 +220,9 @@ class ComponentsTest {
                 .contains("index.md:7: warning: 'sign up' is marked {.button} but stands in running text")
                 .contains("index.md:9: error: unknown component '::: sidebar'; the components are '::: callout' and '::: columns'")
                 .contains("index.md:13: error: '::: columns' needs two parts: an image (the first paragraph), then the text beside it")
-                .contains("index.md:17: error: '::: callout' is never closed; end it with a line of ':::'")
-                .contains("3 errors, 1 warning");
+                .contains("index.md:18: error: an events block cannot stand inside '::: callout'; put it after the ':::'")
+                .contains("index.md:22: error: '::: callout' is never closed; end it with a line of ':::'")
+                .contains("4 errors, 1 warning");
     }
 
     private static String style(Element element) {
