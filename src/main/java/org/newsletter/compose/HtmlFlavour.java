@@ -36,6 +36,7 @@ final class HtmlFlavour {
         HtmlRenderer renderer = HtmlRenderer.builder(markdown.options())
                 .linkResolverFactory(new ImageBaseResolver(imageBase))
                 .nodeRendererFactory(new EventsFenceMarker.Factory())
+                .nodeRendererFactory(ComponentHtml.Factory.email())
                 .attributeProviderFactory(new ImageSizeAttributes.Factory(localImages, EMAIL_CONTENT_WIDTH))
                 .build();
         return new HtmlFlavour(renderer);
@@ -46,6 +47,7 @@ final class HtmlFlavour {
         HtmlRenderer renderer = HtmlRenderer.builder(markdown.options())
                 .attributeProviderFactory(new ImageSizeAttributes.Factory(localImages, Integer.MAX_VALUE))
                 .nodeRendererFactory(new EventsFenceMarker.Factory())
+                .nodeRendererFactory(ComponentHtml.Factory.web())
                 .build();
         return new HtmlFlavour(renderer);
     }

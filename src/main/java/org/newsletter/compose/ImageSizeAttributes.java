@@ -25,14 +25,33 @@ final class ImageSizeAttributes implements AttributeProvider {
         if (!(node instanceof Image image)) {
             return;
         }
-        org.newsletter.model.Image known = localImages.get(image.getUrl().toString());
-        if (known == null || known.width() <= 0 || attributes.contains("width")) {
+        if (attributes.contains("width")) {
             return;
         }
-        int width = Math.min(known.width(), maxWidth);
+        boolean beside = inMediaColumn(image) && maxWidth < Integer.MAX_VALUE;
+        int limit = beside ? ComponentHtml.MEDIA_WIDTH : maxWidth;
+        org.newsletter.model.Image known = localImages.get(image.getUrl().toString());
+        if (known == null || known.width() <= 0) {
+            if (beside) {
+                // Outlook for Windows ignores max-width: without a width a large remote picture would
+                // push the text column off the page.
+                attributes.replaceValue("width", Integer.toString(limit));
+            }
+            return;
+        }
+        int width = Math.min(known.width(), limit);
         int height = (int) Math.round((double) known.height() * width / known.width());
         attributes.replaceValue("width", Integer.toString(width));
         attributes.replaceValue("height", Integer.toString(height));
+    }
+
+    /** An image in the first block of a {@code ::: columns} block, which the email shows {@link ComponentHtml#MEDIA_WIDTH} wide. */
+    private static boolean inMediaColumn(Node image) {
+        Node block = image.getParent();
+        while (block != null && !(block.getParent() instanceof ComponentBlock)) {
+            block = block.getParent();
+        }
+        return block != null && block.getPrevious() == null && ((ComponentBlock) block.getParent()).is(ComponentBlock.COLUMNS);
     }
 
     static final class Factory extends IndependentAttributeProviderFactory {

@@ -1,6 +1,7 @@
 package org.newsletter.compose;
 
 import com.vladsch.flexmark.ast.AutoLink;
+import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlock;
 import com.vladsch.flexmark.ast.HtmlInline;
@@ -61,14 +62,39 @@ final class MarkdownLint {
                             + "; use " + "#".repeat(previousLevel + 1));
                 }
                 previousLevel = heading.getLevel();
+            } else if (node instanceof ComponentBlock component) {
+                checkComponent(component, problems);
             } else if (node instanceof Link link) {
                 checkLink(node, link.getUrl().toString(), link.getText().toString(), problems);
+                if (ButtonLinks.isButton(link) && ButtonLinks.of(link.getParent()).isEmpty()) {
+                    problems.warning(at(node), "'" + link.getText() + "' is marked {.button} but stands in running text, where it"
+                            + " stays a link; put it in a paragraph of its own to make a button");
+                }
             } else if (node instanceof AutoLink link) {
                 checkLink(node, link.getUrl().toString(), link.getUrl().toString(), problems);
             } else if (node instanceof HtmlBlock || node instanceof HtmlInline) {
                 checkHtml(node, problems);
             }
             checkScheme(node, problems);
+        }
+    }
+
+    /** Components are errors when malformed: the email would not show what the author meant. */
+    private void checkComponent(ComponentBlock component, Diagnostics problems) {
+        if (!ComponentBlock.KINDS.contains(component.kind())) {
+            problems.error(at(component), "unknown component '::: " + component.kind()
+                    + "'; the components are '::: callout' and '::: columns'");
+        } else if (!component.closed()) {
+            problems.error(at(component), "'::: " + component.kind() + "' is never closed; end it with a line of ':::'");
+        } else if (component.is(ComponentBlock.COLUMNS)
+                && (component.getFirstChild() == null || component.getFirstChild().getNext() == null)) {
+            problems.error(at(component), "'::: columns' needs two parts: an image (the first paragraph), then the text beside it");
+        }
+        for (Node inside : component.getDescendants()) {
+            if (inside instanceof FencedCodeBlock fence && EventsFence.INFO.equals(fence.getInfo().toString().strip())) {
+                // Events are placed between top-level blocks only; inside a component the fence would show as code.
+                problems.error(at(inside), "an events block cannot stand inside '::: " + component.kind() + "'; put it after the ':::'");
+            }
         }
     }
 

@@ -24,7 +24,7 @@ public final class MarkdownParser {
     public MarkdownParser() {
         MutableDataSet set = new MutableDataSet();
         set.set(Parser.EXTENSIONS, List.of(TablesExtension.create(), AutolinkExtension.create(),
-                StrikethroughExtension.create(), AttributesExtension.create()));
+                StrikethroughExtension.create(), AttributesExtension.create(), ComponentBlockParser.Extension.create()));
         set.set(TablesExtension.CLASS_NAME, "data-table");
         set.set(HtmlRenderer.SOFT_BREAK, "\n");
         this.options = set.toImmutable();

@@ -6,6 +6,7 @@ import com.vladsch.flexmark.ast.FencedCodeBlock;
 import com.vladsch.flexmark.ast.Heading;
 import com.vladsch.flexmark.ast.HtmlBlockBase;
 import com.vladsch.flexmark.ast.IndentedCodeBlock;
+import com.vladsch.flexmark.ast.Link;
 import com.vladsch.flexmark.ast.ListBlock;
 import com.vladsch.flexmark.ast.ListItem;
 import com.vladsch.flexmark.ast.OrderedList;
@@ -41,6 +42,8 @@ public final class PlainTextRenderer {
 
     private static final String BULLET = "  * ";
     private static final String QUOTE = "> ";
+    private static final String CALLOUT = "| ";
+    private static final String MAILTO = "mailto:";
     private static final String CODE_INDENT = "    ";
 
     private final int width;
@@ -79,7 +82,12 @@ public final class PlainTextRenderer {
     }
 
     private List<String> block(Node node, int width) {
-        if (node instanceof Paragraph) {
+        List<Link> buttons = ButtonLinks.of(node);
+        if (!buttons.isEmpty()) {
+            return buttons(buttons, width);
+        } else if (node instanceof ComponentBlock component) {
+            return component(component, width);
+        } else if (node instanceof Paragraph) {
             return TextWrapper.wrap(inline.renderChildren(node), width);
         } else if (node instanceof Heading heading) {
             return heading(heading, width);
@@ -121,6 +129,43 @@ public final class PlainTextRenderer {
             lines.addAll(rendered);
         }
         return lines;
+    }
+
+    /**
+     * A button is its words and its target on one line, "Sign up: https://…" (on two when that is too
+     * long), like an event's button; a mail link shows the address. A refused link keeps only its words.
+     */
+    private List<String> buttons(List<Link> buttons, int width) {
+        List<String> lines = new ArrayList<>();
+        for (Link link : buttons) {
+            String label = TextWrapper.oneLine(inline.renderChildren(link)).strip();
+            String url = link.getUrl().unescape();
+            if (!LinkSchemes.allowed(url) || url.isEmpty()) {
+                lines.addAll(TextWrapper.wrap(label, width));
+                continue;
+            }
+            String target = url.regionMatches(true, 0, MAILTO, 0, MAILTO.length()) ? url.substring(MAILTO.length()) : url;
+            String line = label + ": " + target;
+            if (DisplayWidth.of(line) <= width) {
+                lines.add(line);
+            } else {
+                lines.add(label + ":");
+                lines.add(target); // a URL is never broken: a reader copies it whole
+            }
+        }
+        return lines;
+    }
+
+    /**
+     * A callout is set off by a bar down its left side ("| "), which quotes do not use; columns are
+     * read one after the other, the image first.
+     */
+    private List<String> component(ComponentBlock component, int width) {
+        if (!component.is(ComponentBlock.CALLOUT)) {
+            return blocks(children(component), width, true);
+        }
+        List<String> content = blocks(children(component), Math.max(1, width - CALLOUT.length()), true);
+        return prefixed(content, CALLOUT, CALLOUT);
     }
 
     /** Setext-style underlines are the plain-text convention mail readers recognise. */

@@ -46,6 +46,13 @@ final class BrandCheck {
         pair(findings, at, scheme, "link", p.link(), "the content's background", p.card());
         pair(findings, at, scheme, "accent (headings)", p.accent(), "the content's background", p.card());
         pair(findings, at, scheme, "button text", p.onAccent(), "accent", p.accent());
+        // A callout's tint is the card with a little accent in it: said only when the card itself passes.
+        if (Contrast.ratio(p.text(), p.card()) >= Contrast.AA) {
+            pair(findings, at, scheme, "text", p.text(), "a callout's tint", p.tint());
+        }
+        if (Contrast.ratio(p.link(), p.card()) >= Contrast.AA) {
+            pair(findings, at, scheme, "link", p.link(), "a callout's tint", p.tint());
+        }
     }
 
     private static void pair(List<Diagnostic> findings, SourcePosition at, String scheme, String fore, String foreColor, String back,

@@ -12,6 +12,21 @@ public record BrandView(Palette light, Palette dark, String headingFont, String 
 
     /** One scheme's colours, as CSS values. {@code onAccent} is the text on an accent-coloured button. */
     public record Palette(String background, String card, String text, String muted, String accent, String onAccent, String link) {
+
+        /** How much accent colours a tint: enough to set a callout apart, little enough for body text on it to keep its contrast. */
+        private static final double TINT = 0.12;
+
+        /** The card's colour with a little of the accent in it: the background of a callout box. */
+        public String tint() {
+            int a = Integer.parseInt(accent.substring(1), 16);
+            int c = Integer.parseInt(card.substring(1), 16);
+            int rgb = 0;
+            for (int shift = 16; shift >= 0; shift -= 8) {
+                int mixed = (int) Math.round((a >> shift & 0xff) * TINT + (c >> shift & 0xff) * (1 - TINT));
+                rgb |= mixed << shift;
+            }
+            return String.format("#%06x", rgb);
+        }
     }
 
     /** {@code src} is the logo's address (absolute in email, as pages and mail clients need). */

@@ -22,7 +22,7 @@ class IssueCheckTest {
     @Test
     void theSeedIssuesAreClean() {
         IssueFixture fixture = IssueFixture.copyOfRepository(dir);
-        for (String issue : new String[] {"2024-08-team-update", "2024-10-autumn-notes"}) {
+        for (String issue : new String[] {"2024-08-team-update", "2024-09-components", "2024-10-autumn-notes"}) {
             IssueFixture.Run run = fixture.run("check", issue);
             assertThat(run.exitCode()).as(run.err()).isZero();
             assertThat(run.err()).as(issue).isEqualTo("0 errors, 0 warnings\n");
