@@ -10,14 +10,14 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.newsletter.testing.Axe;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.newsletter.testing.IssueFixture;
 import org.newsletter.testing.StaticFileServer;
 import org.newsletter.testing.TextContrast;
@@ -55,19 +55,15 @@ class ComponentsLayoutBrowserTest {
     static Path temp;
 
     private static StaticFileServer server;
-    private static HeadlessChromium chromium;
+    @RegisterExtension
+    static final ChromiumPerClass browser = ChromiumPerClass.with(List.of("--hide-scrollbars"), Map.of());
     private static ChromeDriver driver;
     private static Axe axe;
 
-    @BeforeEach
-    void requireBrowser() {
-        HeadlessChromium.require();
-    }
-
     @BeforeAll
     static void buildAndStartBrowser() throws IOException {
-        if (!HeadlessChromium.available()) {
-            return; // requireBrowser() skips every test, saying why
+        if (!browser.running()) {
+            return; // the browser extension skips every test, saying why
         }
         Path archive = temp.resolve("archive");
         server = StaticFileServer.serve("/archive/", archive);
@@ -75,21 +71,13 @@ class ComponentsLayoutBrowserTest {
         IssueFixture.Run build = workspace.run("build", ISSUE, "--out", archive.resolve(ISSUE).toString());
         assertThat(build.exitCode()).as("newsletter build %s: %s", ISSUE, build.err()).isZero();
         axe = Axe.load();
-        chromium = HeadlessChromium.start(temp, IssueFixture.REPOSITORY.resolve("target/chromedriver-components.log"),
-                List.of("--hide-scrollbars"), Map.of());
-        driver = chromium.driver();
+        driver = browser.driver();
     }
 
     @AfterAll
     static void stopBrowser() {
-        try {
-            if (chromium != null) {
-                chromium.close();
-            }
-        } finally {
-            if (server != null) {
-                server.close();
-            }
+        if (server != null) {
+            server.close();
         }
     }
 
