@@ -15,6 +15,7 @@ import org.newsletter.model.EmailAddress;
 import org.newsletter.model.InvalidAddressException;
 import org.newsletter.model.ListMembership;
 import org.newsletter.model.MailingList;
+import org.newsletter.render.MessageBundle;
 import org.newsletter.store.SelfService;
 import org.newsletter.store.StorePool;
 import org.newsletter.model.PersonName;
@@ -89,7 +90,10 @@ final class SubscribePages {
         try {
             email = EmailAddress.parse(emailText);
         } catch (InvalidAddressException e) {
-            return formPage(400, language, all, emailText, name, wanted, pages.words(language).text("subscribe.error.address", e.getMessage()));
+            // The reason in the reader's language: the exception's own wording is English, for staff.
+            MessageBundle words = pages.words(language);
+            String reason = words.text(e.problem().key(), e.values().toArray());
+            return formPage(400, language, all, emailText, name, wanted, words.text("subscribe.error.address", reason));
         }
         if (!PersonName.acceptableFromForm(name)) {
             return formPage(400, language, all, emailText, "", wanted, pages.words(language).text("subscribe.error.name", PersonName.MAX_FORM_LENGTH));
