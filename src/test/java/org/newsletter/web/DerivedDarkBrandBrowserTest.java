@@ -6,18 +6,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.newsletter.config.WorkspaceLocator;
 import org.newsletter.issue.BrandLook;
 import org.newsletter.render.BrandView;
 import org.newsletter.testing.Axe;
-import org.newsletter.testing.HeadlessChromium;
+import org.newsletter.testing.ChromiumPerClass;
 import org.newsletter.testing.IssueFixture;
 import org.newsletter.testing.StaticFileServer;
 import org.newsletter.testing.TextContrast;
@@ -36,24 +35,21 @@ class DerivedDarkBrandBrowserTest {
               colors: {accent: "#7a1f5c", link: "#1d4ed8", background: "#fafaf5", text: "#222222"}
             """;
 
+    @RegisterExtension
+    static final ChromiumPerClass browser = ChromiumPerClass.standard();
+
     @TempDir
     static Path temp;
 
     private static StaticFileServer files;
     private static SiteHarness site;
-    private static HeadlessChromium chromium;
     private static ChromeDriver driver;
     private static BrandView.Palette dark;
 
-    @BeforeEach
-    void requireBrowser() {
-        HeadlessChromium.require();
-    }
-
     @BeforeAll
     static void buildServeAndStartBrowser() throws IOException {
-        if (!HeadlessChromium.available()) {
-            return; // requireBrowser() skips every test, saying why
+        if (!browser.running()) {
+            return; // the extension skips every test, saying why
         }
         Path out = temp.resolve("out");
         files = StaticFileServer.serve("/out/", out);
@@ -63,26 +59,19 @@ class DerivedDarkBrandBrowserTest {
         SiteHarness.send(workspace, IssueFixture.SEED_ISSUE);
         dark = BrandLook.of(new WorkspaceLocator().locate(workspace.root())).dark();
         site = SiteHarness.start(workspace, new CapturedMail());
-        chromium = HeadlessChromium.start(temp, IssueFixture.REPOSITORY.resolve("target/chromedriver-derived-dark.log"), List.of(), Map.of());
-        driver = chromium.driver();
+        driver = browser.driver();
         Axe.emulateColorScheme(driver, "dark");
     }
 
     @AfterAll
     static void stop() {
         try {
-            if (chromium != null) {
-                chromium.close();
+            if (site != null) {
+                site.close();
             }
         } finally {
-            try {
-                if (site != null) {
-                    site.close();
-                }
-            } finally {
-                if (files != null) {
-                    files.close();
-                }
+            if (files != null) {
+                files.close();
             }
         }
     }
