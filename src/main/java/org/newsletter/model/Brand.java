@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The organisation's look from {@code brand:} in newsletter.yaml. Colours are CSS hex values;
- * {@code dark} is null when the dark scheme keeps the tool's own dark colours. {@code logoImage} is a
+ * {@code dark} is null when the brand gives no dark colours (the look derives them from the light ones). {@code logoImage} is a
  * path in the workspace (null for no logo). {@code position} is where {@code brand:} is, for check.
  */
 public record Brand(String logoImage, String logoAlt, int logoWidth, Colors light, Colors dark, String headingFont, String bodyFont,

@@ -36,8 +36,6 @@ public record EmailAddress(String localPart, String domain) {
     /** Besides '.', the full stops IDNA treats as label separators: ideographic, full-width and half-width. */
     private static final String IDN_DOTS = "\u3002\uFF0E\uFF61";
 
-    private static final String SMTPUTF8 = "non-ASCII local part needs SMTPUTF8, which we do not use";
-
     /**
      * Validates both parts and normalises the domain, so an address built directly is held to the same rules
      * as a parsed one. Surrounding whitespace is <em>not</em> trimmed here; use {@link #parse} for user input.
@@ -54,7 +52,7 @@ public record EmailAddress(String localPart, String domain) {
         }
         int length = localPart.length() + 1 + domain.length();
         if (length > MAX_ADDRESS) {
-            throw invalid("address is longer than " + MAX_ADDRESS + " characters (" + length + ")");
+            throw invalid(AddressProblem.TOO_LONG, MAX_ADDRESS, length);
         }
     }
 
@@ -76,11 +74,11 @@ public record EmailAddress(String localPart, String domain) {
      */
     public static EmailAddress parse(String raw) {
         if (raw == null) {
-            throw invalid("empty address");
+            throw invalid(AddressProblem.EMPTY);
         }
         String address = strip(raw);
         if (address.isEmpty()) {
-            throw invalid("empty address");
+            throw invalid(AddressProblem.EMPTY);
         }
         int at = singleAt(address);
         if (at > 0) {
@@ -88,12 +86,12 @@ public record EmailAddress(String localPart, String domain) {
         }
         checkCharacters(address);
         if (address.indexOf('<') >= 0 || address.indexOf('>') >= 0) {
-            throw invalid("write the bare address, without a name or <>");
+            throw invalid(AddressProblem.DISPLAY_NAME);
         }
         at = address.lastIndexOf('@');
         int quote = address.indexOf('"');
         if (at > 0 && quote >= 0 && quote < at) {
-            throw invalid("quoted local parts are not supported");
+            throw invalid(AddressProblem.QUOTED);
         }
         int ats = 0;
         for (int i = 0; i < address.length(); i++) {
@@ -102,20 +100,20 @@ public record EmailAddress(String localPart, String domain) {
             }
         }
         if (ats > 1 && (address.indexOf(',') >= 0 || address.indexOf(';') >= 0)) {
-            throw invalid("a list of addresses: give one address at a time");
+            throw invalid(AddressProblem.SEVERAL);
         }
         checkSpaces(address);
         if (ats == 0) {
-            throw invalid(address.indexOf('\uFF20') >= 0 ? "no @ (found the full-width \uFF20; type @ instead)" : "no @");
+            throw invalid(address.indexOf('\uFF20') >= 0 ? AddressProblem.FULL_WIDTH_AT : AddressProblem.NO_AT);
         }
         if (ats > 1) {
-            throw invalid("more than one @");
+            throw invalid(AddressProblem.MORE_THAN_ONE_AT);
         }
         if (at == 0) {
-            throw invalid("nothing before the @");
+            throw invalid(AddressProblem.NOTHING_BEFORE_AT);
         }
         if (at == address.length() - 1) {
-            throw invalid("nothing after the @");
+            throw invalid(AddressProblem.NOTHING_AFTER_AT);
         }
         return new EmailAddress(address.substring(0, at), address.substring(at + 1));
     }
@@ -198,24 +196,24 @@ public record EmailAddress(String localPart, String domain) {
     /** Line breaks first (they would allow header injection), then tabs, control and invisible characters. */
     private static void checkCharacters(String s) {
         if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) {
-            throw invalid("line break in address");
+            throw invalid(AddressProblem.LINE_BREAK);
         }
         if (printableAscii(s)) {
             return;
         }
         s.codePoints().forEach(c -> {
             if (c == '\t') {
-                throw invalid("tabs are not allowed");
+                throw invalid(AddressProblem.TAB);
             }
             if (Character.isISOControl(c)) {
-                throw invalid("control character " + codePoint(c) + " is not allowed");
+                throw invalid(AddressProblem.CONTROL_CHARACTER, codePoint(c));
             }
             int type = Character.getType(c);
             if (type == Character.FORMAT) {
-                throw invalid("invisible character " + codePoint(c) + " is not allowed");
+                throw invalid(AddressProblem.INVISIBLE_CHARACTER, codePoint(c));
             }
             if (type == Character.SURROGATE) {
-                throw invalid("broken character " + codePoint(c) + " (half of a surrogate pair)");
+                throw invalid(AddressProblem.BROKEN_CHARACTER, codePoint(c));
             }
         });
     }
@@ -225,7 +223,7 @@ public record EmailAddress(String localPart, String domain) {
             return;
         }
         if (s.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-            throw invalid("spaces are not allowed");
+            throw invalid(AddressProblem.SPACE);
         }
     }
 
@@ -269,33 +267,33 @@ public record EmailAddress(String localPart, String domain) {
 
     private static void checkLocalPart(String local) {
         if (local.isEmpty()) {
-            throw invalid("nothing before the @");
+            throw invalid(AddressProblem.NOTHING_BEFORE_AT);
         }
         if (local.indexOf('"') >= 0) {
-            throw invalid("quoted local parts are not supported");
+            throw invalid(AddressProblem.QUOTED);
         }
         for (int i = 0; i < local.length(); i++) {
             if (local.charAt(i) >= 0x80) {
-                throw invalid(SMTPUTF8);
+                throw invalid(AddressProblem.NON_ASCII_LOCAL_PART);
             }
         }
         if (local.length() > MAX_LOCAL_PART) {
-            throw invalid("local part is longer than " + MAX_LOCAL_PART + " characters (" + local.length() + ")");
+            throw invalid(AddressProblem.LOCAL_PART_TOO_LONG, MAX_LOCAL_PART, local.length());
         }
         for (int i = 0; i < local.length(); i++) {
             char c = local.charAt(i);
             if (c != '.' && !isAtext(c)) {
-                throw invalid("character '" + c + "' is not allowed in the local part");
+                throw invalid(AddressProblem.LOCAL_PART_CHARACTER, c);
             }
         }
         if (local.startsWith(".")) {
-            throw invalid("local part starts with a dot");
+            throw invalid(AddressProblem.LOCAL_PART_STARTS_WITH_DOT);
         }
         if (local.endsWith(".")) {
-            throw invalid("local part ends with a dot");
+            throw invalid(AddressProblem.LOCAL_PART_ENDS_WITH_DOT);
         }
         if (local.contains("..")) {
-            throw invalid("consecutive dots in the local part");
+            throw invalid(AddressProblem.LOCAL_PART_DOTS);
         }
     }
 
@@ -311,10 +309,10 @@ public record EmailAddress(String localPart, String domain) {
 
     private static String normaliseDomain(String domain) {
         if (domain.isEmpty()) {
-            throw invalid("nothing after the @");
+            throw invalid(AddressProblem.NOTHING_AFTER_AT);
         }
         if (domain.startsWith("[")) {
-            throw invalid("IP address literals are not accepted");
+            throw invalid(AddressProblem.ADDRESS_LITERAL);
         }
         String plain = plainDomain(domain);
         if (plain != null) {
@@ -322,31 +320,31 @@ public record EmailAddress(String localPart, String domain) {
         }
         List<String> labels = splitLabels(domain);
         if (labels.get(0).isEmpty()) {
-            throw invalid("domain starts with a dot");
+            throw invalid(AddressProblem.DOMAIN_STARTS_WITH_DOT);
         }
         if (labels.get(labels.size() - 1).isEmpty()) {
-            throw invalid("domain ends with a dot");
+            throw invalid(AddressProblem.DOMAIN_ENDS_WITH_DOT);
         }
         if (labels.contains("")) {
-            throw invalid("consecutive dots in the domain");
+            throw invalid(AddressProblem.DOMAIN_DOTS);
         }
         List<String> ascii = new ArrayList<>(labels.size());
         for (String label : labels) {
             ascii.add(asciiLabel(label));
         }
         if (ascii.size() < 2) {
-            throw invalid("domain needs a dot, e.g. example.org");
+            throw invalid(AddressProblem.DOMAIN_NEEDS_DOT);
         }
         if (ascii.stream().allMatch(EmailAddress::isNumeric)) {
-            throw invalid("IP addresses are not accepted, only domain names");
+            throw invalid(AddressProblem.IP_ADDRESS);
         }
         String tld = ascii.get(ascii.size() - 1);
         if (isNumeric(tld)) {
-            throw invalid("top-level domain '" + tld + "' is all digits");
+            throw invalid(AddressProblem.NUMERIC_TOP_LEVEL, tld);
         }
         String result = String.join(".", ascii);
         if (result.length() > MAX_DOMAIN) {
-            throw invalid("domain is longer than " + MAX_DOMAIN + " characters (" + result.length() + ")");
+            throw invalid(AddressProblem.DOMAIN_TOO_LONG, MAX_DOMAIN, result.length());
         }
         return result;
     }
@@ -413,14 +411,14 @@ public record EmailAddress(String localPart, String domain) {
         for (int i = 0; i < label.length(); i++) {
             char c = label.charAt(i);
             if (c < 0x80 && c != '-' && !isLetterOrDigit(c)) {
-                throw invalid("domain label '" + shorten(label) + "' has an invalid character '" + c + "'");
+                throw invalid(AddressProblem.LABEL_CHARACTER, shorten(label), c);
             }
         }
         if (label.startsWith("-")) {
-            throw invalid("domain label '" + shorten(label) + "' starts with a hyphen");
+            throw invalid(AddressProblem.LABEL_STARTS_WITH_HYPHEN, shorten(label));
         }
         if (label.endsWith("-")) {
-            throw invalid("domain label '" + shorten(label) + "' ends with a hyphen");
+            throw invalid(AddressProblem.LABEL_ENDS_WITH_HYPHEN, shorten(label));
         }
         String ascii;
         if (isAscii(label)) {
@@ -429,7 +427,7 @@ public record EmailAddress(String localPart, String domain) {
             ascii = internationalLabel(label);
         }
         if (ascii.length() > MAX_LABEL) {
-            throw invalid("domain label '" + shorten(label) + "' is longer than " + MAX_LABEL + " characters");
+            throw invalid(AddressProblem.LABEL_TOO_LONG, shorten(label), MAX_LABEL);
         }
         return ascii;
     }
@@ -442,22 +440,20 @@ public record EmailAddress(String localPart, String domain) {
     private static String internationalLabel(String label) {
         for (char deviation : new char[] {'\u00DF', '\u03C2'}) {
             if (label.indexOf(deviation) >= 0) {
-                throw invalid("domain label '" + shorten(label) + "' contains '" + deviation
-                        + "', which IDN rules old and new convert differently; write the domain in its xn-- form");
+                throw invalid(AddressProblem.LABEL_IDN_DEVIATION, shorten(label), deviation);
             }
         }
         String ascii;
         try {
             ascii = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
         } catch (IllegalArgumentException e) {
-            throw invalid("domain label '" + shorten(label) + "' is not a valid international name: "
-                    + idnReason(e));
+            throw invalid(AddressProblem.LABEL_NOT_INTERNATIONAL, shorten(label), idnReason(e));
         }
         // Nameprep can map characters to nothing or to ASCII punctuation (U+2488 becomes "1."); check the result.
         boolean ldh = !ascii.isEmpty() && ascii.chars().allMatch(c -> c == '-' || isLetterOrDigit(c))
                 && !ascii.startsWith("-") && !ascii.endsWith("-");
         if (!ldh) {
-            throw invalid("domain label '" + shorten(label) + "' does not convert to a valid name ('" + ascii + "')");
+            throw invalid(AddressProblem.LABEL_DOES_NOT_CONVERT, shorten(label), ascii);
         }
         return ascii;
     }
@@ -497,7 +493,11 @@ public record EmailAddress(String localPart, String domain) {
         return String.format(Locale.ROOT, "U+%04X", c);
     }
 
-    private static InvalidAddressException invalid(String reason) {
-        return new InvalidAddressException(reason);
+    private static InvalidAddressException invalid(AddressProblem problem, Object... values) {
+        String[] text = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            text[i] = String.valueOf(values[i]);
+        }
+        return new InvalidAddressException(problem, text);
     }
 }

@@ -40,14 +40,15 @@ public record BrandView(Palette light, Palette dark, String headingFont, String 
     public static final Palette DEFAULT_DARK = new Palette("#121417", "#1b1f24", "#e4e7eb", "#b0bac5", "#7fd1b3", "#0b1f18", "#8cc4ff");
 
     /**
-     * The look a brand asks for, each colour it leaves out taken from the defaults. Without dark
-     * colours of its own the dark scheme keeps the tool's dark palette, whose contrasts are known.
-     * {@code logoUrl} is where the logo is published (null for none).
+     * The look a brand asks for, each light colour it leaves out taken from the defaults. The dark
+     * colours it leaves out are derived from its light ones ({@link DarkPalette}); a brand with no
+     * colours at all keeps the tool's dark palette. {@code logoUrl} is where the logo is published
+     * (null for none).
      */
     public static BrandView of(Brand brand, String logoUrl) {
         BrandView defaults = defaults();
         Palette light = palette(brand.light(), DEFAULT_LIGHT);
-        Palette dark = palette(brand.dark(), DEFAULT_DARK);
+        Palette dark = brand.light() == null && brand.dark() == null ? DEFAULT_DARK : DarkPalette.derive(brand.light(), brand.dark());
         Logo logo = logoUrl == null ? null : new Logo(logoUrl, brand.logoAlt() == null ? "" : brand.logoAlt(), brand.logoWidth());
         return new BrandView(light, dark, brand.headingFont() == null ? defaults.headingFont() : brand.headingFont(),
                 brand.bodyFont() == null ? defaults.bodyFont() : brand.bodyFont(), logo,
@@ -59,10 +60,13 @@ public record BrandView(Palette light, Palette dark, String headingFont, String 
             return fallback;
         }
         String accent = or(colors.accent(), fallback.accent());
-        // The text on a button: white or near-black, whichever reads better on the accent.
-        String onAccent = Contrast.ratio("#ffffff", accent) >= Contrast.ratio("#111111", accent) ? "#ffffff" : "#111111";
         return new Palette(or(colors.background(), fallback.background()), fallback.card(), or(colors.text(), fallback.text()),
-                fallback.muted(), accent, onAccent, or(colors.link(), fallback.link()));
+                fallback.muted(), accent, onAccent(accent), or(colors.link(), fallback.link()));
+    }
+
+    /** The text on a button: white or near-black, whichever reads better on the accent. */
+    static String onAccent(String accent) {
+        return Contrast.ratio("#ffffff", accent) >= Contrast.ratio("#111111", accent) ? "#ffffff" : "#111111";
     }
 
     private static String or(String value, String fallback) {

@@ -27,6 +27,9 @@ import org.newsletter.model.PersonName;
  * token's own list, even a private one) with their state. A GET changes nothing; the POST saves.
  * Consent rules hold here as everywhere: ticking a list the person left, or one that asks for
  * confirmation, sends the confirmation email and subscribes nobody until its link is followed.
+ * Anyone holding a forwarded email's link could tick and untick a list over and over, so those emails
+ * count against the subscribe form's limits ({@link ConfirmationLimits}); past them the request is
+ * recorded, no email goes, and the answer is the same page, so it says nothing about the limit.
  */
 final class PreferencePages {
 
@@ -47,15 +50,19 @@ final class PreferencePages {
     private final ErrorPages errors;
     private final ConfirmationMailer mailer;
     private final ConfirmationLinks links;
+    private final ConfirmationLimits limits;
+    private final RequestLog log;
 
     PreferencePages(StorePool stores, SubscriberTokens tokens, ReaderPages pages, ErrorPages errors, ConfirmationMailer mailer,
-            ConfirmationLinks links) {
+            ConfirmationLinks links, ConfirmationLimits limits, RequestLog log) {
         this.stores = stores;
         this.tokens = tokens;
         this.pages = pages;
         this.errors = errors;
         this.mailer = mailer;
         this.links = links;
+        this.limits = limits;
+        this.log = log;
     }
 
     Routes routes() {
@@ -82,6 +89,7 @@ final class PreferencePages {
         Map<String, List<String>> form = request.formValues();
         List<String> wanted = form.getOrDefault("list", List.of());
         String name = form.getOrDefault("name", List.of("")).stream().findFirst().orElse("").strip();
+        String client = ClientAddress.of(request);
         return stores.writing(store -> {
             Optional<ListMembership> found = store.selfService().membership(ids.get().first(), ids.get().second());
             if (found.isEmpty()) {
@@ -108,9 +116,15 @@ final class PreferencePages {
                 }
             }
             if (!toConfirm.isEmpty()) {
-                ConfirmationRequest mail = new ConfirmationRequest(EmailAddress.parse(m.email()), toConfirm, pages.languageOf(m.list()));
-                if (!mailer.submit(() -> Optional.of(mail))) {
-                    return errors.page(503, "error.cannotMail");
+                EmailAddress email = EmailAddress.parse(m.email());
+                // The client first, as on the subscribe form: a client past its limit uses up no address's allowance.
+                if (limits.client(client) && limits.address(email.key())) {
+                    ConfirmationRequest mail = new ConfirmationRequest(email, toConfirm, pages.languageOf(m.list()));
+                    if (!mailer.submit(() -> Optional.of(mail))) {
+                        return errors.page(503, "error.cannotMail");
+                    }
+                } else {
+                    log.log("preference centre: confirmation to " + AddressMask.mask(m.email()) + " not sent, over the limit for its client or address");
                 }
             }
             ListMembership now = self.membership(m.subscriberId(), m.list().id()).orElse(m);

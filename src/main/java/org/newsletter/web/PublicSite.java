@@ -51,11 +51,12 @@ public final class PublicSite implements AutoCloseable {
         String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
         mailer = new ConfirmationMailer(site, pages, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
         ArchivePages archive = new ArchivePages(workspace, stores, clock, pages, errors, log);
-        SubscribePages subscribe = new SubscribePages(stores, tokens, pages, errors, mailer, site.baseUrl(), clock, log);
+        ConfirmationLimits mailLimits = new ConfirmationLimits(clock);
+        SubscribePages subscribe = new SubscribePages(stores, tokens, pages, errors, mailer, site.baseUrl(), clock, mailLimits, log);
         Routes routes = new Routes()
                 .addAll(new UnsubscribePages(stores, tokens, pages, errors).routes())
                 .addAll(subscribe.routes())
-                .addAll(new PreferencePages(stores, tokens, pages, errors, mailer, subscribe::confirmationUrl).routes())
+                .addAll(new PreferencePages(stores, tokens, pages, errors, mailer, subscribe::confirmationUrl, mailLimits, log).routes())
                 .addAll(archive.routes())
                 .addAll(new BrandFiles(workspace.root().resolve("brand"), errors).routes())
                 .addAll(new HealthCheck(stores, work).routes());

@@ -15,6 +15,7 @@ import org.newsletter.model.EmailAddress;
 import org.newsletter.model.InvalidAddressException;
 import org.newsletter.model.ListMembership;
 import org.newsletter.model.MailingList;
+import org.newsletter.render.MessageBundle;
 import org.newsletter.store.SelfService;
 import org.newsletter.store.StorePool;
 import org.newsletter.model.PersonName;
@@ -39,12 +40,11 @@ final class SubscribePages {
     private final ConfirmationMailer mailer;
     private final java.net.URI baseUrl;
     private final Clock clock;
-    private final SlidingWindowLimit perClient;
-    private final SlidingWindowLimit perAddress;
+    private final ConfirmationLimits limits;
     private final RequestLog log;
 
     SubscribePages(StorePool stores, SubscriberTokens tokens, ReaderPages pages, ErrorPages errors, ConfirmationMailer mailer,
-            java.net.URI baseUrl, Clock clock, RequestLog log) {
+            java.net.URI baseUrl, Clock clock, ConfirmationLimits limits, RequestLog log) {
         this.stores = stores;
         this.tokens = tokens;
         this.pages = pages;
@@ -53,8 +53,7 @@ final class SubscribePages {
         this.baseUrl = baseUrl;
         this.clock = clock;
         this.log = log;
-        this.perClient = new SlidingWindowLimit(10, Duration.ofMinutes(10), 100_000, clock);
-        this.perAddress = new SlidingWindowLimit(3, Duration.ofHours(1), 100_000, clock);
+        this.limits = limits;
     }
 
     Routes routes() {
@@ -76,7 +75,7 @@ final class SubscribePages {
             log.log("subscribe: hidden field filled in, treated as a bot");
             return checkInbox(pages.language(request));
         }
-        if (!perClient.tryAcquire(ClientAddress.of(request))) {
+        if (!limits.client(ClientAddress.of(request))) {
             return errors.page(429, "error.tooManyFromClient");
         }
         // Private lists are not offered, and a request naming one is treated like one for a list that does not exist.
@@ -89,7 +88,10 @@ final class SubscribePages {
         try {
             email = EmailAddress.parse(emailText);
         } catch (InvalidAddressException e) {
-            return formPage(400, language, all, emailText, name, wanted, pages.words(language).text("subscribe.error.address", e.getMessage()));
+            // The reason in the reader's language: the exception's own wording is English, for staff.
+            MessageBundle words = pages.words(language);
+            String reason = words.text(e.problem().key(), e.values().toArray());
+            return formPage(400, language, all, emailText, name, wanted, words.text("subscribe.error.address", reason));
         }
         if (!PersonName.acceptableFromForm(name)) {
             return formPage(400, language, all, emailText, "", wanted, pages.words(language).text("subscribe.error.name", PersonName.MAX_FORM_LENGTH));
@@ -98,7 +100,7 @@ final class SubscribePages {
         if (chosen.isEmpty()) {
             return formPage(400, language, all, emailText, name, wanted, pages.words(language).text("subscribe.error.noList"));
         }
-        if (!perAddress.tryAcquire(email.key())) {
+        if (!limits.address(email.key())) {
             return errors.page(429, "error.tooManyForAddress");
         }
         // Everything that depends on the address's state (the store's answer, a token, an email) happens on

@@ -62,6 +62,27 @@ class BrandTest {
     }
 
     @Test
+    void checkAcceptsDarkColoursDerivedFromLightOnesAndReportsDerivedPairsThatCannotReachAa() throws Exception {
+        IssueFixture workspace = workspace("""
+                brand:
+                  logo: {image: brand/logo.png, alt: "Test Network"}
+                  colors: {accent: "#7a1f5c", link: "#1d4ed8", background: "#fafaf5", text: "#222222"}
+                """);
+        IssueFixture.Run check = workspace.run("check", "2024-09-news");
+        assertThat(check.exitCode()).as(check.out() + check.err()).isZero();
+        assertThat(check.out() + check.err()).doesNotContain("dark scheme");
+
+        // A light "dark" background: no lightness of the text can reach 4.5:1 on it, and check says so.
+        workspace.write("newsletter.yaml", IssueFixture.CONFIG + """
+                brand:
+                  colors: {accent: "#7a1f5c", dark: {background: "#eeeeee"}}
+                """);
+        IssueFixture.Run bad = workspace.run("check", "2024-09-news");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.out() + bad.err()).contains("dark scheme: text #ffffff on background #eeeeee");
+    }
+
+    @Test
     void checkRefusesColoursUnderAaAndALogoWithoutAlt() throws Exception {
         IssueFixture workspace = workspace("""
                 brand:
