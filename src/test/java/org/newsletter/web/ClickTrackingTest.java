@@ -217,6 +217,28 @@ class ClickTrackingTest {
         assertThat(rows("SELECT COUNT(*) FROM campaign_image_load")).isZero();
     }
 
+    @Test
+    void imageLoadsAreCountedPerCampaignAndNameNobody() throws Exception {
+        IssueFixture workspace = sentEarlier("tracking: {opens: aggregate}\n");
+        List<Message> messages = messages(workspace);
+        List<String> images = messages.stream().map(m -> Jsoup.parse(m.html()).select("img[src*=/o/]").attr("src")).distinct().toList();
+        assertThat(images).hasSize(1).allSatisfy(src -> assertThat(src).startsWith(BASE + "o/").endsWith(".gif"));
+        assertThat(messages.get(0).html()).doesNotContain(BASE + "c/"); // clicks stay off
+        site = SiteHarness.start(workspace, new CapturedMail());
+        HttpResponse<byte[]> pixel = http.send(HttpRequest.newBuilder(local(images.get(0))).header("User-Agent", BROWSER).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pixel.statusCode()).isEqualTo(200);
+        assertThat(pixel.headers().firstValue("Content-Type")).contains("image/gif");
+        assertThat(new String(pixel.body(), 0, 6, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("GIF89a");
+        assertThat(get(images.get(0), "").statusCode()).isEqualTo(200); // no User-Agent: a machine
+        assertThat(get(images.get(0).replace(".gif", "A.gif"), BROWSER).statusCode()).isEqualTo(404);
+        site.awaitTrackedRequests();
+        org.newsletter.store.TrackingRepository.Counts loads = site.store(s -> s.tracking().imageLoads(campaignId()));
+        assertThat(loads).isEqualTo(new org.newsletter.store.TrackingRepository.Counts(1, 1));
+        assertThat(rows("SELECT COUNT(*) FROM click")).isZero();
+        assertThat(rows("SELECT COUNT(*) FROM campaign_link")).isZero();
+    }
+
     private long campaignId() {
         return site.store(s -> s.campaigns().all().get(0).id());
     }
