@@ -50,7 +50,8 @@ final class CampaignReportCommand implements Callable<Integer> {
             Duration period = CampaignReportPage.deliveryPeriod(span);
             List<TimeCount> deliveries = period.equals(Duration.ofMinutes(1)) ? byMinute : store.outcomes().deliveries(campaign, period);
             page = new CampaignReportPage(new TemplateEngine(workspace.templatesDir()))
-                    .render(campaign, issueDate(workspace, campaign), store.outcomes().of(campaign), deliveries, period, workspace.site().timeZone());
+                    .render(campaign, issueDate(workspace, campaign), store.outcomes().of(campaign), deliveries, period, workspace.site().timeZone(),
+                            store.tracking().engagement(campaign.id(), workspace.tracking().opens()));
         }
         write(target, file, page);
         context.out().println("Wrote " + file);

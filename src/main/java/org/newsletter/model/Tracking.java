@@ -16,6 +16,12 @@ import java.util.Objects;
  */
 public record Tracking(Clicks clicks, boolean opens, boolean utm, List<String> utmDomains) {
 
+    /**
+     * A click or image load this soon after delivery is counted as automated: mail security gateways
+     * fetch every link as a message arrives, and people take longer to open and read it.
+     */
+    public static final java.time.Duration AUTOMATED_WITHIN = java.time.Duration.ofMinutes(2);
+
     /** Nothing measured, links untouched: the default. */
     public static final Tracking OFF = new Tracking(Clicks.OFF, false, false, List.of());
 

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.newsletter.model.ClickRecord;
 import org.newsletter.model.EmailAddress;
+import org.newsletter.model.Engagement;
 import org.newsletter.model.LinkClicks;
 import org.newsletter.store.internal.Rows;
 import org.newsletter.store.internal.Sql;
@@ -54,6 +55,16 @@ public final class TrackingRepository {
         return handle.createQuery(sql.get("tracking-image-loads")).bind("campaign", campaignId)
                 .map((rs, ctx) -> new Counts(rs.getLong("human"), rs.getLong("automated")))
                 .findOne().orElse(new Counts(0, 0));
+    }
+
+    /**
+     * A campaign's clicks per link and image loads, for its report.
+     *
+     * @param imagesOn whether the workspace counts image loads now (they are reported then even when none came)
+     */
+    public Engagement engagement(long campaignId, boolean imagesOn) {
+        Counts loads = imageLoads(campaignId);
+        return new Engagement(links(campaignId), imagesOn || loads.total() > 0, loads.human(), loads.automated());
     }
 
     /** Human and automated requests. */

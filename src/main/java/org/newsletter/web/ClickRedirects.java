@@ -33,7 +33,7 @@ import org.newsletter.store.TrackingEvent;
 final class ClickRedirects {
 
     /** How soon after delivery a request is taken for a scanner's. */
-    static final Duration AFTER_DELIVERY = Duration.ofMinutes(2);
+    static final Duration AFTER_DELIVERY = Tracking.AUTOMATED_WITHIN;
     /** How long a campaign's latest delivery time is reused before it is read again. */
     private static final Duration LAST_DELIVERY_REUSE = Duration.ofSeconds(10);
     private static final String TOKEN = "([0-9A-Za-z._-]{1,160})";
