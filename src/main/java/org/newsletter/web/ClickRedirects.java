@@ -28,7 +28,8 @@ import org.newsletter.store.TrackingEvent;
  * User-Agent is a known scanner's ({@link ScannerAgents}) or missing, or when it comes within
  * {@link #AFTER_DELIVERY} of delivery: of that person's message when the token names them, else of
  * the campaign's latest accepted message. Mail security gateways fetch every link as the message
- * arrives; people take longer to read it.
+ * arrives; people take longer to read it. The campaign's latest delivery is read at most every
+ * {@link #LAST_DELIVERY_REUSE}; when it is older than the window, nobody is looked up.
  */
 final class ClickRedirects {
 
@@ -50,6 +51,9 @@ final class ClickRedirects {
     /** A campaign's links never change once recorded (they are written before its first message). */
     private final Map<Long, List<String>> links = new ConcurrentHashMap<>();
     private final Map<Long, Seen> lastDelivery = new ConcurrentHashMap<>();
+    private final Map<List<Long>, Instant> delivered = new ConcurrentHashMap<>();
+    /** People's delivery times kept at most (about 10 MB). */
+    private static final int DELIVERED_KEPT = 50_000;
 
     private record Seen(Optional<Instant> delivered, Instant readAt) {
     }
@@ -133,10 +137,36 @@ final class ClickRedirects {
         if (request.method().equals("HEAD") || scanners.automated(request.header("User-Agent").orElse(null))) {
             return true;
         }
-        Optional<Instant> delivered = subscriber > 0
-                ? stores.with(store -> store.tracking().deliveredAt(campaign, subscriber))
-                : lastDelivery(campaign, now);
-        return delivered.isPresent() && !now.isBefore(delivered.get()) && Duration.between(delivered.get(), now).compareTo(AFTER_DELIVERY) < 0;
+        Optional<Instant> last = lastDelivery(campaign, now);
+        if (!withinWindow(last, now)) {
+            return false; // nobody's message went out that recently: no need to look the person up
+        }
+        return subscriber == 0 || withinWindow(deliveredAt(campaign, subscriber), now);
+    }
+
+    private static boolean withinWindow(Optional<Instant> delivered, Instant now) {
+        return delivered.isPresent() && Duration.between(delivered.get(), now).compareTo(AFTER_DELIVERY) < 0;
+    }
+
+    /**
+     * When this person's message was accepted. An accepted delivery never changes, so a time once
+     * found is kept (a person who clicks several links is looked up once); the map is emptied when it
+     * grows large, which only costs lookups again.
+     */
+    private Optional<Instant> deliveredAt(long campaign, long subscriber) {
+        List<Long> key = List.of(campaign, subscriber);
+        Instant known = delivered.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<Instant> found = stores.with(store -> store.tracking().deliveredAt(campaign, subscriber));
+        if (found.isPresent()) {
+            if (delivered.size() >= DELIVERED_KEPT) {
+                delivered.clear();
+            }
+            delivered.put(key, found.get());
+        }
+        return found;
     }
 
     /** The campaign's latest delivery, read at most every {@link #LAST_DELIVERY_REUSE}: a click must not scan the journal. */

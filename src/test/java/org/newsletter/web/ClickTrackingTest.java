@@ -162,6 +162,20 @@ class ClickTrackingTest {
     }
 
     @Test
+    void perPersonTheWindowIsMeasuredFromThatPersonsDelivery() throws Exception {
+        IssueFixture workspace = sent("tracking: {clicks: per_person}\n", Instant.parse("2024-08-02T09:00:30Z"));
+        Message ann = messages(workspace).stream().filter(m -> m.to().contains("ann@")).findFirst().orElseThrow();
+        site = SiteHarness.start(workspace, new CapturedMail());
+        assertThat(get(trackedLinks(ann).get(0), BROWSER).statusCode()).isEqualTo(302); // 30 s after her message was accepted
+        site.clock.advance(Duration.ofMinutes(5));
+        assertThat(get(trackedLinks(ann).get(0), BROWSER).statusCode()).isEqualTo(302);
+        site.awaitTrackedRequests();
+        long annId = site.subscriberId("ann@example.org");
+        assertThat(rows("SELECT COUNT(*) FROM click WHERE subscriber_id = " + annId + " AND automated = 1")).isEqualTo(1);
+        assertThat(rows("SELECT COUNT(*) FROM click WHERE subscriber_id = " + annId + " AND automated = 0")).isEqualTo(1);
+    }
+
+    @Test
     void perPersonClicksNameThePersonAndGoWhenTheyAreErased() throws Exception {
         IssueFixture workspace = sentEarlier("tracking: {clicks: per_person}\n");
         List<Message> messages = messages(workspace);
