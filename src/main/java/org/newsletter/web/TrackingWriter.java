@@ -18,8 +18,8 @@ final class TrackingWriter implements AutoCloseable {
 
     /** Events queued at most: some seconds of heavy traffic. */
     static final int CAPACITY = 100_000;
-    /** Events per transaction at most. */
-    private static final int BATCH = 5_000;
+    /** Events per transaction at most: enough to keep up, few enough that one transaction stays short. */
+    private static final int BATCH = 1_000;
 
     private final StorePool stores;
     private final RequestLog log;
