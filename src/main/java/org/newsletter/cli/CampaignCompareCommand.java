@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"The last campaigns side by side, with a trend per column.",
-            "Oldest first. Rates are of the messages accepted; bounces are hard and soft together."})
+            "Oldest first. Rates are of the messages accepted; bounces are hard and soft together;",
+            "clicks are people's clicks on tracked links (0 when clicks were not tracked)."})
 final class CampaignCompareCommand implements Callable<Integer> {
 
     private final CommandContext context;
@@ -34,7 +35,8 @@ final class CampaignCompareCommand implements Callable<Integer> {
     private record Column(String heading, ToDoubleFunction<Row> value, boolean percent) {
     }
 
-    private record Row(Campaign campaign, CampaignOutcome outcome) {
+    /** @param clicks human clicks on the campaign's tracked links (0 when its links were not tracked) */
+    private record Row(Campaign campaign, CampaignOutcome outcome, long clicks) {
         double rate(long n) {
             return CampaignOutcome.percent(n, outcome.accepted());
         }
@@ -45,7 +47,9 @@ final class CampaignCompareCommand implements Callable<Integer> {
             new Column("DELIVERED", r -> r.outcome().accepted(), false),
             new Column("BOUNCES", r -> r.rate(r.outcome().bounces(BounceKind.HARD_BOUNCE) + r.outcome().bounces(BounceKind.SOFT_BOUNCE)), true),
             new Column("COMPLAINTS", r -> r.rate(r.outcome().bounces(BounceKind.COMPLAINT)), true),
-            new Column("UNSUBSCRIBES", r -> r.rate(r.outcome().unsubscribes().size()), true));
+            new Column("UNSUBSCRIBES", r -> r.rate(r.outcome().unsubscribes().size()), true),
+            // Clicks by people (not scanners) per message accepted: clicks, not people, since aggregate tracking cannot tell them apart.
+            new Column("CLICKS", r -> r.rate(r.clicks()), true));
 
     @Override
     public Integer call() {
@@ -55,8 +59,10 @@ final class CampaignCompareCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         try (Store store = context.openStore(context.workspace(null))) {
             List<Campaign> newestFirst = store.campaigns().all();
+            var clicks = store.tracking().clicksPerCampaign();
             for (Campaign campaign : newestFirst.subList(0, Math.min(last, newestFirst.size()))) {
-                rows.add(0, new Row(campaign, store.outcomes().of(campaign)));
+                long human = clicks.containsKey(campaign.id()) ? clicks.get(campaign.id()).human() : 0;
+                rows.add(0, new Row(campaign, store.outcomes().of(campaign), human));
             }
         }
         PrintWriter out = context.out();

@@ -5,19 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.newsletter.compose.IssueComposer;
 import org.newsletter.config.Workspace;
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.model.Campaign;
-import org.newsletter.model.TimeCount;
 import org.newsletter.model.UserInputException;
-import org.newsletter.render.CampaignReportPage;
-import org.newsletter.render.TemplateEngine;
 import org.newsletter.store.Store;
+import org.newsletter.web.CampaignReports;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,12 +41,7 @@ final class CampaignReportCommand implements Callable<Integer> {
         String page;
         try (Store store = context.openStore(workspace)) {
             Campaign campaign = CampaignsCommand.require(store, id);
-            List<TimeCount> byMinute = store.outcomes().deliveries(campaign, Duration.ofMinutes(1));
-            Duration span = byMinute.isEmpty() ? Duration.ZERO : Duration.between(byMinute.get(0).start(), byMinute.get(byMinute.size() - 1).start());
-            Duration period = CampaignReportPage.deliveryPeriod(span);
-            List<TimeCount> deliveries = period.equals(Duration.ofMinutes(1)) ? byMinute : store.outcomes().deliveries(campaign, period);
-            page = new CampaignReportPage(new TemplateEngine(workspace.templatesDir()))
-                    .render(campaign, issueDate(workspace, campaign), store.outcomes().of(campaign), deliveries, period, workspace.site().timeZone());
+            page = CampaignReports.page(workspace, store, campaign, issueDate(workspace, campaign));
         }
         write(target, file, page);
         context.out().println("Wrote " + file);

@@ -163,7 +163,8 @@ final class CampaignsCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            try (Store store = context.openStore(context.workspace(null))) {
+            Workspace workspace = context.workspace(null);
+            try (Store store = context.openStore(workspace)) {
                 Campaign campaign = require(store, id);
                 CampaignCounts counts = store.campaigns().counts(id);
                 var out = context.out();
@@ -178,7 +179,10 @@ final class CampaignsCommand implements Callable<Integer> {
                 }
                 // The journal rows of people removed or erased since went with them; counted here so the lines add up to the audience.
                 out.printf("  %-17s %9d%n", CampaignReport.REMOVED, counts.removedFrom(campaign.audience()));
-                new OutcomePrinter(out).print(store.outcomes().of(campaign));
+                var outcome = store.outcomes().of(campaign);
+                OutcomePrinter printer = new OutcomePrinter(out);
+                printer.print(outcome);
+                printer.print(store.tracking().engagement(id, workspace.tracking().opens()), outcome.accepted());
                 List<CampaignRepository.ReplyGroup> errors = store.campaigns().errors(id);
                 if (!errors.isEmpty()) {
                     out.println("Not delivered, by reply:");

@@ -43,6 +43,8 @@ final class PrivacyCommand extends CommandGroup {
                 document.set("withdrawn_consent", json.valueToTree(held.withdrawnConsent()));
                 document.set("deliveries", json.valueToTree(held.deliveries()));
                 document.set("bounces", json.valueToTree(held.bounces()));
+                // Only per_person click tracking keeps clicks about someone; otherwise this is empty.
+                document.set("clicks", json.valueToTree(held.clicks()));
                 context.out().println(json.writeValueAsString(document));
                 if (held.isEmpty()) {
                     context.err().println("Nothing is held about " + email + ".");

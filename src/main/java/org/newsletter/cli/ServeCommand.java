@@ -58,7 +58,8 @@ final class ServeCommand implements Callable<Integer> {
         }
         Workspace workspace = context.workspace(null);
         CountDownLatch stopped = new CountDownLatch(1);
-        try (StorePool stores = context.openStorePool(workspace, threads)) {
+        // One store beyond the request threads: the click writer's batches never hold a request's connection.
+        try (StorePool stores = context.openStorePool(workspace, threads + 1)) {
             SubscriberTokens tokens = new SubscriberTokens(stores.with(store -> store.settings().tokenSecret(context.environment())));
             Transport confirmations = new Transports(workspace.sending(), context.environment(), workspace.outboxDir()).create("confirmations");
             WebLimits limits = new WebLimits(threads, WebLimits.DEFAULT.queue(), WebLimits.DEFAULT.bodyBytes())

@@ -31,7 +31,7 @@ import org.newsletter.yaml.YamlScalar;
 public final class SiteConfigReader {
 
     static final Set<String> KEYS = union(Set.of(
-            "organisation", "postal_address", "base_url", "sender", "reply_to", "language", "timezone", "reason", "database", BounceSettingsReader.KEY, BrandReader.KEY),
+            "organisation", "postal_address", "base_url", "sender", "reply_to", "language", "timezone", "reason", "database", BounceSettingsReader.KEY, BrandReader.KEY, TrackingReader.KEY),
             SendingSettingsReader.KEYS);
     private static final Set<String> MAILBOX_KEYS = Set.of("name", "address");
     private static final long MAX_BYTES = 1 << 20;
@@ -74,8 +74,10 @@ public final class SiteConfigReader {
         SendingSettings sending = new SendingSettingsReader().read(map, file.toAbsolutePath().getParent(), problems);
         BounceSettings bounces = new BounceSettingsReader().read(map, problems);
         org.newsletter.model.Brand brand = new BrandReader().read(map, problems);
+        org.newsletter.model.Tracking tracking = new TrackingReader().read(map, problems);
         problems.throwIfErrors();
-        return new WorkspaceSettings(new Site(organisation, postal, baseUrl, sender, replyTo, language, zone, reason), database, sending, bounces, brand);
+        return new WorkspaceSettings(new Site(organisation, postal, baseUrl, sender, replyTo, language, zone, reason), database, sending, bounces, brand,
+                tracking);
     }
 
     private static Set<String> union(Set<String> a, Set<String> b) {

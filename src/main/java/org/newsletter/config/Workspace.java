@@ -11,9 +11,10 @@ import org.newsletter.model.SourcePosition;
 /**
  * A user's newsletter repository: the folder holding {@code newsletter.yaml}, its settings, and the
  * conventional places for issues, templates and local state. {@code bounces} is null when
- * newsletter.yaml has no bounce mailbox.
+ * newsletter.yaml has no bounce mailbox; {@code tracking} is {@link org.newsletter.model.Tracking#OFF} unless it says otherwise.
  */
-public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending, BounceSettings bounces, Brand brand) {
+public record Workspace(Path root, Site site, String databaseUrl, SendingSettings sending, BounceSettings bounces, Brand brand,
+        org.newsletter.model.Tracking tracking) {
 
     public static final String CONFIG_FILE = "newsletter.yaml";
 
@@ -22,6 +23,7 @@ public record Workspace(Path root, Site site, String databaseUrl, SendingSetting
         Objects.requireNonNull(site, "site");
         sending = sending == null ? SendingSettings.DEFAULTS : sending;
         brand = brand == null ? Brand.NONE : brand;
+        tracking = tracking == null ? org.newsletter.model.Tracking.OFF : tracking;
     }
 
     /** Where the outbox transport writes a campaign's messages. */

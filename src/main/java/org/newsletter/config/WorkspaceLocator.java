@@ -28,6 +28,7 @@ public final class WorkspaceLocator {
                         + " here or in any parent folder; start one with 'newsletter init --organisation NAME"
                         + " --sender \"NAME <ADDRESS>\" --base-url URL' (see README, \"Start your own newsletter\")"));
         WorkspaceSettings settings = reader.read(root.resolve(Workspace.CONFIG_FILE));
-        return new Workspace(root, settings.site(), settings.databaseUrl(), settings.sending(), settings.bounces(), settings.brand());
+        return new Workspace(root, settings.site(), settings.databaseUrl(), settings.sending(), settings.bounces(), settings.brand(),
+                settings.tracking());
     }
 }

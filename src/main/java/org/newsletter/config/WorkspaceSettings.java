@@ -4,8 +4,9 @@ import org.newsletter.model.Site;
 
 /**
  * Everything newsletter.yaml says: the site for rendering, which database to use (null: the default),
- * how campaigns are sent, and the bounce mailbox (null when there is none).
+ * how campaigns are sent, the bounce mailbox (null when there is none), the brand, and what is
+ * measured about campaigns (nothing by default).
  */
 public record WorkspaceSettings(Site site, String databaseUrl, SendingSettings sending, BounceSettings bounces,
-        org.newsletter.model.Brand brand) {
+        org.newsletter.model.Brand brand, org.newsletter.model.Tracking tracking) {
 }

@@ -33,7 +33,13 @@ public final class SubscriberTokens {
          * following it (or a mail client's one-click POST) can unsubscribe nobody; the page says it
          * came from a test copy.
          */
-        TEST("t");
+        TEST("t"),
+        /** (campaign, link index) in a click-tracked link: the same for every recipient of the campaign. */
+        CLICK("k"),
+        /** (campaign, subscriber) appended to a click token when clicks are kept per person. */
+        CLICKER("kp"),
+        /** (campaign, 0) in the counted image of a campaign: it names nobody. */
+        IMAGE("i");
 
         private final String tag;
 

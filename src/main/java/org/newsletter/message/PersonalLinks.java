@@ -43,6 +43,15 @@ public final class PersonalLinks {
         return unsubscribe(tokens.token(SubscriberTokens.Purpose.TEST, 0, listId));
     }
 
+    /**
+     * The personal end of a recipient's click-tracked links when clicks are kept per person:
+     * {@code .SUBSCRIBER.MAC}, signing campaign and subscriber (see {@link LinkTracking}).
+     */
+    public String clickPerson(long campaignId, long subscriberId) {
+        String token = tokens.token(SubscriberTokens.Purpose.CLICKER, campaignId, subscriberId);
+        return token.substring(token.indexOf('.'));
+    }
+
     /** {@code bounces+CAMPAIGN.SUBSCRIBER.MAC@domain} when a bounce address is set, else the sender. */
     public String envelopeFrom(long campaignId, long subscriberId) {
         if (bounceAddress == null) {

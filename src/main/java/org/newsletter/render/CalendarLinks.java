@@ -17,11 +17,19 @@ public final class CalendarLinks {
     /** Keep links short: some clients mangle very long URLs, and descriptions can be long. */
     private static final int MAX_DETAILS = 600;
 
+    private static final String GOOGLE_START = "https://calendar.google.com/calendar/render?";
+    private static final String OUTLOOK_START = "https://outlook.live.com/calendar/0/deeplink/compose?";
+
     private CalendarLinks() {
     }
 
+    /** Whether {@code url} is one of the "add to calendar" links made here (click tracking leaves them alone). */
+    public static boolean isAddToCalendar(String url) {
+        return url.startsWith(GOOGLE_START) || url.startsWith(OUTLOOK_START);
+    }
+
     public static String google(Event event, String details) {
-        return "https://calendar.google.com/calendar/render?action=TEMPLATE"
+        return GOOGLE_START + "action=TEMPLATE"
                 + "&text=" + encode(event.title())
                 + "&dates=" + GOOGLE.format(event.start().withZoneSameInstant(ZoneOffset.UTC))
                 + "/" + GOOGLE.format(event.end().withZoneSameInstant(ZoneOffset.UTC))
@@ -31,7 +39,7 @@ public final class CalendarLinks {
     }
 
     public static String outlook(Event event, String details) {
-        return "https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent"
+        return OUTLOOK_START + "path=%2Fcalendar%2Faction%2Fcompose&rru=addevent"
                 + "&subject=" + encode(event.title())
                 + "&startdt=" + encode(OUTLOOK.format(event.start().withZoneSameInstant(ZoneOffset.UTC)))
                 + "&enddt=" + encode(OUTLOOK.format(event.end().withZoneSameInstant(ZoneOffset.UTC)))

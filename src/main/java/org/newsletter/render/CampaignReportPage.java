@@ -15,7 +15,9 @@ import java.util.TreeMap;
 import org.newsletter.model.BounceKind;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.CampaignOutcome;
+import org.newsletter.model.Engagement;
 import org.newsletter.model.TimeCount;
+import org.newsletter.model.Tracking;
 
 /**
  * {@code campaigns report ID --html FILE}: one self-contained HTML page (no script, nothing loaded
@@ -40,6 +42,12 @@ public final class CampaignReportPage {
      * @param zone       the time zone days and times are shown in
      */
     public String render(Campaign campaign, LocalDate issueDate, CampaignOutcome outcome, List<TimeCount> deliveries, Duration period, ZoneId zone) {
+        return render(campaign, issueDate, outcome, deliveries, period, zone, Engagement.NONE);
+    }
+
+    /** As above, with clicks per link and image loads when the campaign's tracking recorded them. */
+    public String render(Campaign campaign, LocalDate issueDate, CampaignOutcome outcome, List<TimeCount> deliveries, Duration period, ZoneId zone,
+            Engagement engagement) {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("campaign", Map.of("id", campaign.id(), "issue", campaign.issue(), "list", campaign.listSlug(), "segment", campaign.segment(),
                 "subject", campaign.subject(), "audience", campaign.audience()));
@@ -72,6 +80,23 @@ public final class CampaignReportPage {
         List<SvgBarChart.Bar> unsubscribeBars = unsubscribesPerDay(campaign.createdAt(), outcome, zone);
         model.put("unsubscribeRows", rows(unsubscribeBars));
         model.put("unsubscribeChart", SvgBarChart.draw("unsubscribes-heading", unsubscribeBars));
+
+        model.put("clicksTracked", engagement.clicksTracked());
+        if (engagement.clicksTracked()) {
+            // Bars are numbered; the table under the chart says which link each number is.
+            List<SvgBarChart.Bar> clickBars = engagement.links().stream().map(l -> new SvgBarChart.Bar(String.valueOf(l.index() + 1), l.human())).toList();
+            model.put("clickChart", SvgBarChart.draw("clicks-heading", clickBars));
+            model.put("clickRows", engagement.links().stream().<Map<String, Object>>map(l -> Map.of("number", l.index() + 1, "url", l.url(),
+                    "human", l.human(), "automated", l.automated())).toList());
+            model.put("humanClicks", engagement.humanClicks());
+            model.put("automatedClicks", engagement.automatedClicks());
+            model.put("clickPercent", String.format(Locale.ROOT, "%.2f", CampaignOutcome.percent(engagement.humanClicks(), accepted)));
+            model.put("automatedWithinMinutes", Tracking.AUTOMATED_WITHIN.toMinutes());
+        }
+        model.put("imagesCounted", engagement.imagesCounted());
+        model.put("imageLoads", engagement.imageLoads());
+        model.put("automatedImageLoads", engagement.automatedImageLoads());
+        model.put("imagePercent", String.format(Locale.ROOT, "%.2f", CampaignOutcome.percent(engagement.imageLoads(), accepted)));
         return templates.render("campaign-report.html.ftlh", model);
     }
 

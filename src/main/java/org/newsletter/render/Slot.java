@@ -11,7 +11,12 @@ public enum Slot {
     RECIPIENT_NAME,
     RECIPIENT_EMAIL,
     UNSUBSCRIBE_URL,
-    PREFERENCES_URL;
+    PREFERENCES_URL,
+    /**
+     * The personal end of a click-tracked link ({@code .SUBSCRIBER.MAC}), only when clicks are kept per
+     * person: one signature per recipient, however many links the message has.
+     */
+    CLICK_PERSON;
 
     /** Plain ASCII that survives FreeMarker escaping, the CSS inliner and URL contexts unchanged. */
     public String marker() {
@@ -26,6 +31,7 @@ public enum Slot {
             case RECIPIENT_EMAIL -> EmailAddress.unicodeForm(recipient.email());
             case UNSUBSCRIBE_URL -> recipient.unsubscribeUrl();
             case PREFERENCES_URL -> preferencesUrl(recipient.unsubscribeUrl());
+            case CLICK_PERSON -> recipient.clickPerson();
         };
     }
 

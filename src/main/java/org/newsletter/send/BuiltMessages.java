@@ -26,8 +26,16 @@ final class BuiltMessages implements MessageMaker {
     private final MailingList list;
     private final PersonalLinks links;
     private final MessageSigner signer;
+    private final boolean clicksPerPerson;
 
     BuiltMessages(Site site, RenderedIssue rendered, Campaign campaign, MailingList list, PersonalLinks links, MessageSigner signer, Clock clock) {
+        this(site, rendered, campaign, list, links, signer, clock, false);
+    }
+
+    /** @param clicksPerPerson whether the tracked links end in the recipient's signed part ({@code tracking.clicks: per_person}) */
+    BuiltMessages(Site site, RenderedIssue rendered, Campaign campaign, MailingList list, PersonalLinks links, MessageSigner signer, Clock clock,
+            boolean clicksPerPerson) {
+        this.clicksPerPerson = clicksPerPerson;
         this.messages = new CampaignMessages(rendered, CampaignHeaders.forList(site, rendered.issue().subject(), list.slug()));
         this.clock = clock;
         this.campaign = campaign;
@@ -39,7 +47,8 @@ final class BuiltMessages implements MessageMaker {
     @Override
     public OutgoingMessage make(DeliveryClaim claim) {
         PersonalLinks.Unsubscribe unsubscribe = links.unsubscribe(claim.subscriberId(), list.id());
-        Recipient recipient = new Recipient(claim.name(), claim.email(), unsubscribe.url());
+        Recipient recipient = new Recipient(claim.name(), claim.email(), unsubscribe.url(),
+                clicksPerPerson ? links.clickPerson(campaign.id(), claim.subscriberId()) : "");
         OutgoingMessage message = messages.messageFor(recipient, campaign.messageKey(), unsubscribe.mailto(),
                 links.envelopeFrom(campaign.id(), claim.subscriberId()), clock.instant());
         return new OutgoingMessage(message.envelopeFrom(), message.recipient(), message.messageId(), signer.sign(message.bytes()));

@@ -12,11 +12,13 @@ import org.newsletter.mail.MessageSigner;
 import org.newsletter.mail.MessageSigners;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
+import org.newsletter.message.LinkTracking;
 import org.newsletter.message.PersonalLinks;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.Subscriber;
 import org.newsletter.model.SubscriptionStatus;
+import org.newsletter.model.Tracking;
 import org.newsletter.model.UserInputException;
 import org.newsletter.render.RenderedIssue;
 import org.newsletter.store.CampaignDraft;
@@ -105,7 +107,12 @@ public final class CampaignSender {
      */
     public RunReport run(Campaign campaign, SendPlan plan, SendProgress progress, StopRequest stop) throws InterruptedException {
         Transport transport = transports.create(outboxFolder(campaign));
-        MessageMaker maker = new BuiltMessages(workspace.site(), plan.rendered(), campaign, plan.list(), links(), signer(), clock);
+        // Tracked links are recorded before the first message goes out, so /c/ can answer every one of them.
+        LinkTracking.Tracked tracked = new LinkTracking(workspace.tracking(), workspace.site().baseUrl(), tokens())
+                .apply(plan.rendered(), campaign.id(), campaign.issue());
+        store.tracking().recordLinks(campaign.id(), tracked.links());
+        MessageMaker maker = new BuiltMessages(workspace.site(), tracked.rendered(), campaign, plan.list(), links(), signer(), clock,
+                workspace.tracking().clicks() == Tracking.Clicks.PER_PERSON);
         RunReport report;
         try (DeliveryJournal journal = store.journal(campaign, plan.list())) {
             report = new CampaignRun(journal, transport, maker, plan.connections(), plan.rate(), workspace.sending().retry(), clock, progress,
@@ -169,7 +176,11 @@ public final class CampaignSender {
 
     /** The links and VERP addresses, signed with the workspace's secret. */
     public PersonalLinks links() {
-        return new PersonalLinks(workspace.site(), new SubscriberTokens(store.settings().tokenSecret(environment)), workspace.sending().bounceAddress());
+        return new PersonalLinks(workspace.site(), tokens(), workspace.sending().bounceAddress());
+    }
+
+    private SubscriberTokens tokens() {
+        return new SubscriberTokens(store.settings().tokenSecret(environment));
     }
 
     /**

@@ -22,10 +22,12 @@ public final class PersonalData {
     /**
      * What is held about one address: their record, if any, a suppression, if any, the lists they
      * left before their record was removed (kept by a hash of the address), what each campaign sent
-     * them, and the bounce reports, complaints and mailed unsubscribes about them.
+     * them, the bounce reports, complaints and mailed unsubscribes about them, and the links they followed
+     * (kept only when {@code tracking.clicks} is {@code per_person}).
      */
     public record Held(Optional<SubscriberDetails> details, Optional<Suppression> suppression, java.util.List<WithdrawnConsent> withdrawnConsent,
-            java.util.List<DeliveryRecord> deliveries, java.util.List<BounceRepository.Entry> bounces) {
+            java.util.List<DeliveryRecord> deliveries, java.util.List<BounceRepository.Entry> bounces,
+            java.util.List<org.newsletter.model.ClickRecord> clicks) {
         public boolean isEmpty() {
             return details.isEmpty() && suppression.isEmpty() && withdrawnConsent.isEmpty();
         }
@@ -41,8 +43,11 @@ public final class PersonalData {
 
     private final WithdrawnConsents withdrawn;
 
+    private final TrackingRepository tracking;
+
     PersonalData(Handle handle, Sql sql, SubscriberRepository subscribers, SuppressionRepository suppressions, WithdrawnConsents withdrawn,
-            BounceRepository bounces) {
+            BounceRepository bounces, TrackingRepository tracking) {
+        this.tracking = tracking;
         this.withdrawn = withdrawn;
         this.handle = handle;
         this.bounces = bounces;
@@ -57,16 +62,18 @@ public final class PersonalData {
                         DeliveryState.fromWord(rs.getString("state")).word(), rs.getString("message_id"), rs.getString("reply"), rs.getInt("attempts"),
                         Rows.instant(rs, "updated_at"), rs.getString("bounce")))
                 .list();
-        return new Held(subscribers.details(email), suppressions.find(email), withdrawn.of(email), deliveries, bounces.of(email));
+        return new Held(subscribers.details(email), suppressions.find(email), withdrawn.of(email), deliveries, bounces.of(email),
+                tracking.clicksOf(email));
     }
 
     /**
-     * Deletes the person (their campaign journal rows go with them) and leaves only a hash of the
+     * Deletes the person (their campaign journal rows and kept clicks go with them) and leaves only a hash of the
      * address: the suppression, and a marker for each list they had left, as a removal does; true
      * when there was a record to delete.
      */
     public boolean erase(EmailAddress email) {
         return handle.inTransaction(h -> {
+            tracking.eraseClicksOf(email); // the foreign key would take them with the person too; this says so here
             boolean removed = subscribers.remove(email);
             suppressions.suppress(email, SuppressionReason.ERASED, "", false);
             return removed;

@@ -27,6 +27,7 @@ public final class Store implements AutoCloseable {
     private final SelfService selfService;
     private final BounceRepository bounces;
     private final CampaignOutcomes outcomes;
+    private final TrackingRepository tracking;
     private final Sql sql;
     private final Clock clock;
 
@@ -42,7 +43,8 @@ public final class Store implements AutoCloseable {
         this.subscribers = new SubscriberRepository(handle, sql, database.dialect(), clock, suppressions, withdrawn);
         this.listing = new SubscriberListing(handle, sql, database.dialect());
         this.bounces = new BounceRepository(handle, sql, clock, suppressions, subscribers, lists);
-        this.personalData = new PersonalData(handle, sql, subscribers, suppressions, withdrawn, bounces);
+        this.tracking = new TrackingRepository(handle, sql);
+        this.personalData = new PersonalData(handle, sql, subscribers, suppressions, withdrawn, bounces, tracking);
         this.campaigns = new CampaignRepository(handle, sql, database.dialect(), clock, suppressions);
         this.schedules = new ScheduleRepository(handle, sql, clock, campaigns);
         this.settings = new SettingRepository(handle, sql);
@@ -137,6 +139,11 @@ public final class Store implements AutoCloseable {
     /** The figures of campaign reports. */
     public CampaignOutcomes outcomes() {
         return outcomes;
+    }
+
+    /** Tracked links, click and image-load counts, and per-person clicks (newsletter.yaml {@code tracking:}). */
+    public TrackingRepository tracking() {
+        return tracking;
     }
 
     /** Campaigns scheduled for later ({@code send --at}). */

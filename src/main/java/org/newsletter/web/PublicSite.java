@@ -11,8 +11,9 @@ import org.newsletter.store.StorePool;
 
 /**
  * What {@code newsletter serve} puts on the web for readers: unsubscribe pages, the subscribe form and
- * its confirmation, the archive of sent issues with their calendar files and feed, and a health check.
- * Close it after the server to let queued confirmation emails go out.
+ * its confirmation, the archive of sent issues with their calendar files and feed, click redirects and
+ * the counted image, and a health check. Close it after the server to let queued confirmation emails
+ * go out and queued clicks be written.
  */
 public final class PublicSite implements AutoCloseable {
 
@@ -22,6 +23,7 @@ public final class PublicSite implements AutoCloseable {
     private final Transport transport;
     private final Clock clock;
     private ConfirmationMailer mailer;
+    private TrackingWriter trackingWriter;
     private java.util.List<BackgroundWork> work = java.util.List.of();
 
     /** @param transport where confirmation emails go (the workspace's transport; the outbox by default) */
@@ -53,12 +55,15 @@ public final class PublicSite implements AutoCloseable {
         ArchivePages archive = new ArchivePages(workspace, stores, clock, pages, errors, log);
         ConfirmationLimits mailLimits = new ConfirmationLimits(clock);
         SubscribePages subscribe = new SubscribePages(stores, tokens, pages, errors, mailer, site.baseUrl(), clock, mailLimits, log);
+        trackingWriter = new TrackingWriter(stores, log);
+        ClickRedirects clicks = new ClickRedirects(stores, tokens, workspace.tracking(), errors, ScannerAgents.bundled(), trackingWriter, clock);
         Routes routes = new Routes()
                 .addAll(new UnsubscribePages(stores, tokens, pages, errors).routes())
                 .addAll(subscribe.routes())
                 .addAll(new PreferencePages(stores, tokens, pages, errors, mailer, subscribe::confirmationUrl, mailLimits, log).routes())
                 .addAll(archive.routes())
                 .addAll(new BrandFiles(workspace.root().resolve("brand"), errors).routes())
+                .addAll(clicks.routes())
                 .addAll(new HealthCheck(stores, work).routes());
         WebServer server = WebServer.start(address, routes, limits, SecurityHeaders.PUBLIC, errors, log);
         warmUp(archive, log);
@@ -86,10 +91,23 @@ public final class PublicSite implements AutoCloseable {
         }
     }
 
+    /** Waits until the clicks and image loads answered so far have been written. */
+    void awaitTrackedRequests() throws InterruptedException {
+        if (trackingWriter != null) {
+            trackingWriter.awaitWritten();
+        }
+    }
+
     @Override
     public void close() {
-        if (mailer != null) {
-            mailer.close();
+        try {
+            if (mailer != null) {
+                mailer.close();
+            }
+        } finally {
+            if (trackingWriter != null) {
+                trackingWriter.close();
+            }
         }
     }
 }

@@ -243,10 +243,11 @@ class CampaignOutcomeTest {
         List<String> lines = ok("campaigns", "compare").out().lines().toList();
 
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).containsSubsequence("ID", "ISSUE", "SENT", "RECIPIENTS", "DELIVERED", "BOUNCES", "COMPLAINTS", "UNSUBSCRIBES");
-        assertThat(lines.get(1)).containsPattern("1  2024-08-team-update\\s+2024-08-01\\s+20\\s+20\\s+5\\.00 %\\s+0\\.00 %\\s+5\\.00 %$");
-        assertThat(lines.get(2)).containsPattern("2  2024-10-autumn-notes\\s+2024-09-01\\s+19\\s+18\\s+0\\.00 %\\s+5\\.56 %\\s+11\\.11 %$");
-        assertThat(lines.get(3)).containsPattern("trend \\(oldest to newest\\)\\s+██\\s+█▇\\s+█▁\\s+▁█\\s+▄█$");
+        assertThat(lines.get(0)).containsSubsequence("ID", "ISSUE", "SENT", "RECIPIENTS", "DELIVERED", "BOUNCES", "COMPLAINTS", "UNSUBSCRIBES",
+                "CLICKS");
+        assertThat(lines.get(1)).containsPattern("1  2024-08-team-update\\s+2024-08-01\\s+20\\s+20\\s+5\\.00 %\\s+0\\.00 %\\s+5\\.00 %\\s+0\\.00 %$");
+        assertThat(lines.get(2)).containsPattern("2  2024-10-autumn-notes\\s+2024-09-01\\s+19\\s+18\\s+0\\.00 %\\s+5\\.56 %\\s+11\\.11 %\\s+0\\.00 %$");
+        assertThat(lines.get(3)).containsPattern("trend \\(oldest to newest\\)\\s+██\\s+█▇\\s+█▁\\s+▁█\\s+▄█\\s+▁▁$"); // no clicks tracked: flat
 
         assertThat(ok("campaigns", "compare", "--last", "1").out().lines()).hasSize(3).noneMatch(l -> l.contains("2024-08-team-update"));
         IssueFixture.Run none = workspace.run("campaigns", "compare", "--last", "0");

@@ -94,4 +94,50 @@ abstract class SchemaUpgradeContractTest {
                     .extracting(w -> w.listSlug() + " " + w.how() + " " + w.at().toEpochMilli()).containsExactly("news link 3000");
         }
     }
+
+    /**
+     * A database with a campaign from before click tracking (schema 9) gains the tracking tables
+     * (V10): links recorded, clicks counted in batches, a person's clicks kept and erased with them.
+     */
+    @Test
+    void clickTrackingTablesArriveUnderAnExistingCampaign() {
+        location = freshDatabase();
+        DataSource dataSource = Database.dataSource(location);
+        Flyway.configure().dataSource(dataSource).locations(location.dialect().migrationLocation()).target("9").load().migrate();
+        try (Handle old = Jdbi.create(dataSource).open()) {
+            old.execute("INSERT INTO mailing_list (id, slug, name, created_at) VALUES (1, 'news', 'News', 0)");
+            old.execute("INSERT INTO subscriber (id, email, email_key, name, created_at, updated_at) VALUES "
+                    + "(1, 'ann@example.org', 'ann@example.org', 'Ann', 0, 0), (2, 'bob@example.org', 'bob@example.org', 'Bob', 0, 0)");
+            old.execute("INSERT INTO campaign (id, issue, list_id, segment, subject, content_hash, transport, audience, status, created_at) VALUES "
+                    + "(7, '2024-08-team-update', 1, '', 'August', 'h', 'outbox', 2, 'finished', 0)");
+            old.execute("INSERT INTO delivery (campaign_id, subscriber_id, state, updated_at) VALUES (7, 1, 'accepted', 5000), (7, 2, 'accepted', 9000)");
+        }
+        try (Store store = Store.open(location, CLOCK)) {
+            TrackingRepository tracking = store.tracking();
+            tracking.recordLinks(7, List.of("https://example.org/a", "https://example.org/b?x=1#top"));
+            tracking.recordLinks(7, List.of("https://example.org/changed")); // a rerun keeps the first record
+            Instant at = CLOCK.instant();
+            tracking.record(List.of(TrackingEvent.click(7, 0, 1, false, at), TrackingEvent.click(7, 0, 2, true, at),
+                    TrackingEvent.click(7, 1, 0, false, at), TrackingEvent.imageLoad(7, false, at), TrackingEvent.imageLoad(7, true, at)));
+            tracking.record(List.of(TrackingEvent.click(7, 1, 1, false, at), TrackingEvent.imageLoad(7, false, at)));
+            assertThat(tracking.links(7)).extracting(l -> l.index() + " " + l.url() + " " + l.human() + " " + l.automated())
+                    .containsExactly("0 https://example.org/a 1 1", "1 https://example.org/b?x=1#top 2 0");
+            assertThat(tracking.imageLoads(7)).isEqualTo(new TrackingRepository.Counts(2, 1));
+            assertThat(tracking.clicksPerCampaign()).containsEntry(7L, new TrackingRepository.Counts(3, 1));
+            assertThat(tracking.deliveredAt(7, 2)).contains(Instant.ofEpochMilli(9000));
+            assertThat(tracking.lastDelivery(7)).contains(Instant.ofEpochMilli(9000));
+            assertThat(tracking.lastDelivery(8)).isEmpty();
+            assertThat(tracking.clicksOf(EmailAddress.parse("ann@example.org"))).extracting(c -> c.url() + " " + c.automated())
+                    .containsExactly("https://example.org/a false", "https://example.org/b?x=1#top false");
+            assertThat(store.personalData().held(EmailAddress.parse("ann@example.org")).clicks()).hasSize(2);
+
+            store.personalData().erase(EmailAddress.parse("ann@example.org"));
+            assertThat(tracking.clicksOf(EmailAddress.parse("ann@example.org"))).isEmpty();
+            assertThat(tracking.clicksOf(EmailAddress.parse("bob@example.org"))).hasSize(1);
+            // A click for someone erased meanwhile counts, but is kept about nobody.
+            tracking.record(List.of(TrackingEvent.click(7, 0, 1, false, at)));
+            assertThat(tracking.links(7).get(0).human()).isEqualTo(2);
+            assertThat(store.database().handle().createQuery("SELECT COUNT(*) FROM click").mapTo(Long.class).one()).isEqualTo(1);
+        }
+    }
 }

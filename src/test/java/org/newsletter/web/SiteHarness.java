@@ -203,6 +203,11 @@ final class SiteHarness implements AutoCloseable {
         site.awaitSubscribeRequests();
     }
 
+    /** Waits until the clicks and image loads answered so far are in the database (they are written after the answer). */
+    void awaitTrackedRequests() throws InterruptedException {
+        site.awaitTrackedRequests();
+    }
+
     /** POSTs and returns the answer as soon as it comes, within {@code timeout}, waiting for nothing else. */
     HttpResponse<String> postAnswer(String path, String body, Map<String, String> headers, Duration timeout)
             throws IOException, InterruptedException {

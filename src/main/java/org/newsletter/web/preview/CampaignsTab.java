@@ -3,7 +3,6 @@ package org.newsletter.web.preview;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -19,11 +18,11 @@ import org.newsletter.model.Campaign;
 import org.newsletter.model.CampaignCounts;
 import org.newsletter.model.DeliveryState;
 import org.newsletter.model.InvalidInputException;
-import org.newsletter.model.TimeCount;
 import org.newsletter.render.CampaignReportPage;
 import org.newsletter.render.TemplateEngine;
 import org.newsletter.store.DatabaseLocation;
 import org.newsletter.store.Store;
+import org.newsletter.web.CampaignReports;
 import org.newsletter.web.ErrorPages;
 import org.newsletter.web.Request;
 import org.newsletter.web.Response;
@@ -31,7 +30,7 @@ import org.newsletter.web.Routes;
 
 /**
  * The campaigns tab: the workspace's campaigns from its database, newest first (as {@code campaigns} lists them), and for a chosen one the
- * page {@code campaigns report ID --html} writes, drawn by the same {@link CampaignReportPage}. It only
+ * page {@code campaigns report ID --html} writes, from the same {@link CampaignReports} and {@link CampaignReportPage}. It only
  * reads: a workspace without a database yet gets a note saying so, and none is created to say it. Its
  * words are in the templates {@code preview/campaigns.ftlh} and {@code preview/campaign.ftlh}.
  */
@@ -106,7 +105,7 @@ final class CampaignsTab {
         }
         try {
             Optional<String> page = directory.with(workspace, store -> store.campaigns().find(Long.parseLong(request.pathParameter(0)))
-                    .map(campaign -> render(workspace, store, campaign)));
+                    .map(campaign -> CampaignReports.page(workspace, store, campaign, issueDate(workspace, campaign))));
             return page.map(html -> ContentPolicy.issue(200, html)).orElseGet(errors::notFound);
         } catch (InvalidInputException e) {
             // A workspace's own campaign-report.html.ftlh with a mistake: its file and line, where the report would be.
@@ -121,16 +120,6 @@ final class CampaignsTab {
         } catch (InvalidInputException e) {
             return Response.html(422, "<section class=\"problems\" role=\"alert\">" + Fragments.note("error", e.getMessage()) + "</section>");
         }
-    }
-
-    /** The figures the command gathers for the same page: deliveries in periods chosen for their spread, and the outcome. */
-    private String render(Workspace workspace, Store store, Campaign campaign) {
-        List<TimeCount> byMinute = store.outcomes().deliveries(campaign, Duration.ofMinutes(1));
-        Duration span = byMinute.isEmpty() ? Duration.ZERO : Duration.between(byMinute.get(0).start(), byMinute.get(byMinute.size() - 1).start());
-        Duration period = CampaignReportPage.deliveryPeriod(span);
-        List<TimeCount> deliveries = period.equals(Duration.ofMinutes(1)) ? byMinute : store.outcomes().deliveries(campaign, period);
-        return new CampaignReportPage(templates(workspace)).render(campaign, issueDate(workspace, campaign), store.outcomes().of(campaign),
-                deliveries, period, workspace.site().timeZone());
     }
 
     /** The issue's own date when its folder is still there and reads cleanly; else the report leaves it out, as the command's does. */

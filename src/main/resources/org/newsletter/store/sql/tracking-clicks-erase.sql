@@ -1,0 +1,1 @@
+DELETE FROM click WHERE subscriber_id IN (SELECT id FROM subscriber WHERE email_key = :key)
