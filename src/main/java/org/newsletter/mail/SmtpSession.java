@@ -30,8 +30,10 @@ import org.newsletter.config.SmtpSettings;
  *
  * <p>The session remembers the {@link Step} each transaction reached, so that a failure can say
  * whether the message may have been delivered. Every read has the settings' timeout (SO_TIMEOUT);
- * every write too, by a task on the shared {@link WriteTimeouts} timer that closes the TCP socket if
- * the write has not finished in time (a blocked write ignores SO_TIMEOUT). Not thread-safe.
+ * every write too (a blocked write ignores SO_TIMEOUT): a watchdog on the shared {@link WriteTimeouts}
+ * timer looks a few times per timeout at the write in progress, if any, and closes the TCP socket when
+ * it has taken longer than the timeout. A timer task per write, as Jakarta Mail does, cost two
+ * hand-overs to the timer thread per write, four per message. Not thread-safe.
  */
 final class SmtpSession {
 
@@ -106,8 +108,8 @@ final class SmtpSession {
 
     private static final byte[] CRLF = {'\r', '\n'};
     private static final byte[] END_OF_DATA = {'.', '\r', '\n'};
-    /** Each write call is at most this long, so the write timeout bounds a stall, not the time a large message takes. */
-    private static final int MAX_WRITE = 1 << 20;
+    /** Each write call is at most this long, so the write timeout bounds a stall, not the time a large message takes on a slow link. */
+    private static final int MAX_WRITE = 64 * 1024;
     private static final int MAX_REPLY_LINE = 4096;
     private static final int MAX_REPLY_LINES = 100;
 
@@ -115,7 +117,6 @@ final class SmtpSession {
     private final Socket socket;
     private final InputStream in;
     private final OutputStream out;
-    private final ScheduledExecutorService timer;
     private final long timeoutMillis;
     private final byte[] input = new byte[8192];
     private int inputPosition;
@@ -123,6 +124,9 @@ final class SmtpSession {
     private byte[] output = new byte[64 * 1024];
     private int outputLength;
     private final Set<String> extensions;
+    private final ScheduledFuture<?> watchdog;
+    /** When the write in progress started (System.nanoTime()), or 0 when no write is. */
+    private volatile long writingSince;
     private Step step = Step.IDLE;
     private boolean closed;
 
@@ -131,9 +135,10 @@ final class SmtpSession {
         this.socket = socket;
         this.in = socket.getInputStream();
         this.out = socket.getOutputStream();
-        this.timer = timer;
         this.timeoutMillis = timeoutMillis;
         this.extensions = extensions;
+        long period = Math.max(10, Math.min(1000, timeoutMillis / 8));
+        this.watchdog = timer.scheduleWithFixedDelay(this::closeIfWriteTimedOut, period, period, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -149,8 +154,6 @@ final class SmtpSession {
         Socket tcp = new NoDelaySocketFactory().createSocket();
         SmtpSession session = null;
         try {
-            // Larger buffers than the loopback defaults' start, so one message's content fits in one write.
-            tcp.setSendBufferSize(256 * 1024);
             tcp.setSoTimeout(timeout);
             tcp.connect(new InetSocketAddress(settings.host(), settings.port()), timeout);
             Socket socket = settings.tls() == SmtpSettings.Tls.IMPLICIT ? tls.layer(tcp, settings, timeout) : tcp;
@@ -163,6 +166,7 @@ final class SmtpSession {
                 }
                 session.command("STARTTLS");
                 expect(session.readReply(), 220, Refused.What.GREETING);
+                session.watchdog.cancel(false);
                 SmtpSession secure = new SmtpSession(tcp, tls.layer(tcp, settings, timeout), timer, timeout, new HashSet<>());
                 session = secure;
                 secure.hello(clientName);
@@ -172,6 +176,9 @@ final class SmtpSession {
             }
             return session;
         } catch (IOException | Refused | RuntimeException e) {
+            if (session != null) {
+                session.watchdog.cancel(false);
+            }
             try {
                 tcp.close();
             } catch (IOException closing) {
@@ -443,12 +450,12 @@ final class SmtpSession {
         try {
             for (int at = 0; at < outputLength; at += MAX_WRITE) {
                 int length = Math.min(MAX_WRITE, outputLength - at);
-                ScheduledFuture<?> deadline = timer.schedule(this::closeOnWriteTimeout, timeoutMillis, TimeUnit.MILLISECONDS);
+                writingSince = System.nanoTime() | 1; // never 0, which means "not writing"
                 try {
                     out.write(output, at, length);
                     out.flush();
                 } finally {
-                    deadline.cancel(false);
+                    writingSince = 0;
                 }
             }
         } finally {
@@ -459,12 +466,18 @@ final class SmtpSession {
         }
     }
 
-    /** Runs on the timer thread: the blocked write then fails with a SocketException. The TCP socket, not the TLS one, whose close would wait for the write. */
-    private void closeOnWriteTimeout() {
-        try {
-            tcp.close();
-        } catch (IOException e) {
-            // Closing is what the timeout is for; the blocked write fails either way and reports the failure.
+    /**
+     * Runs on the timer thread: a write that has taken longer than the timeout then fails with a
+     * SocketException. The TCP socket is closed, not the TLS one, whose close would wait for the write.
+     */
+    private void closeIfWriteTimedOut() {
+        long since = writingSince;
+        if (since != 0 && System.nanoTime() - since > TimeUnit.MILLISECONDS.toNanos(timeoutMillis)) {
+            try {
+                tcp.close();
+            } catch (IOException e) {
+                // Closing is what the timeout is for; the blocked write fails either way and reports the failure.
+            }
         }
     }
 
@@ -525,6 +538,7 @@ final class SmtpSession {
 
     private void closeSocket(Exception failure) {
         closed = true;
+        watchdog.cancel(false);
         try {
             socket.close();
         } catch (IOException e) {
