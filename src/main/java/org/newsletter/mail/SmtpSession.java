@@ -240,26 +240,40 @@ final class SmtpSession {
                 throw closingRefusal(Step.MAIL, mailReply);
             }
             step = Step.RCPT;
-            rcptReply = readReply();
+            try {
+                rcptReply = readReply();
+            } catch (IOException e) {
+                if (mailReply.positive()) {
+                    throw e;
+                }
+                throw refusedThenLost(Step.MAIL, mailReply, e);
+            }
             if (rcptReply.code() == 421) {
                 throw mailReply.positive() ? closingRefusal(Step.RCPT, rcptReply) : closingRefusal(Step.MAIL, mailReply);
             }
             step = Step.DATA;
-            dataReply = readReply();
             Step failedAt = !mailReply.positive() ? Step.MAIL : !rcptReply.positive() ? Step.RCPT : null;
+            SmtpReply refusal = failedAt == Step.MAIL ? mailReply : rcptReply;
             if (failedAt != null) {
-                SmtpReply refusal = failedAt == Step.MAIL ? mailReply : rcptReply;
-                if (dataReply.code() == 421) {
-                    throw closingRefusal(failedAt, refusal);
-                }
-                if (dataReply.code() == 354) {
-                    // The server took DATA although MAIL or RCPT failed (RFC 2920 section 3.1 says it should
-                    // not): end the empty message at once; its reply is no delivery, there being no recipient.
-                    write(END_OF_DATA);
-                    readReply();
+                // The refusal is what this message's outcome rests on (a 550 "no such user" suppresses the
+                // address), even if the connection fails while the rest of the group is read.
+                try {
+                    dataReply = readReply();
+                    if (dataReply.code() == 421) {
+                        throw closingRefusal(failedAt, refusal);
+                    }
+                    if (dataReply.code() == 354) {
+                        // The server took DATA although MAIL or RCPT failed (RFC 2920 section 3.1 says it should
+                        // not): end the empty message at once; its reply is no delivery, there being no recipient.
+                        write(END_OF_DATA);
+                        readReply();
+                    }
+                } catch (IOException e) {
+                    throw refusedThenLost(failedAt, refusal, e);
                 }
                 throw refused(failedAt, refusal);
             }
+            dataReply = readReply();
         } else {
             command(mail);
             mailReply = readReply();
@@ -290,18 +304,30 @@ final class SmtpSession {
     }
 
     /** A refusal; the session is reset for the next message (RSET), or closed after a 421 (RFC 5321 section 3.8). */
-    private TransactionRefused refused(Step at, SmtpReply reply) throws IOException {
+    private TransactionRefused refused(Step at, SmtpReply reply) {
         step = at;
         if (reply.code() == 421) {
             return closingRefusal(at, reply);
         }
-        command("RSET");
-        SmtpReply reset = readReply();
-        if (!reset.positive()) {
-            // The session is in a state we cannot trust: report the refusal, and no longer use the session.
-            closeSocket(null);
+        try {
+            command("RSET");
+            if (!readReply().positive()) {
+                // The session is in a state we cannot trust: report the refusal, and no longer use the session.
+                closeSocket(null);
+            }
+        } catch (IOException e) {
+            return refusedThenLost(at, reply, e);
         }
         return new TransactionRefused(at, reply);
+    }
+
+    /** A refusal after which the connection failed: the refusal is the message's outcome, and the session is closed. */
+    private TransactionRefused refusedThenLost(Step at, SmtpReply reply, IOException e) {
+        step = at;
+        TransactionRefused refusal = new TransactionRefused(at, reply);
+        refusal.addSuppressed(e);
+        closeSocket(e);
+        return refusal;
     }
 
     private TransactionRefused closingRefusal(Step at, SmtpReply reply) {

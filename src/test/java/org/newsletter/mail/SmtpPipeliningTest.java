@@ -6,7 +6,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
+import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +97,47 @@ class SmtpPipeliningTest {
         assertThat(server.connectionsOpened()).isEqualTo(1);
         // The DATA of the refused group (answered 503 by the server), then RSET before the next transaction.
         assertThat(server.commands()).containsSubsequence("RCPT TO:<gone@example.org>", "DATA", "RSET", MAIL_FROM, "RCPT TO:<ada@example.org>");
+    }
+
+    @Test
+    void aRefusalFollowedByAHangUpIsStillTheRefusal() throws Exception {
+        // A server that refuses the recipient and hangs up before answering the rest of the group: the
+        // 550 decides the message's outcome (the address is suppressed), not the lost connection.
+        try (ServerSocket listener = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            Thread script = new Thread(() -> refuseRecipientThenHangUp(listener));
+            script.start();
+            SmtpTransport scripted = new SmtpTransport(SmtpSettings.parse("smtp://127.0.0.1:" + listener.getLocalPort() + "?tls=none&timeout=2s"), null);
+            try (Transport.Channel channel = scripted.open()) {
+                DeliveryException failure = catchThrowableOfType(DeliveryException.class, () -> channel.send(SmtpTestMessages.to("gone@example.org")));
+                assertThat(failure.kind()).isEqualTo(Kind.PERMANENT);
+                assertThat(failure.channelBroken()).isTrue();
+                assertThat(failure.reply()).contains(new SmtpReply(550, "5.1.1", "no such user"));
+                assertThat(failure.reply().orElseThrow().noSuchUser()).isTrue();
+                assertThat(failure).hasMessage("127.0.0.1:" + listener.getLocalPort()
+                        + " refused the message to gone@example.org at RCPT TO: 550 5.1.1 no such user; the connection is closed");
+            }
+            script.join(2_000);
+        }
+    }
+
+    /** Offers PIPELINING, answers the group's MAIL with 250 and its RCPT with 550, then closes without answering DATA. */
+    private static void refuseRecipientThenHangUp(ServerSocket listener) {
+        try (Socket client = listener.accept()) {
+            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.US_ASCII));
+            OutputStream out = client.getOutputStream();
+            out.write("220 script ESMTP\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.startsWith("EHLO")) {
+                    out.write("250-script\r\n250 PIPELINING\r\n".getBytes(StandardCharsets.US_ASCII));
+                } else if (line.startsWith("DATA")) {
+                    out.write("250 2.1.0 Ok\r\n550 5.1.1 no such user\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError("the scripted server failed", e);
+        }
     }
 
     @Test
