@@ -166,6 +166,9 @@ final class SmtpSession {
                 }
                 session.command("STARTTLS");
                 expect(session.readReply(), 220, Refused.What.GREETING);
+                // RFC 3207 section 4.2: nothing said before the upgrade counts. The new session starts with an
+                // empty input buffer (anything a man in the middle slipped in after the 220 is dropped, and
+                // would break the handshake anyway) and asks for the extensions again.
                 session.watchdog.cancel(false);
                 SmtpSession secure = new SmtpSession(tcp, tls.layer(tcp, settings, timeout), timer, timeout, new HashSet<>());
                 session = secure;
