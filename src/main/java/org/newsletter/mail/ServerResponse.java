@@ -1,17 +1,17 @@
 package org.newsletter.mail;
 
 /**
- * Angus's text of a server reply ({@code getLastServerResponse()}, or the message of its exceptions) as
- * an {@link SmtpReply}. Angus keeps every line of a multi-line reply (RFC 5321 section 4.2.1), each
- * with its code, separated by newlines; the reply becomes one code, the first enhanced status code
- * (RFC 3463), and the lines' texts joined by spaces.
+ * The text of a server reply as an {@link SmtpReply}: every line of a multi-line reply (RFC 5321
+ * section 4.2.1), each with its code, separated by newlines, as {@link SmtpSession} reads them; the
+ * reply becomes one code, the first enhanced status code (RFC 3463), and the lines' texts joined by
+ * spaces.
  */
 final class ServerResponse {
 
     private ServerResponse() {
     }
 
-    /** The reply, or null when the text is not one (Angus says "[EOF]" when the server hung up). */
+    /** The reply, or null when the text is not one. */
     static SmtpReply toReply(String response) {
         if (response == null || response.isBlank()) {
             return null;

@@ -1,36 +1,37 @@
 package org.newsletter.mail;
 
-import jakarta.mail.Address;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
 
 /**
  * One SMTP session (RFC 5321), opened by {@link SmtpTransport}: one mail transaction per message,
- * MAIL FROM the envelope sender, RCPT TO the one recipient, DATA the message's bytes.
+ * MAIL FROM the envelope sender, RCPT TO the one recipient, DATA the message's bytes, pipelined
+ * (RFC 2920) when the server offers it ({@link SmtpSession}).
  *
- * <p>A refused recipient or message leaves the session usable (Angus sends RSET). A lost connection,
+ * <p>A refused recipient or message leaves the session usable (RSET is sent). A lost connection,
  * a timeout, an I/O error or a 421 breaks it: the channel then refuses every further message with
  * {@link DeliveryException#channelBroken()} and the caller opens a new one. That is also how a server
  * that closed an idle connection is noticed: the next MAIL FROM gets its 421 notice or end of stream,
- * before any of the message is sent, so nothing is delivered twice. No NOOP is sent before each
- * message to find out sooner: it would cost a round trip per message and tell nothing the MAIL FROM
- * does not.
+ * before any of the message is sent (the content waits for the 354 to DATA), so nothing is delivered
+ * twice. No NOOP is sent before each message to find out sooner: it would cost a round trip per
+ * message and tell nothing the MAIL FROM does not.
  */
 final class SmtpChannel implements Transport.Channel {
 
-    private final SmtpClient client;
-    private final Session session;
+    private final SmtpSession session;
     private final SmtpFailures failures;
     private final Runnable whenClosed;
     private boolean broken;
     private boolean closed;
 
-    SmtpChannel(SmtpClient client, Session session, SmtpFailures failures, Runnable whenClosed) {
-        this.client = client;
+    SmtpChannel(SmtpSession session, SmtpFailures failures, Runnable whenClosed) {
         this.session = session;
         this.failures = failures;
         this.whenClosed = whenClosed;
+    }
+
+    /** Whether the server offered PIPELINING, so that each message costs two round trips rather than four. */
+    boolean pipelining() {
+        return session.pipelining();
     }
 
     @Override
@@ -38,25 +39,21 @@ final class SmtpChannel implements Transport.Channel {
         if (closed) {
             throw new IllegalStateException("this SMTP channel is closed");
         }
-        if (broken || !client.stillConnected()) {
+        if (broken || session.isClosed()) {
             broken = true;
             throw failures.alreadyBroken(message);
         }
-        Address[] recipient = {envelopeAddress(message)};
-        client.startTransaction();
+        checkRecipient(message);
         try {
-            client.sendMessage(new WireMessage(session, message), recipient);
-        } catch (MessagingException e) {
-            DeliveryException failure = failures.whileSending(e, message, client);
-            if (failure.channelBroken()) {
-                broken = true;
-                disconnect(failure);
-            }
-            throw failure;
+            // An empty envelope sender becomes the null reverse-path "<>" (bounces, RFC 5321 section 4.5.5).
+            return session.send(message.envelopeFrom(), message.recipient(), message.bytes());
+        } catch (SmtpSession.TransactionRefused refusal) {
+            broken = session.isClosed();
+            throw failures.refused(refusal, message, broken);
+        } catch (IOException e) {
+            broken = true;
+            throw failures.lost(e, message, session.step());
         }
-        String response = client.getLastServerResponse();
-        SmtpReply reply = ServerResponse.toReply(response);
-        return reply != null ? reply : new SmtpReply(client.getLastReturnCode(), null, response == null ? "" : response.strip());
     }
 
     /** Sends QUIT and closes the connection; never throws. */
@@ -67,34 +64,20 @@ final class SmtpChannel implements Transport.Channel {
         }
         closed = true;
         try {
-            client.close();
-        } catch (MessagingException e) {
-            // QUIT is a courtesy (RFC 5321 section 4.1.1.10). When it fails the server has gone or
-            // stopped answering, Angus has closed the socket anyway (in a finally block), and every
-            // message sent on this channel already has its outcome: there is nothing left to report
-            // to anyone, or to retry.
+            // QUIT is a courtesy (RFC 5321 section 4.1.1.10). When it fails the server has gone or stopped
+            // answering, the socket is closed anyway, and every message sent on this channel already has
+            // its outcome: there is nothing left to report to anyone, or to retry.
+            session.quit();
         } finally {
             whenClosed.run();
         }
     }
 
-    /** The recipient as Angus wants it, without parsing: the address was checked when it was stored. */
-    private InternetAddress envelopeAddress(OutgoingMessage message) throws DeliveryException {
+    /** Without parsing (the address was checked when it was stored): RCPT TO must carry it as it is, in ASCII, without SMTPUTF8 (RFC 6531). */
+    private void checkRecipient(OutgoingMessage message) throws DeliveryException {
         String address = message.recipient();
-        if (address.isEmpty() || address.indexOf('@') < 1 || address.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>' || c == 127)) {
+        if (address.isEmpty() || address.indexOf('@') < 1 || address.chars().anyMatch(c -> c <= ' ' || c == '<' || c == '>' || c >= 127)) {
             throw failures.unusableRecipient(message);
-        }
-        InternetAddress recipient = new InternetAddress();
-        recipient.setAddress(address);
-        return recipient;
-    }
-
-    /** After a failure that broke the session: close the socket now rather than when the caller gets round to it. */
-    private void disconnect(DeliveryException failure) {
-        try {
-            client.close();
-        } catch (MessagingException e) {
-            failure.addSuppressed(e);
         }
     }
 }

@@ -7,13 +7,11 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
  * The one timer thread that enforces write timeouts for all the open channels of a transport.
  *
  * <p>Why: a read timeout (SO_TIMEOUT) does not stop a write that blocks because the server stopped
- * reading and the TCP buffers are full; only {@code mail.smtp.writetimeout} does, and Angus enforces it
- * by scheduling a task that closes the socket if a write takes too long. By default it creates a
- * scheduler thread for every connection (a non-daemon one, stopped when the socket closes). Angus 2.0
- * also accepts a shared scheduler as {@code mail.smtp.executor.writetimeout}: this is it, a single
- * daemon thread that exists only while at least one channel is open, so nothing outlives the channels
- * and a campaign with 32 connections needs one timer thread, not 32. Cancelled timeouts (one per write,
- * nearly all of them) are removed at once rather than left queued until they expire.
+ * reading and the TCP buffers are full. Each {@link SmtpSession} has a watchdog task on this timer
+ * that closes its socket when a write has taken longer than the timeout. One daemon thread serves
+ * every channel, and exists only while at least one channel is open, so nothing outlives the channels
+ * and a campaign with 32 connections needs one timer thread, not 32. Cancelled tasks are removed at
+ * once rather than left queued.
  */
 final class WriteTimeouts {
 

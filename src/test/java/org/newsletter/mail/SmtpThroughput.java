@@ -1,8 +1,5 @@
 package org.newsletter.mail;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.URLName;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -13,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,8 +19,7 @@ import org.newsletter.testing.FaultySmtpServer;
 
 /**
  * Not a test: how many messages of about 40 KB per second one channel and four channels hand to a
- * local sink, with TCP_NODELAY (as {@link SmtpTransport} sends) and without it (Jakarta Mail's
- * default), to show what {@link NoDelaySocketFactory} is for. Sinks: {@code faulty}
+ * local sink through {@link SmtpTransport}. Sinks: {@code faulty}
  * ({@link FaultySmtpServer}, plain), {@code starttls} (the same with STARTTLS), {@code smtp-sink}
  * (Postfix's, if /usr/sbin/smtp-sink exists).
  *
@@ -37,8 +32,7 @@ public final class SmtpThroughput {
 
     private static final int MESSAGE_BYTES = 43_500;
     private static final int WARM_UP = 500;
-    private static final int WITHOUT_NODELAY = 60;
-
+    
     private SmtpThroughput() {
     }
 
@@ -48,38 +42,33 @@ public final class SmtpThroughput {
         byte[] bytes = SmtpTestMessages.to("reader@example.org", MESSAGE_BYTES).bytes();
         System.out.printf(Locale.ROOT, "%s, messages of %d bytes, %d cores%n", sink, bytes.length, Runtime.getRuntime().availableProcessors());
         for (int channels : new int[] {1, 4}) {
-            for (boolean noDelay : new boolean[] {true, false}) {
-                int count = noDelay ? messages : WITHOUT_NODELAY * channels;
-                double rate = measureOn(sink, bytes, channels, count, noDelay);
-                System.out.printf(Locale.ROOT, "  %d channel%s, TCP_NODELAY %-3s: %7.0f messages/s (%d messages)%n",
-                        channels, channels == 1 ? " " : "s", noDelay ? "on" : "off", rate, count);
-            }
+            double rate = measureOn(sink, bytes, channels, messages);
+            System.out.printf(Locale.ROOT, "  %d channel%s: %7.0f messages/s (%d messages)%n", channels, channels == 1 ? " " : "s", rate, messages);
         }
     }
 
-    private static double measureOn(String sink, byte[] bytes, int channels, int count, boolean noDelay) throws Exception {
+    private static double measureOn(String sink, byte[] bytes, int channels, int count) throws Exception {
         if (sink.equals("smtp-sink")) {
             try (PostfixSink postfix = PostfixSink.start()) {
-                return measure("smtp://127.0.0.1:" + postfix.port + "?tls=none", bytes, channels, count, noDelay);
+                return measure("smtp://127.0.0.1:" + postfix.port + "?tls=none", bytes, channels, count);
             }
         }
         boolean startTls = sink.equals("starttls");
         try (FaultySmtpServer server = startTls ? FaultySmtpServer.startWithStartTls() : FaultySmtpServer.start()) {
-            return measure(server.url(startTls ? "trust=127.0.0.1" : "tls=none"), bytes, channels, count, noDelay);
+            return measure(server.url(startTls ? "trust=127.0.0.1" : "tls=none"), bytes, channels, count);
         }
     }
 
-    private static double measure(String url, byte[] bytes, int channels, int count, boolean noDelay) throws Exception {
+    private static double measure(String url, byte[] bytes, int channels, int count) throws Exception {
         SmtpSettings settings = SmtpSettings.parse(url + "&timeout=10s&connections=" + channels);
         SmtpTransport transport = new SmtpTransport(settings, null);
-        WriteTimeouts timeouts = new WriteTimeouts();
         List<Transport.Channel> open = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(channels);
         try {
             for (int i = 0; i < channels; i++) {
-                open.add(noDelay ? transport.open() : withoutNoDelay(settings, timeouts));
+                open.add(transport.open());
             }
-            run(open, threads, bytes, noDelay ? WARM_UP * channels : channels);
+            run(open, threads, bytes, WARM_UP * channels);
             long start = System.nanoTime();
             run(open, threads, bytes, count);
             return count / (Duration.ofNanos(System.nanoTime() - start).toNanos() / 1e9);
@@ -104,16 +93,6 @@ public final class SmtpThroughput {
         for (Future<Void> future : running) {
             future.get();
         }
-    }
-
-    /** A channel as SmtpTransport makes it, but with Jakarta Mail's own sockets: Nagle's algorithm on. */
-    private static Transport.Channel withoutNoDelay(SmtpSettings settings, WriteTimeouts timeouts) throws MessagingException {
-        Properties properties = SmtpSessionProperties.of(settings, timeouts.acquire());
-        properties.remove("mail.smtp.socketFactory");
-        Session session = Session.getInstance(properties);
-        SmtpClient client = new SmtpClient(session, new URLName("smtp", settings.host(), settings.port(), null, null, null));
-        client.connect(settings.host(), settings.port(), null, null);
-        return new SmtpChannel(client, session, new SmtpFailures(settings), timeouts::release);
     }
 
     /** Postfix's smtp-sink on a free loopback port: accepts and discards everything. */

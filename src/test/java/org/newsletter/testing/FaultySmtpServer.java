@@ -105,9 +105,11 @@ public final class FaultySmtpServer implements AutoCloseable {
     private volatile boolean closeWithNotice;
     private volatile String user;
     private volatile String password;
+    private volatile boolean pipelining;
 
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final List<String> commands = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> readAhead = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger messages = new AtomicInteger();
 
@@ -261,6 +263,15 @@ public final class FaultySmtpServer implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Offers PIPELINING (RFC 2920) in the EHLO reply. The server reads commands the same either way (it
+     * always could take them pipelined); see {@link #commandsWithMoreBehind()}.
+     */
+    public FaultySmtpServer offerPipelining() {
+        pipelining = true;
+        return this;
+    }
+
     private FaultySmtpServer closeAfter(int messages, boolean notice) {
         if (messages < 1) {
             throw new IllegalArgumentException("messages must be at least 1: " + messages);
@@ -288,6 +299,16 @@ public final class FaultySmtpServer implements AutoCloseable {
     public List<String> commands() {
         synchronized (commands) {
             return List.copyOf(commands);
+        }
+    }
+
+    /**
+     * The commands (as in {@link #commands()}) that arrived with more of the client's bytes already
+     * behind them, unanswered: the client did not wait for their replies, as only a pipelining client does.
+     */
+    public List<String> commandsWithMoreBehind() {
+        synchronized (readAhead) {
+            return List.copyOf(readAhead);
         }
     }
 
@@ -448,6 +469,9 @@ public final class FaultySmtpServer implements AutoCloseable {
                 }
                 String verb = line.split(" ", 2)[0].toUpperCase(Locale.ROOT);
                 commands.add(verb.equals("AUTH") ? "AUTH ****" : line);
+                if (in.buffered() > 0) {
+                    readAhead.add(verb.equals("AUTH") ? "AUTH ****" : line);
+                }
                 switch (verb) {
                     case "EHLO" -> ehlo();
                     case "HELO" -> {
@@ -478,6 +502,9 @@ public final class FaultySmtpServer implements AutoCloseable {
             resetTransaction();
             greeted = true;
             List<String> lines = new ArrayList<>(List.of(NAME + " greets you", "8BITMIME", "ENHANCEDSTATUSCODES", "SIZE 52428800"));
+            if (pipelining) {
+                lines.add("PIPELINING");
+            }
             if (tls != null && !tlsActive) {
                 lines.add("STARTTLS");
             }
@@ -752,6 +779,11 @@ public final class FaultySmtpServer implements AutoCloseable {
                     throw new IOException("line longer than " + max + " bytes");
                 }
             }
+        }
+
+        /** How many bytes have been read from the client and not yet taken. */
+        int buffered() {
+            return limit - position;
         }
 
         /** A command line without its line end, or null at the end of the stream. */
