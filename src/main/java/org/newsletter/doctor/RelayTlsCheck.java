@@ -8,18 +8,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.newsletter.config.SmtpSettings;
+import org.newsletter.mail.SmtpTls;
 
 /**
  * Item 7: the relay offers TLS, STARTTLS (RFC 3207) or implicit (RFC 8314 section 3.3), and its
@@ -68,7 +63,7 @@ final class RelayTlsCheck {
                 smtp.send("STARTTLS");
                 smtp.expect("220");
             }
-            try (SSLSocket tls = handshake(plain, relay)) {
+            try (SSLSocket tls = new SmtpTls(network.tls()).layer(plain, relay, (int) network.timeout().toMillis())) {
                 Conversation secure = new Conversation(tls);
                 if (relay.tls() == SmtpSettings.Tls.IMPLICIT) {
                     secure.expect("220");
@@ -85,46 +80,6 @@ final class RelayTlsCheck {
         } catch (IOException e) {
             return Finding.fail(ID, "cannot talk to the relay " + where + " (" + addresses.get(0).getHostAddress() + "): " + rootMessage(e),
                     "check the host, port and tls= of the transport URL, and that the relay runs");
-        }
-    }
-
-    private SSLSocket handshake(Socket plain, SmtpSettings relay) throws IOException {
-        SSLContext context = relay.trustedHost() != null ? trustingAnyCertificate() : network.tls();
-        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, relay.host(), relay.port(), true);
-        if (relay.trustedHost() == null) {
-            // The name check HTTPS uses (RFC 6125), as SMTP clients do since RFC 8314 section 4.1.
-            SSLParameters parameters = tls.getSSLParameters();
-            parameters.setEndpointIdentificationAlgorithm("HTTPS");
-            tls.setSSLParameters(parameters);
-        }
-        tls.startHandshake();
-        return tls;
-    }
-
-    /** For trust=HOST: the user vouches for this one relay's certificate, as the sender accepts it. */
-    private static SSLContext trustingAnyCertificate() throws IOException {
-        X509TrustManager any = new X509TrustManager() {
-            @Override
-            public void checkClientTrusted(X509Certificate[] chain, String authType) {
-                // never asked: doctor is the client
-            }
-
-            @Override
-            public void checkServerTrusted(X509Certificate[] chain, String authType) {
-                // trust=HOST: accepted as the user said
-            }
-
-            @Override
-            public X509Certificate[] getAcceptedIssuers() {
-                return new X509Certificate[0];
-            }
-        };
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {any}, null);
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IOException("no TLS in this Java: " + e.getMessage(), e);
         }
     }
 

@@ -18,19 +18,25 @@ import org.newsletter.config.SmtpSettings;
  * "HTTPS" endpoint identification), unless the settings' {@code trust=HOST} names the server. Then its
  * certificate is accepted as it is: checking the name in a certificate nobody vouches for would prove
  * nothing (whoever made it chose the name), and the self-signed certificates of small relays often
- * carry no usable name. {@link SmtpSettings} allows trust= only for the server itself.
+ * carry no usable name. {@link SmtpSettings} allows trust= only for the server itself. Sending and
+ * {@code doctor}'s relay check both go through here, so what one accepts the other does.
  */
-final class SmtpTls {
+public final class SmtpTls {
 
     private final SSLContext verified;
     private SSLContext trusting;
 
     SmtpTls() throws GeneralSecurityException {
-        this.verified = SSLContext.getDefault();
+        this(SSLContext.getDefault());
+    }
+
+    /** @param verified the context for servers that trust= does not name (a test's own trust store, or the JDK's) */
+    public SmtpTls(SSLContext verified) {
+        this.verified = verified;
     }
 
     /** A TLS socket over {@code tcp}, handshake done, reads bounded by {@code timeoutMillis}. */
-    Socket layer(Socket tcp, SmtpSettings settings, int timeoutMillis) throws IOException {
+    public SSLSocket layer(Socket tcp, SmtpSettings settings, int timeoutMillis) throws IOException {
         boolean trusted = settings.trustedHost() != null && settings.trustedHost().equalsIgnoreCase(settings.host());
         SSLSocket tls = (SSLSocket) context(trusted).getSocketFactory().createSocket(tcp, settings.host(), settings.port(), true);
         tls.setUseClientMode(true);
