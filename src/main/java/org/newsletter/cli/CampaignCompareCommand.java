@@ -15,8 +15,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"The last campaigns side by side, with a trend per column.",
-            "Oldest first. Rates are of the messages accepted; bounces are hard and soft together;",
-            "clicks are people's clicks on tracked links (0 when clicks were not tracked)."})
+            "Oldest first. Rates are of the messages accepted; bounces are hard and soft together.",
+            "Clicks are people's clicks on tracked links (0 when clicks were not tracked)."})
 final class CampaignCompareCommand implements Callable<Integer> {
 
     private final CommandContext context;
