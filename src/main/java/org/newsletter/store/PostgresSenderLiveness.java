@@ -6,11 +6,13 @@ import org.newsletter.store.internal.Sql;
 /**
  * PostgreSQL: a session-level advisory lock per sender. The server releases it when the session ends,
  * which is when the process dies or its connection drops, so senders on several machines can judge each other.
+ *
+ * <p>Advisory locks belong to the whole database, not to a schema, so the key's high 32 bits are a hash
+ * of our name and the schema (see the sender-*.postgresql.sql statements) and its low 32 the sender's
+ * id: two workspaces in one database, each in its own schema, each with a sender 1, must not take each
+ * other's lock for a sign of life, and other applications' locks stay apart.
  */
 final class PostgresSenderLiveness implements SenderLiveness {
-
-    /** High 32 bits of every key, so our locks do not collide with other applications' advisory locks. */
-    private static final long NAMESPACE = 0x4e4c5344L << 32; // "NLSD"
 
     private final Handle handle;
     private final Sql sql;
@@ -23,7 +25,7 @@ final class PostgresSenderLiveness implements SenderLiveness {
 
     @Override
     public void hold(long id) {
-        handle.createQuery(sql.get("sender-lock.postgresql")).bind("key", NAMESPACE | id).mapTo(Integer.class).one();
+        handle.createQuery(sql.get("sender-lock.postgresql")).bind("id", id).mapTo(Integer.class).one();
         held = id;
     }
 
@@ -32,9 +34,9 @@ final class PostgresSenderLiveness implements SenderLiveness {
         if (held != null && held == id) {
             return true;
         }
-        boolean free = handle.createQuery(sql.get("sender-try-lock.postgresql")).bind("key", NAMESPACE | id).mapTo(Boolean.class).one();
+        boolean free = handle.createQuery(sql.get("sender-try-lock.postgresql")).bind("id", id).mapTo(Boolean.class).one();
         if (free) {
-            handle.createQuery(sql.get("sender-unlock.postgresql")).bind("key", NAMESPACE | id).mapTo(Boolean.class).one();
+            handle.createQuery(sql.get("sender-unlock.postgresql")).bind("id", id).mapTo(Boolean.class).one();
         }
         return !free;
     }
@@ -42,7 +44,7 @@ final class PostgresSenderLiveness implements SenderLiveness {
     @Override
     public void close() {
         if (held != null) {
-            handle.createQuery(sql.get("sender-unlock.postgresql")).bind("key", NAMESPACE | held).mapTo(Boolean.class).one();
+            handle.createQuery(sql.get("sender-unlock.postgresql")).bind("id", held).mapTo(Boolean.class).one();
             held = null;
         }
     }

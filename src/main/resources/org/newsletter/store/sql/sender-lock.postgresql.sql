@@ -1,1 +1,1 @@
-SELECT 1 FROM (SELECT pg_advisory_lock(:key)) AS taken
+SELECT 1 FROM (SELECT pg_advisory_lock((hashtext('newsletter-sender:' || current_schema())::bigint << 32) | :id)) AS taken

@@ -1,1 +1,1 @@
-SELECT pg_try_advisory_lock(:key)
+SELECT pg_try_advisory_lock((hashtext('newsletter-sender:' || current_schema())::bigint << 32) | :id)
