@@ -29,7 +29,7 @@ class PackageLayoutTest {
     private static final Path SOURCES = Path.of("src/main/java/org/newsletter");
     private static final Pattern REFERENCE = Pattern.compile("\\borg\\.newsletter\\.([a-z][a-z0-9]*(?:\\.[a-z][a-z0-9]*)*)\\.[A-Z]");
 
-    /** Package → what it may use; the order is the data's, from the records to the command line. */
+    /** Package → what it may use (the README's code-layout table lists them in the order the data flows). */
     private static final Map<String, Set<String>> MAY_USE = new TreeMap<>(Map.ofEntries(
             Map.entry("model", Set.of()),
             Map.entry("yaml", Set.of("model")),
@@ -90,6 +90,40 @@ class PackageLayoutTest {
                 assertThat(uses).as(pkg).doesNotContain("send");
             }
         });
+    }
+
+    /**
+     * The README's code-layout table is the map a newcomer reads: one row per package, in an order where
+     * each comes after every package it uses, and its "uses" column is exactly what this test enforces.
+     */
+    @Test
+    void theReadmeTableShowsEveryPackageWithWhatItUsesInTheOrderTheDataFlows() throws IOException {
+        Map<String, Set<String>> table = new TreeMap<>();
+        List<String> order = new ArrayList<>();
+        List<String> readme = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = 0;
+        while (start < readme.size() && !readme.get(start).startsWith("Code layout (`src/main/java/org/newsletter`)")) {
+            start++;
+        }
+        assertThat(start).as("README has the code-layout paragraph").isLessThan(readme.size());
+        int row = start;
+        while (row < readme.size() && !readme.get(row).startsWith("| package |")) {
+            row++;
+        }
+        for (row += 2; row < readme.size() && readme.get(row).startsWith("| `"); row++) {
+            String[] cells = readme.get(row).split(" \\| ");
+            String pkg = cells[0].replaceAll("[|` ]", "");
+            String uses = cells[cells.length - 1].replaceAll(" \\|$", "").strip();
+            Set<String> used = uses.startsWith("everything") ? Set.of("*")
+                    : uses.equals("nothing") ? Set.of() : new TreeSet<>(List.of(uses.split(", ")));
+            for (String before : used) {
+                assertThat(before.equals("*") || order.contains(before)).as("README: " + pkg + " uses " + before + ", which must come before it")
+                        .isTrue();
+            }
+            order.add(pkg);
+            table.put(pkg, used);
+        }
+        assertThat(table).as("README's code-layout table against MAY_USE").isEqualTo(MAY_USE);
     }
 
     @Test

@@ -62,12 +62,22 @@ final class InitCommand implements Callable<Integer> {
         Path root = dir == null ? context.workingDir() : context.workingDir().resolve(dir);
         LocalDate today = LocalDate.now(context.clock().withZone(config.site().timeZone()));
         WorkspaceScaffold.Created created = new WorkspaceScaffold(config).create(root, today);
-        Path shown = context.workingDir().relativize(created.root());
+        Path shown = shownPath(created.root());
         String slug = created.firstIssue().getFileName().toString();
-        String cd = shown.toString().isEmpty() ? "" : "cd " + shown + " && ";
+        String cd = shown.toString().isEmpty() ? "" : "cd " + CampaignRunner.shellWord(shown.toString()) + " && ";
         context.out().println("Created a newsletter workspace for " + config.site().organisation() + " in "
                 + (shown.toString().isEmpty() ? "this folder" : shown + "/") + ", with its first issue, newsletters/" + slug + "/.");
         context.out().println("Next: " + cd + "newsletter preview " + slug + " --open");
         return ExitCodes.OK;
+    }
+
+    /**
+     * The workspace as the next command should name it: relative to where the user is when it is inside
+     * that folder, else the whole path ({@code init ~/news} typed in a checkout would otherwise print
+     * {@code ../../news}, which is right but not what anyone typed or can check at a glance).
+     */
+    private Path shownPath(Path root) {
+        Path relative = context.workingDir().relativize(root);
+        return relative.startsWith("..") ? root : relative;
     }
 }

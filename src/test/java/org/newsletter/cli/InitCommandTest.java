@@ -178,6 +178,25 @@ class InitCommandTest {
         assertThat(run.err()).contains("not inside a newsletter workspace").contains("newsletter init --organisation");
     }
 
+    /**
+     * What init prints next must take the user there from where they are: a folder inside the current
+     * one by its relative name, anything else by its whole path (not ../../news), quoted for the shell
+     * when it has a space.
+     */
+    @Test
+    void theNextStepNamesTheFolderSoThatItCanBeTypedFromHere() throws IOException {
+        Path checkout = Files.createDirectories(dir.resolve("src/newsletter"));
+        Run elsewhere = init(checkout, good(dir.resolve("Riverside News").toString()));
+        assertThat(elsewhere.code()).as(elsewhere.err()).isZero();
+        assertThat(elsewhere.out()).contains(" in " + dir.resolve("Riverside News") + "/, with its first issue")
+                .contains("Next: cd '" + dir.resolve("Riverside News") + "' && newsletter preview 2024-12-first-issue --open")
+                .doesNotContain("../");
+
+        Run inside = init(checkout, good("news"));
+        assertThat(inside.code()).as(inside.err()).isZero();
+        assertThat(inside.out()).contains(" in news/, with its first issue").contains("Next: cd news && newsletter preview");
+    }
+
     private Run check(Path root, String slug) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -110,6 +110,34 @@ class ServeWorkTest {
         }
     }
 
+    /**
+     * Waits until a serve process says campaign 1's run is over ("scheduler: campaign 1: 40 accepted"): every
+     * message that run sends has gone by then, so counting them needs no wait for one that might still come.
+     */
+    void awaitRunFinished(String... logs) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            StringBuilder all = new StringBuilder();
+            for (String name : logs) {
+                all.append(log(name));
+            }
+            if (Pattern.compile("(?m)^scheduler: campaign 1: ").matcher(all).find()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no serve process said campaign 1's run was over:\n" + all);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** The scheduled sends not yet started, as {@code campaigns} lists them (none: the line is missing). */
+    String stillScheduled() {
+        IssueFixture.Run campaigns = send.workspace.run("campaigns");
+        assertThat(campaigns.exitCode()).as(campaigns.err()).isZero();
+        return campaigns.out().contains("Scheduled (") ? campaigns.out() : "";
+    }
+
     static String healthz(String origin) throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(origin + "/healthz"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
@@ -135,8 +163,8 @@ class ServeWorkTest {
             assertThat(server.received()).isEmpty();
             moveToSoon();
             awaitReceived(server, 40, Duration.ofSeconds(60), log("a.log") + log("b.log"));
-            Thread.sleep(2 * ServeWork.SCHEDULER_INTERVAL.toMillis()); // a duplicate, if there were one, would come now
-            assertEveryoneGotExactlyOne(server, 40);
+            awaitRunFinished("a.log", "b.log");
+            assertThat(stillScheduled()).as("nothing left that a later pass could start again").isEmpty();
 
             String health = healthz(originA);
             assertThat(health).startsWith("ok\n").contains("database: ok").containsPattern("scheduler: ok, last ran \\d{4}-")
@@ -151,6 +179,8 @@ class ServeWorkTest {
             assertThat(a.exitValue()).as(both).isZero();
             assertThat(b.exitValue()).as(both).isZero();
             assertThat(both.split("scheduler: started campaign 1", -1)).as(both).hasSize(2);
+            // Both have exited, having finished what was with the server: all they sent is all they ever will.
+            assertEveryoneGotExactlyOne(server, 40);
             assertThat(send.emailsInState("accepted")).hasSize(40);
         }
     }
@@ -177,7 +207,8 @@ class ServeWorkTest {
             Process second = serve(transport, "second.log");
             origin(second, "second.log");
             awaitReceived(server, 40, Duration.ofSeconds(60), log("second.log"));
-            Thread.sleep(2 * ServeWork.SCHEDULER_INTERVAL.toMillis());
+            awaitRunFinished("second.log");
+            assertThat(stillScheduled()).isEmpty();
             second.destroy();
             assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(second.exitValue()).as(log("second.log")).isZero();
