@@ -160,6 +160,8 @@ class ConsentStoriesTest {
                 .contains("Subscribe again");
         assertThat(site.status("ann@example.org", "staff")).isEqualTo("unsubscribed");
         assertThat(site.get("/subscribe").body()).contains("Weekly digest").doesNotContain("Staff room").doesNotContain("value=\"staff\"");
+        assertThat(site.get("/subscribe?list=staff").body()).as("naming it in the address").contains("Weekly digest").doesNotContain("Staff room")
+                .doesNotContain("value=\"staff\"");
         HttpResponse<String> asked = site.post("/subscribe", "email=zed%40example.org&list=staff");
         assertThat(asked.statusCode()).isEqualTo(400);
         assertThat(asked.body()).contains("Please choose at least one list").doesNotContain("Staff room");
