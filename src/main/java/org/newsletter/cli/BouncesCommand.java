@@ -11,6 +11,7 @@ import org.newsletter.model.Suppression;
 import org.newsletter.model.UserInputException;
 import org.newsletter.store.BounceRepository;
 import org.newsletter.store.Store;
+import org.newsletter.store.SuppressionRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -58,7 +59,7 @@ final class BouncesCommand implements Callable<Integer> {
                 out.println("Suppressed addresses, never mailed again:");
                 for (Suppression suppression : suppressions) {
                     out.printf("  %s  %-12s %-32s %s%n", Times.format(suppression.at()), suppression.reason().word(),
-                            suppression.email() == null ? "(erased)" : suppression.email(), suppression.note());
+                            suppression.email() == null ? SuppressionRepository.ADDRESS_NOT_KEPT : suppression.email(), suppression.note());
                 }
             }
         }

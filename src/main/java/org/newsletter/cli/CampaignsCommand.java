@@ -230,16 +230,19 @@ final class CampaignsCommand implements Callable<Integer> {
                 CampaignSender sender = new CampaignSender(workspace, pipeline::render, store, context.environment(), context.clock());
                 SendPlan plan = sender.plan(campaign, allowChanged);
                 long failed = store.campaigns().counts(id).get(DeliveryState.FAILED_TEMPORARY);
-                if (failed == 0 && store.campaigns().counts(id).remaining() == 0) {
+                // A retry stopped part-way (Ctrl-C) leaves its re-queued messages queued, not failed: running it again sends those.
+                long stillQueued = store.campaigns().counts(id).remaining();
+                if (failed == 0 && stillQueued == 0) {
                     context.out().println("Campaign " + id + " has nothing to retry.");
                     return ExitCodes.OK;
                 }
-                if (!Confirmation.confirmed(context, yes, "retry", "Retry " + failed + " temporarily failed messages of campaign " + id + "?")) {
+                String queuedToo = stillQueued == 0 ? "" : " and the " + stillQueued + " still queued from a run that stopped";
+                if (!Confirmation.confirmed(context, yes, "retry", "Retry " + failed + " temporarily failed messages of campaign " + id + queuedToo + "?")) {
                     context.out().println("Not sent.");
                     return ExitCodes.FAILED;
                 }
                 int requeued = store.campaigns().retry(id);
-                context.out().println("Retrying " + requeued + " of campaign " + id + " through " + plan.transport());
+                context.out().println("Retrying " + requeued + " of campaign " + id + queuedToo + " through " + plan.transport());
                 return new CampaignRunner(context).run(sender, store.campaigns().find(id).orElseThrow(), plan, store, spec);
             }
         }

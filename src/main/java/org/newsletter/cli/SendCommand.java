@@ -13,6 +13,7 @@ import org.newsletter.model.Diagnostic;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.ScheduledCampaign;
 import org.newsletter.model.Severity;
+import org.newsletter.model.TerminalText;
 import org.newsletter.model.UserInputException;
 import org.newsletter.send.CampaignSender;
 import org.newsletter.send.ScheduledSends;
@@ -193,7 +194,10 @@ final class SendCommand implements Callable<Integer> {
         context.out().println("Would get it:");
         sender.recipients(plan, s -> {
             if (count[0]++ < limit) {
-                context.out().printf("  %-40s %s%n", s.email(), s.name());
+                // As subscribers list does: a name from an older database could still hold control characters.
+                String name = TerminalText.escape(s.name());
+                context.out().println(name.isEmpty() ? "  " + TerminalText.escape(s.email())
+                        : String.format("  %-40s %s", TerminalText.escape(s.email()), name));
             }
         });
         if (count[0] == 0) {

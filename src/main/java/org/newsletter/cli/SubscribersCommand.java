@@ -150,9 +150,14 @@ final class SubscribersCommand extends CommandGroup {
                     throw new UserInputException("no subscriber " + email);
                 }
                 List<String> left = store.withdrawnConsents().of(email).stream().map(WithdrawnConsent::listSlug).toList();
-                context.out().println("Removed " + subscriber.email() + (left.isEmpty() ? ""
-                        : "; kept, by a hash of the address, that they left " + String.join(", ", left)
-                                + ": only they can subscribe there again, through the subscribe form"));
+                List<String> kept = new ArrayList<>();
+                if (!left.isEmpty()) {
+                    kept.add("that they left " + String.join(", ", left) + ": only they can subscribe there again, through the subscribe form");
+                }
+                store.suppressions().find(email).ifPresent(s -> kept.add("that the address is suppressed (" + s.reason().word()
+                        + "): it is never mailed or subscribed again"));
+                context.out().println("Removed " + subscriber.email() + (kept.isEmpty() ? "" : "; kept, by a hash of the address, "
+                        + String.join("; and ", kept)));
             }
             return ExitCodes.OK;
         }

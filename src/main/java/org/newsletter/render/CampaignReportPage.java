@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.newsletter.model.BounceKind;
 import org.newsletter.model.Campaign;
+import org.newsletter.model.CampaignCounts;
 import org.newsletter.model.CampaignOutcome;
+import org.newsletter.model.DeliveryState;
 import org.newsletter.model.Engagement;
 import org.newsletter.model.TimeCount;
 import org.newsletter.model.Tracking;
@@ -66,6 +68,7 @@ public final class CampaignReportPage {
         delivery.add(figure("complaints", outcome.bounces(BounceKind.COMPLAINT), accepted));
         delivery.add(figure("unsubscribes", outcome.unsubscribes().size(), accepted));
         model.put("delivery", delivery);
+        model.put("audienceParts", audienceParts(campaign, outcome));
         model.put("attempted", outcome.attempted());
         double complaintRate = CampaignOutcome.percent(outcome.bounces(BounceKind.COMPLAINT), accepted);
         model.put("complaintLevel", complaintRate >= COMPLAINTS_NEVER ? "never" : complaintRate >= COMPLAINTS_KEEP_UNDER ? "high" : "ok");
@@ -98,6 +101,22 @@ public final class CampaignReportPage {
         model.put("automatedImageLoads", engagement.automatedImageLoads());
         model.put("imagePercent", String.format(Locale.ROOT, "%.2f", CampaignOutcome.percent(engagement.imageLoads(), accepted)));
         return templates.render("campaign-report.html.ftlh", model);
+    }
+
+    /**
+     * What became of everyone the campaign began with, adding up to its audience: the people removed or
+     * erased since have no journal row left, and get a part of their own. Parts with nobody are left out.
+     */
+    private static List<Map<String, Object>> audienceParts(Campaign campaign, CampaignOutcome outcome) {
+        CampaignCounts counts = outcome.counts();
+        Map<String, Long> parts = new LinkedHashMap<>();
+        parts.put("accepted", outcome.accepted());
+        parts.put("failed", outcome.failed());
+        parts.put("skipped", counts.get(DeliveryState.SKIPPED));
+        parts.put("waiting", counts.remaining());
+        parts.put("removed", counts.removedFrom(campaign.audience()));
+        return parts.entrySet().stream().filter(e -> e.getValue() > 0)
+                .<Map<String, Object>>map(e -> Map.of("name", e.getKey(), "count", e.getValue())).toList();
     }
 
     /** A period that gives a readable number of bars for deliveries spread over {@code span}: minutes, hours or days. */

@@ -125,12 +125,14 @@ public final class SubscriberRepository {
 
     /**
      * Deletes the person and everything about them but that they left the lists they left: that stays
-     * as a marker keyed by a hash of the address ({@link WithdrawnConsents}). False when there was nobody.
+     * as a marker keyed by a hash of the address ({@link WithdrawnConsents}), as a suppression of the
+     * address does, without the readable address. False when there was nobody.
      */
     public boolean remove(EmailAddress email) {
         return handle.inTransaction(h -> find(email)
                 .map(s -> {
                     withdrawn.keep(s.id(), email);
+                    suppressions.forgetAddress(email);
                     return h.createUpdate(sql.get("subscriber-delete")).bind("id", s.id()).execute() > 0;
                 })
                 .orElse(false));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.Suppression;
@@ -20,6 +21,9 @@ import org.newsletter.store.internal.Sql;
 
 /** Addresses never mailed again, keyed by a hash so an erased person leaves no address behind. */
 public final class SuppressionRepository {
+
+    /** What a removed person's suppression shows where their address was. */
+    public static final String ADDRESS_NOT_KEPT = "(address not kept)";
 
     private final Handle handle;
     private final Sql sql;
@@ -40,6 +44,19 @@ public final class SuppressionRepository {
                 .bind("note", note == null ? "" : note)
                 .bind("now", clock.millis())
                 .execute();
+    }
+
+    /**
+     * The person behind the address is being removed: a suppression of it stays, keyed by the hash, but
+     * keeps the readable address neither in its own column nor in the server's reply noted with it
+     * ({@code 550 5.1.1 <bob@example.org>: …}).
+     */
+    void forgetAddress(EmailAddress email) {
+        find(email).ifPresent(s -> handle.createUpdate(sql.get("suppression-forget-address"))
+                .bind("hash", EmailHash.of(email.key()))
+                .bind("note", Pattern.compile(Pattern.quote(email.key()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(s.note())
+                        .replaceAll(ADDRESS_NOT_KEPT))
+                .execute());
     }
 
     public Optional<Suppression> find(EmailAddress email) {

@@ -219,6 +219,19 @@ class CampaignOutcomeTest {
         return cells.stream().mapToLong(c -> Long.parseLong(c.text())).sum();
     }
 
+    /** Issue 15: every count adds up. The report said "to 20 people" and showed 18 accepted, with no word of the other 2. */
+    @Test
+    void theHtmlReportAccountsForEveryoneTheCampaignBeganWithThoseRemovedOrErasedSinceIncluded() {
+        ok("privacy", "erase", "p9@example.org", "--yes");
+        ok("subscribers", "remove", "p10@example.org", "--yes");
+        ok("campaigns", "report", "1", "--html", "report.html");
+        Document page = Jsoup.parse(workspace.read("report.html"));
+        assertThat(page.select("header").text()).contains("to 20 people");
+        assertThat(figure(page, "accepted")).isEqualTo(18);
+        assertThat(page.select("p#audience-parts").text())
+                .isEqualTo("Of the 20 people: 18 accepted, 2 removed or erased since (their records went with them).");
+    }
+
     @Test
     void compareSetsTheLastCampaignsSideBySideWithATrendPerColumn() {
         try (Store store = storeAt("2024-08-02T10:00:00Z")) {

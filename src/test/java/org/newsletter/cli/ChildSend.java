@@ -59,10 +59,17 @@ final class ChildSend {
      * write into, that database instead of this workspace's.
      */
     Process start(String transport, List<String> prefix, String... extra) throws IOException {
+        List<String> arguments = new ArrayList<>(List.of("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes"));
+        arguments.addAll(List.of(extra));
+        return startCommand(transport, prefix, arguments);
+    }
+
+    /** Starts {@code prefix… java … Main arguments…} in the workspace, as {@link #start} does for {@code send}. */
+    Process startCommand(String transport, List<String> prefix, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
-                "org.newsletter.cli.Main", "send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes"));
-        command.addAll(List.of(extra));
+                "org.newsletter.cli.Main"));
+        command.addAll(arguments);
         ProcessBuilder builder = ExternalTools.cleanEnvironment(new ProcessBuilder(command))
                 .directory(dir.toFile())
                 .redirectErrorStream(true)

@@ -149,8 +149,9 @@ class SendCommandTest {
 
         IssueFixture.Run all = ok("send", ISSUE, "--list", "news", "--dry-run");
         assertThat(all.out()).contains("Recipients: 28 (1 of them suppressed: they will be skipped)").contains("Would get it:")
-                .containsPattern("\\n  ann@example.org\\s+Ann Ó'Brien\\n").contains("  p24@example.org").doesNotContain("gone@example.org")
-                .doesNotContain("cy@example.org").doesNotContain("more;").contains("Dry run: nothing was sent");
+                .containsPattern("\\n  ann@example.org\\s+Ann Ó'Brien\\n").contains("\n  bob@example.org\n")
+                .contains("  p24@example.org").doesNotContain("gone@example.org").doesNotContain("cy@example.org").doesNotContain("more;")
+                .contains("Dry run: nothing was sent");
 
         IssueFixture.Run page = workspace.run(new ScriptedTerminal(), "send", ISSUE, "--list", "news", "--dry-run");
         assertThat(page.exitCode()).isZero();

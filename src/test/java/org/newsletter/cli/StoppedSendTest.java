@@ -117,8 +117,56 @@ class StoppedSendTest {
         }
     }
 
+    /**
+     * {@code campaigns retry} is a campaign run too: Ctrl-C stops it as it stops {@code send}, and running
+     * the same retry again sends the rest it had put back in the queue, nobody twice.
+     */
+    @Test
+    void aSignalStopsCampaignsRetryCleanlyAndTheSameRetryResumesItWithNoOneSentTwice() throws Exception {
+        send.workspace.write("newsletter.yaml", send.workspace.read("newsletter.yaml") + "retry: {attempts: 1, delay: 20ms}\n");
+        try (FaultySmtpServer server = FaultySmtpServer.start()) {
+            for (int i = 0; i < PEOPLE; i++) {
+                server.failAddress("p" + i + "@example.org", FaultySmtpServer.Stage.RCPT, "451 4.3.0 try again later", 1);
+            }
+            String transport = server.url("tls=none&connections=2&timeout=20s");
+            send.workspace.env("NEWSLETTER_TRANSPORT", transport);
+            IssueFixture.Run failed = send.workspace.run("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes");
+            assertThat(failed.out()).as(failed.err()).contains("Campaign 1: 0 accepted, " + PEOPLE + " failed-temporary");
+            assertThat(server.received()).isEmpty();
+
+            server.answerDataAfter(Duration.ofMillis(150));
+            Process child = startChild(transport, "INT", List.of("campaigns", "retry", "1", "--yes"));
+            awaitReceived(server, child, 20);
+            signal(child, "INT");
+            assertThat(child.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("the child stops").isTrue();
+            String output = send.output();
+            assertThat(child.exitValue()).as(output).isEqualTo(1);
+            assertThat(output).contains("Retrying " + PEOPLE + " of campaign 1 through").contains("newsletter: SIGINT: stopping: no more messages are started");
+            Matcher stopped = STOPPED.matcher(output);
+            assertThat(stopped.find()).as(output).isTrue();
+            assertThat(stopped.group(2)).isEqualTo("newsletter campaigns retry 1 --yes");
+            int sentBeforeResume = server.received().size();
+            assertThat(sentBeforeResume).as("it stopped part-way").isBetween(20, PEOPLE - 1);
+            assertThat(Integer.parseInt(stopped.group(1))).isEqualTo(sentBeforeResume);
+            assertThat(send.emailsInState("sending")).as("nothing left in doubt").isEmpty();
+            assertThat(send.emailsInState("accepted")).as("every message the server took is recorded").hasSize(sentBeforeResume);
+            assertThat(send.emailsInState("queued")).as("the rest wait in the queue").hasSize(PEOPLE - sentBeforeResume);
+
+            IssueFixture.Run resumed = send.workspace.run("campaigns", "retry", "1", "--yes");
+            assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+            assertThat(resumed.out()).contains("Retrying 0 of campaign 1 and the " + (PEOPLE - sentBeforeResume) + " still queued from a run that stopped")
+                    .contains("Campaign 1: " + PEOPLE + " accepted");
+            assertEveryoneGotExactlyOne(server);
+        }
+    }
+
     /** {@code newsletter send} in a child JVM with a clean environment, its output in child.log. */
     private Process startSend(String transport, String signal) throws IOException {
+        return startChild(transport, signal, List.of("send", IssueFixture.SEED_ISSUE, "--list", "news", "--yes"));
+    }
+
+    /** {@code newsletter arguments…} in a child JVM with a clean environment that takes {@code signal}, its output in child.log. */
+    private Process startChild(String transport, String signal, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>();
         if (signal.equals("INT") && sigintIgnoredHere()) {
             // Started from a shell's background job without job control, this JVM (and so its children) ignores
@@ -127,7 +175,7 @@ class StoppedSendTest {
                     + " the SIGTERM case tests the same stop");
             command.addAll(List.of("env", "--default-signal=INT"));
         }
-        Process child = send.start(transport, command);
+        Process child = send.startCommand(transport, command, arguments);
         children.add(child);
         return child;
     }

@@ -6,10 +6,14 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.newsletter.model.EmailAddress;
+import org.newsletter.model.SuppressionReason;
 import org.newsletter.store.DatabaseBusyException;
 import org.newsletter.store.DatabaseLocation;
+import org.newsletter.store.Store;
 import org.newsletter.store.StoreBackend;
 import org.newsletter.testing.IssueFixture;
 import org.newsletter.testing.RequiresPostgres;
@@ -167,6 +171,27 @@ class SubscriberCommandsTest {
         assertThat(ok(fixture.run("privacy", "export", "bob@example.org")).out()).contains("\"name\"");
         assertThat(ok(fixture.run(new ScriptedTerminal("yes"), "privacy", "erase", "bob@example.org")).out()).contains("Erased bob@example.org");
         assertThat(ok(fixture.run("privacy", "export", "bob@example.org")).out()).contains("\"record\" : null");
+    }
+
+    /** Issue 15: removing a suppressed person keeps the suppression by a hash alone, says so, and shows no address afterwards. */
+    @Test
+    void removingASuppressedPersonKeepsTheSuppressionByAHashAloneAndSaysSo() throws Exception {
+        IssueFixture fixture = IssueFixture.in(dir);
+        ok(fixture.run("lists", "create", "news", "--name", "News"));
+        ok(fixture.run("subscribers", "add", "bob@example.org", "--list", "news"));
+        try (Store store = Store.open(DatabaseLocation.sqlite(dir.resolve(".newsletter/newsletter.db")), Clock.systemUTC())) {
+            store.suppressions().suppress(EmailAddress.parse("bob@example.org"), SuppressionReason.HARD_BOUNCE,
+                    "550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown", true);
+        }
+        assertThat(ok(fixture.run("subscribers", "remove", "bob@example.org", "--yes")).out()).isEqualTo("Removed bob@example.org;"
+                + " kept, by a hash of the address, that the address is suppressed (hard-bounce): it is never mailed or subscribed again\n");
+        assertThat(ok(fixture.run("subscribers", "show", "bob@example.org")).out())
+                .contains("bob@example.org (not on file; only a hash of the address is kept)").contains("Suppressed:  yes: hard-bounce");
+        assertThat(ok(fixture.run("bounces")).out()).contains("hard-bounce  (address not kept)").contains("<(address not kept)>: Recipient address rejected")
+                .doesNotContain("bob@");
+        IssueFixture.Run add = fixture.run("subscribers", "add", "bob@example.org", "--list", "news");
+        assertThat(add.exitCode()).isEqualTo(1);
+        assertThat(add.err()).contains("is suppressed (hard-bounce");
     }
 
     @Test

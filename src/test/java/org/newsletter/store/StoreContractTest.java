@@ -272,6 +272,29 @@ abstract class StoreContractTest {
         assertThat(store.subscribers().find(address("bounce@example.org"))).isEmpty();
     }
 
+    /**
+     * Issue 15: a removal keeps a suppression, as it keeps the lists the person left, by the hash of the
+     * address alone; it used to keep the readable address, in its own column and in the server's reply.
+     */
+    @Test
+    void removingASuppressedPersonKeepsTheSuppressionByTheHashAlone() throws Exception {
+        add("Bob@example.org", "Bob", Set.of(), Map.of());
+        store.suppressions().suppress(address("bob@example.org"), SuppressionReason.HARD_BOUNCE,
+                "550 5.1.1 <Bob@Example.org>: Recipient address rejected: User unknown", true);
+        assertThat(store.subscribers().remove(address("bob@example.org"))).isTrue();
+
+        assertThat(store.suppressions().find(address("BOB@example.org"))).hasValueSatisfying(s -> {
+            assertThat(s.email()).isNull();
+            assertThat(s.reason()).isEqualTo(SuppressionReason.HARD_BOUNCE);
+            assertThat(s.note()).isEqualTo("550 5.1.1 <(address not kept)>: Recipient address rejected: User unknown");
+        });
+        try (var rows = store.database().handle().createQuery("SELECT * FROM suppression").mapToMap().stream()) {
+            assertThat(rows.toList()).singleElement().asString().doesNotContainIgnoringCase("bob@example.org");
+        }
+        assertThatThrownBy(() -> add("bob@example.org", "Bob", Set.of(), Map.of())).hasMessageContaining("suppressed (hard-bounce");
+        assertThat(importCsv("email\nbob@example.org\n", false, false, new ArrayList<>()).skippedByReason()).containsEntry("suppressed", 1L);
+    }
+
     @Test
     void removeDeletesEverythingAboutThePerson() {
         add("a@example.org", "A", Set.of("t"), Map.of("k", "v"));

@@ -164,6 +164,8 @@ class ConsentStoriesTest {
                 .contains("Subscribe again");
         assertThat(site.status("ann@example.org", "staff")).isEqualTo("unsubscribed");
         assertThat(site.get("/subscribe").body()).contains("Weekly digest").doesNotContain("Staff room").doesNotContain("value=\"staff\"");
+        assertThat(site.get("/subscribe?list=staff").body()).as("naming it in the address").contains("Weekly digest").doesNotContain("Staff room")
+                .doesNotContain("value=\"staff\"");
         HttpResponse<String> asked = site.post("/subscribe", "email=zed%40example.org&list=staff");
         assertThat(asked.statusCode()).isEqualTo(400);
         assertThat(asked.body()).contains("Please choose at least one list").doesNotContain("Staff room");
@@ -172,6 +174,36 @@ class ConsentStoriesTest {
         // Subscribe again still undoes her own unsubscribe.
         assertThat(site.post(staffPath, "action=resubscribe").body()).contains("You are subscribed again");
         assertThat(site.status("ann@example.org", "staff")).isEqualTo("subscribed");
+    }
+
+    /**
+     * The preference centre is a public page too: on a public list's link it shows no private list, not
+     * even one the person is on, and a hand-made form cannot reach one; on a private list's own link that
+     * list shows (the person got mail from it), and no other private one.
+     */
+    @Test
+    void thePreferenceCentreShowsAPrivateListOnlyOnItsOwnLinkAndAFormCannotReachOne() throws Exception {
+        site.store(s -> {
+            s.lists().create("staff", "Staff room", "", false, ListVisibility.PRIVATE);
+            s.lists().create("board", "Board papers", "", false, ListVisibility.PRIVATE);
+            return null;
+        });
+        site.subscribe("ann@example.org", "staff");
+
+        String newsPreferences = site.unsubscribePath("ann@example.org", "news").replace("/u/", "/p/");
+        String page = site.get(newsPreferences).body();
+        assertThat(page).contains("Monthly news").contains("Event reminders").doesNotContain("Staff room").doesNotContain("value=\"staff\"")
+                .doesNotContain("Board papers").doesNotContain("value=\"board\"");
+
+        HttpResponse<String> saved = site.post(newsPreferences, "name=Ann&list=news&list=board");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        assertThat(saved.body()).doesNotContain("Staff room").doesNotContain("Board papers");
+        assertThat(site.status("ann@example.org", "staff")).as("a list the page does not show is left as it was").isEqualTo("subscribed");
+        assertThat(site.status("ann@example.org", "board")).as("nor can a form join a private list").isEqualTo("none");
+        assertThat(site.status("ann@example.org", "news")).isEqualTo("subscribed");
+
+        String staffPage = site.get(site.unsubscribePath("ann@example.org", "staff").replace("/u/", "/p/")).body();
+        assertThat(staffPage).contains("Staff room").contains("Monthly news").doesNotContain("Board papers");
     }
 
     /** A test copy's unsubscribe link said "not valid", and for someone on file it was their own, working link. */
