@@ -108,7 +108,7 @@ public final class DkimMessageSigner {
 
     /** The same message, signed. */
     public OutgoingMessage sign(OutgoingMessage message) {
-        return new OutgoingMessage(message.envelopeFrom(), message.recipient(), message.messageId(), sign(message.bytes()));
+        return message.withFieldsAdded(sign(message.bytes()));
     }
 
     public DkimKey key() {

@@ -17,8 +17,11 @@ import java.util.Arrays;
  * and stays a space). A UTF-8 character is never split across lines, so the raw source stays
  * readable. Line breaks in the text (CRLF, LF or a lone CR) become CRLF hard line breaks (rule 4), as
  * Jakarta Mail encodes text parts; a CR ending one piece and an LF starting the next are two line
- * breaks, so pieces are cut where there is no line break (personal values have none). A "." at the start of a line is left as it is: SMTP dot-stuffing
- * (RFC 5321 section 4.5.2) is the transport's job.
+ * breaks, so pieces are cut where there is no line break (personal values have none).
+ *
+ * <p>A "." that would start a line is encoded ("=2E"; rule 1 allows any octet to be): then no line of a
+ * body starts with a dot, so SMTP's transparency procedure (RFC 5321 section 4.5.2) has nothing to
+ * double and a sender can put the message on the wire without a pass over its bytes ({@link LeadingDots}).
  */
 public final class QuotedPrintable {
 
@@ -61,7 +64,8 @@ public final class QuotedPrintable {
                 continue;
             }
             int length = c >= 0xC0 ? sequenceLength(in, i) : 1;
-            boolean literal = length == 1 && (c > ' ' && c < 0x7F && c != '=' || c == ' ' && !endsLine(in, i + 1, last));
+            boolean literal = length == 1 && (c > ' ' && c < 0x7F && c != '=' || c == ' ' && !endsLine(in, i + 1, last))
+                    && !(c == '.' && (column == 0 || column + 1 > MAX_CONTENT)); // a dot that would start a line
             int width = literal ? 1 : 3 * length;
             if (column + width > MAX_CONTENT) {
                 o = softBreak(out, o);

@@ -46,7 +46,7 @@ final class SmtpChannel implements Transport.Channel {
         checkRecipient(message);
         try {
             // An empty envelope sender becomes the null reverse-path "<>" (bounces, RFC 5321 section 4.5.5).
-            return session.send(message.envelopeFrom(), message.recipient(), message.bytes());
+            return session.send(message.envelopeFrom(), message.recipient(), message.bytes(), message.dotSafe());
         } catch (SmtpSession.TransactionRefused refusal) {
             broken = session.isClosed();
             throw failures.refused(refusal, message, broken);

@@ -215,17 +215,17 @@ final class SmtpSession {
      * the session has been reset with RSET and can go on) and IOException when the connection failed
      * (the session is then closed).
      */
-    SmtpReply send(String envelopeFrom, String recipient, byte[] content) throws IOException, TransactionRefused {
+    SmtpReply send(String envelopeFrom, String recipient, byte[] content, boolean dotSafe) throws IOException, TransactionRefused {
         step = Step.IDLE;
         try {
-            return transaction(envelopeFrom, recipient, content);
+            return transaction(envelopeFrom, recipient, content, dotSafe);
         } catch (IOException e) {
             closeSocket(e);
             throw e;
         }
     }
 
-    private SmtpReply transaction(String envelopeFrom, String recipient, byte[] content) throws IOException, TransactionRefused {
+    private SmtpReply transaction(String envelopeFrom, String recipient, byte[] content, boolean dotSafe) throws IOException, TransactionRefused {
         String mail = "MAIL FROM:<" + envelopeFrom + ">";
         String rcpt = "RCPT TO:<" + recipient + ">";
         SmtpReply mailReply;
@@ -296,7 +296,7 @@ final class SmtpSession {
         if (dataReply.code() != 354) {
             throw refused(Step.DATA, dataReply);
         }
-        appendContent(content);
+        appendContent(content, dotSafe);
         flush();
         step = Step.END_OF_DATA;
         SmtpReply end = readReply();
@@ -427,13 +427,14 @@ final class SmtpSession {
     /**
      * The content, dot-stuffed (RFC 5321 section 4.5.2: a line that starts with "." gets another), ended
      * with CRLF if it is not already, and the final ".": copied once into the session's buffer, so it
-     * leaves in one write.
+     * leaves in one write. Content known to have no such line ({@code dotSafe}) is copied as it is: the
+     * look at every byte was a good part of the CPU time a 50 KB message cost.
      */
-    private void appendContent(byte[] content) {
+    private void appendContent(byte[] content, boolean dotSafe) {
         ensure(content.length + content.length / 64 + 5);
         int from = 0;
         boolean lineStart = true;
-        for (int i = 0; i < content.length; i++) {
+        for (int i = 0; i < content.length && !dotSafe; i++) {
             if (lineStart && content[i] == '.') {
                 copy(content, from, i);
                 from = i;

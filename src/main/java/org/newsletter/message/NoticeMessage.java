@@ -6,6 +6,7 @@ import org.newsletter.mail.HeaderField;
 import org.newsletter.mail.HeaderSyntax;
 import org.newsletter.mail.HeaderValues;
 import org.newsletter.mail.HeaderWords;
+import org.newsletter.mail.LeadingDots;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Mailbox;
 import org.newsletter.model.Recipient;
@@ -45,9 +46,9 @@ public record NoticeMessage(Mailbox from, Mailbox replyTo) {
         CampaignMessages.appendDateAndId(head, date, messageId);
         head.append("MIME-Version: 1.0\r\n");
         Recipient nobody = new Recipient(to.name(), to.address(), "");
-        byte[] bytes = AlternativeMessage.assemble(head, messageId,
-                new QuotedPrintableStencil(Stencil.literal(text), Slot::valueFor).fill(nobody),
-                new QuotedPrintableStencil(Stencil.literal(html), Slot::htmlValueFor).fill(nobody));
-        return new OutgoingMessage(envelopeFrom, to.address(), messageId, bytes);
+        QuotedPrintableStencil.Filled textBody = new QuotedPrintableStencil(Stencil.literal(text), Slot::valueFor).fill(nobody);
+        QuotedPrintableStencil.Filled htmlBody = new QuotedPrintableStencil(Stencil.literal(html), Slot::htmlValueFor).fill(nobody);
+        byte[] bytes = AlternativeMessage.assemble(head, messageId, textBody, htmlBody);
+        return new OutgoingMessage(envelopeFrom, to.address(), messageId, bytes, LeadingDots.none(head) && textBody.dotSafe() && htmlBody.dotSafe());
     }
 }

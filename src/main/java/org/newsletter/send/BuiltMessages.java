@@ -51,6 +51,6 @@ final class BuiltMessages implements MessageMaker {
                 clicksPerPerson ? links.clickPerson(campaign.id(), claim.subscriberId()) : "");
         OutgoingMessage message = messages.messageFor(recipient, campaign.messageKey(), unsubscribe.mailto(),
                 links.envelopeFrom(campaign.id(), claim.subscriberId()), clock.instant());
-        return new OutgoingMessage(message.envelopeFrom(), message.recipient(), message.messageId(), signer.sign(message.bytes()));
+        return message.withFieldsAdded(signer.sign(message.bytes()));
     }
 }

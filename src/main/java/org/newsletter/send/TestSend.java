@@ -67,7 +67,7 @@ public final class TestSend {
         Recipient recipient = new Recipient(name, address.toString(), unsubscribe.url());
         OutgoingMessage built = messages.messageFor(recipient, runKey, unsubscribe.mailto(),
                 links.envelopeFrom(0, subscriberId), clock.instant());
-        OutgoingMessage message = new OutgoingMessage(built.envelopeFrom(), built.recipient(), built.messageId(), signer.sign(built.bytes()));
+        OutgoingMessage message = built.withFieldsAdded(signer.sign(built.bytes()));
         try {
             SmtpReply reply = channel.send(message);
             return new Result(address.toString(), true, reply.toString());

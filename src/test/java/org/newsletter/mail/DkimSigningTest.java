@@ -218,6 +218,11 @@ class DkimSigningTest {
         assertThat(signed.recipient()).isEqualTo("zoe@example.org");
         assertThat(signed.messageId()).isEqualTo("id@example.org");
         assertThat(signed.bytes()).isEqualTo(signer.sign(message));
+        assertThat(signed.dotSafe()).as("not checked before, so not claimed after").isFalse();
+        OutgoingMessage checked = new OutgoingMessage(outgoing.envelopeFrom(), outgoing.recipient(), outgoing.messageId(), message,
+                LeadingDots.none(message));
+        assertThat(signer.sign(checked).dotSafe()).as("the signature field starts no line with a dot").isEqualTo(LeadingDots.none(message)).isTrue();
+        assertThat(LeadingDots.none(signer.sign(checked).bytes())).isTrue();
     }
 
     @Test

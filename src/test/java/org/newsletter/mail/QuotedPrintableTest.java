@@ -61,6 +61,19 @@ class QuotedPrintableTest {
         assertThat(QuotedPrintable.piece("")).isEmpty();
     }
 
+    /** RFC 5321 section 4.5.2: SMTP would double a dot that starts a line; the encoder sees that none does. */
+    @Test
+    void aDotThatWouldStartALineIsEncoded() throws Exception {
+        assertThat(new String(QuotedPrintable.piece(".dot\n..two\nmid.dle"), StandardCharsets.US_ASCII))
+                .isEqualTo("=2Edot\r\n=2E.two\r\nmid.dle=\r\n");
+        // A dot that a soft line break would put at the start of a line.
+        assertThat(new String(QuotedPrintable.lastPiece("x".repeat(75) + ".y"), StandardCharsets.US_ASCII))
+                .isEqualTo("x".repeat(75) + "=\r\n=2Ey");
+        assertThat(new String(QuotedPrintable.lastPiece("x".repeat(74) + ".y"), StandardCharsets.US_ASCII))
+                .as("a dot that fits at the end of the line stays a dot").isEqualTo("x".repeat(74) + ".=\r\ny");
+        assertRoundTrip(List.of(".", "..", ".\n.", "x".repeat(75) + "." + "y".repeat(74) + "."));
+    }
+
     private static void assertRoundTrip(List<String> pieces) throws Exception {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (int i = 0; i < pieces.size(); i++) {
@@ -72,9 +85,13 @@ class QuotedPrintableTest {
         assertThat(decode(encoded)).isEqualTo(text.replaceAll("\r\n|\r|\n", "\r\n"));
     }
 
-    /** Every line at most 76 characters, 7-bit, CRLF only, no space or tab at its end (RFC 2045 section 6.7). */
+    /**
+     * Every line at most 76 characters, 7-bit, CRLF only, no space or tab at its end (RFC 2045 section 6.7),
+     * and none starting with a dot (RFC 5321 section 4.5.2).
+     */
     static void assertEncodedLines(byte[] encoded) {
         String wire = new String(encoded, StandardCharsets.ISO_8859_1);
+        assertThat(LeadingDots.none(encoded)).as("a line starts with a dot: %s", wire).isTrue();
         for (int i = 0; i < encoded.length; i++) {
             assertThat(encoded[i] & 0xff).as("byte %d of %s", i, wire).isLessThan(0x80);
             if (encoded[i] == '\n') {

@@ -1,5 +1,7 @@
 package org.newsletter.message;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.util.Random;
 import java.util.stream.LongStream;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.newsletter.mail.MessageSpec;
+import org.newsletter.mail.LeadingDots;
 import org.newsletter.mail.OutgoingMessage;
 import org.newsletter.model.Mailbox;
 import org.newsletter.model.Recipient;
@@ -56,6 +59,9 @@ class RandomPersonalValuesTest {
         OutgoingMessage message = campaign.message(recipient, spec.messageId(), mailto, "bounces@example.org", SeedCampaign.DATE);
 
         MessageComparison.assertWireRules(message.bytes(), ("List-Unsubscribe: <" + recipient.unsubscribeUrl() + ">,").length());
+        // The SMTP client copies a message that says so to the wire without dot-stuffing it (RFC 5321 section 4.5.2).
+        assertThat(message.dotSafe()).as("the message says no line starts with a dot").isTrue();
+        assertThat(LeadingDots.none(message.bytes())).as("and no line does").isTrue();
         MessageComparison.assertCarries(message.bytes(), spec);
         if (jakartaCarriesIntact(headers, recipient)) {
             MessageComparison.assertSameAsReference(message.bytes(), spec);
