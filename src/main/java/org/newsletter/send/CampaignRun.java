@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.newsletter.config.SendingSettings;
 import org.newsletter.mail.Transport;
 import org.newsletter.model.DeliveryState;
@@ -25,10 +23,13 @@ import org.newsletter.store.DeliveryOutcome;
  *
  * <p>The rules of DESIGN.md "Sending" hold because a recipient is claimed (committed as {@code sending})
  * before any worker sees it: a crash leaves at most the claimed-but-unrecorded rows in doubt, and a rerun
- * sends those again with the same Message-ID. Claims are kept small (a few per connection) and outcomes
- * are written as soon as they arrive (group commit: whatever arrived during the previous write goes in
- * the next one), so a message accepted by the server is recorded within a transaction's time, and
- * after a crash only the messages on the wire at that instant, about one per connection, go twice.
+ * sends those again with the same Message-ID. A worker notes each outcome in the journal's outcome log
+ * before its connection carries the next message ({@link OutcomeQueue}), so after a crash only the
+ * messages on the wire at that instant, one per connection, go twice. With such a log (SQLite) this
+ * thread writes outcomes to the database every {@link #RECORD_EVERY} or {@link #RECORD_BATCH}, whichever
+ * comes first: a commit per message cost more CPU than building and sending it. Without one
+ * (PostgreSQL, whose senders may be on other machines) it writes them as soon as they arrive (group
+ * commit: whatever arrived during the previous write goes in the next one).
  *
  * <p>A run can be asked to stop ({@link StopRequest}, on Ctrl-C): it claims nothing more, puts the claims
  * no message was made for back in the queue, waits for the messages already handed over (at most
@@ -39,6 +40,15 @@ public final class CampaignRun {
 
     /** Longest sleep while waiting for a retry to fall due, so a run notices new work promptly. */
     static final Duration MAX_IDLE = Duration.ofSeconds(1);
+    /**
+     * With an outcome log (see {@link DeliveryJournal#notesAhead}), outcomes are written to the database
+     * in batches, at least this often, so that {@code campaigns show} and the progress line lag little.
+     */
+    static final Duration RECORD_EVERY = Duration.ofMillis(100);
+    /** ...or once this many are waiting. */
+    static final int RECORD_BATCH = 1000;
+    /** The outcome log is emptied (everything in it recorded) once it is this large. */
+    static final long LOG_LIMIT = 1 << 20;
     /** How long a run asked to stop waits for the messages already with the server. */
     public static final Duration DRAIN_LIMIT = Duration.ofSeconds(30);
 
@@ -85,7 +95,7 @@ public final class CampaignRun {
         int claimSize = Math.max(16, connections * 8);
         int lowWater = connections * 4;
         BlockingQueue<DeliveryClaim> work = new ArrayBlockingQueue<>(claimSize + lowWater + connections);
-        BlockingQueue<DeliveryOutcome> results = new LinkedBlockingQueue<>();
+        OutcomeQueue results = new OutcomeQueue(journal);
         TransportHealth health = new TransportHealth();
         List<Thread> workers = startWorkers(work, results, health);
         Map<DeliveryState, Long> recorded = new EnumMap<>(DeliveryState.class);
@@ -94,6 +104,7 @@ public final class CampaignRun {
         long leftInFlight = 0;
         boolean more = true;
         boolean stopped = false;
+        long recordedAt = System.nanoTime();
         try {
             while (true) {
                 if (stop.requested()) {
@@ -108,12 +119,19 @@ public final class CampaignRun {
                     outstanding += claims.size();
                     work.addAll(claims);
                 }
-                DeliveryOutcome first = results.poll(10, TimeUnit.MILLISECONDS);
+                DeliveryOutcome first = results.poll(10);
                 if (first != null) {
                     pending.add(first);
                     outstanding -= 1 + results.drainTo(pending);
                 }
-                flush(pending, recorded);
+                if (!journal.notesAhead() || outstanding == 0 || pending.size() >= RECORD_BATCH
+                        || System.nanoTime() - recordedAt >= RECORD_EVERY.toNanos()) {
+                    flush(pending, recorded);
+                    recordedAt = System.nanoTime();
+                    if (journal.notedBytes() > LOG_LIMIT) {
+                        outstanding -= results.drainRecordAndForget(pending, () -> flush(pending, recorded));
+                    }
+                }
                 if (outstanding > 0 && workers.stream().anyMatch(worker -> !worker.isAlive())) {
                     // Workers report every message's outcome, whatever it threw; should one still die (say,
                     // out of memory again while reporting), the claim it held can never be reported: stop
@@ -148,7 +166,7 @@ public final class CampaignRun {
                 leftInFlight);
     }
 
-    private List<Thread> startWorkers(BlockingQueue<DeliveryClaim> work, BlockingQueue<DeliveryOutcome> results, TransportHealth health) {
+    private List<Thread> startWorkers(BlockingQueue<DeliveryClaim> work, OutcomeQueue results, TransportHealth health) {
         List<Thread> workers = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) {
             Thread thread = new Thread(new ChannelWorker(transport, maker, limiter, retry, work, results, clock, health, sleeper, stop),
@@ -167,7 +185,7 @@ public final class CampaignRun {
      * {@link StopRequest#stopNow}. Returns how many claims are still with a worker: their rows stay
      * {@code sending} (the worker threads are daemons, and end with the process).
      */
-    private long finish(List<Thread> workers, BlockingQueue<DeliveryClaim> work, BlockingQueue<DeliveryOutcome> results, List<DeliveryOutcome> pending,
+    private long finish(List<Thread> workers, BlockingQueue<DeliveryClaim> work, OutcomeQueue results, List<DeliveryOutcome> pending,
             Map<DeliveryState, Long> recorded, long outstanding) throws InterruptedException {
         List<DeliveryClaim> unsent = new ArrayList<>();
         work.drainTo(unsent);
@@ -182,7 +200,7 @@ public final class CampaignRun {
         }
         long deadline = System.nanoTime() + drainLimit.toNanos();
         while (outstanding > 0 && !givenUp(deadline) && workers.stream().anyMatch(Thread::isAlive)) {
-            DeliveryOutcome first = results.poll(20, TimeUnit.MILLISECONDS);
+            DeliveryOutcome first = results.poll(20);
             if (first != null) {
                 pending.add(first);
                 outstanding -= 1 + results.drainTo(pending);

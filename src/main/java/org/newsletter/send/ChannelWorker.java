@@ -1,5 +1,6 @@
 package org.newsletter.send;
 
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.concurrent.BlockingQueue;
 import org.newsletter.config.SendingSettings;
@@ -28,7 +29,7 @@ final class ChannelWorker implements Runnable {
     private final RateLimiter limiter;
     private final SendingSettings.Retry retry;
     private final BlockingQueue<DeliveryClaim> work;
-    private final BlockingQueue<DeliveryOutcome> results;
+    private final OutcomeQueue results;
     private final Clock clock;
     private final TransportHealth health;
     private final RateLimiter.Sleeper sleeper;
@@ -37,7 +38,7 @@ final class ChannelWorker implements Runnable {
 
     /** @param sleeper waits between connection attempts; it must wake up when {@code stop} is requested */
     ChannelWorker(Transport transport, MessageMaker maker, RateLimiter limiter, SendingSettings.Retry retry, BlockingQueue<DeliveryClaim> work,
-            BlockingQueue<DeliveryOutcome> results, Clock clock, TransportHealth health, RateLimiter.Sleeper sleeper, StopRequest stop) {
+            OutcomeQueue results, Clock clock, TransportHealth health, RateLimiter.Sleeper sleeper, StopRequest stop) {
         this.transport = transport;
         this.maker = maker;
         this.limiter = limiter;
@@ -54,7 +55,7 @@ final class ChannelWorker implements Runnable {
     public void run() {
         try {
             for (DeliveryClaim claim = work.take(); claim != STOP; claim = work.take()) {
-                results.put(deliverOrFail(claim));
+                report(deliverOrFail(claim));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -62,6 +63,15 @@ final class ChannelWorker implements Runnable {
             if (channel != null) {
                 channel.close();
             }
+        }
+    }
+
+    /** A log that cannot be written (a full disk) stops the run: the outcome itself still reaches the database. */
+    private void report(DeliveryOutcome outcome) {
+        try {
+            results.report(outcome);
+        } catch (UncheckedIOException e) {
+            health.markDown(e.getMessage());
         }
     }
 

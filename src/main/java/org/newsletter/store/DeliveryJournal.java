@@ -2,6 +2,7 @@ package org.newsletter.store;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,6 +31,10 @@ import org.newsletter.store.internal.Sql;
  * the campaign began is marked {@code skipped} and not sent. With PostgreSQL, several processes claim
  * disjoint batches ({@code FOR UPDATE SKIP LOCKED}); a process's rows go back to the queue only when
  * {@link SenderLiveness} shows it has died.
+ *
+ * <p>With SQLite the journal also keeps an {@link OutcomeLog}: sender threads {@link #note} each outcome
+ * there as the server answers, so the run can {@link #record} them in large batches (a commit per
+ * outcome cost more CPU than building and sending the message) without a crash losing any of them.
  */
 public final class DeliveryJournal implements AutoCloseable {
 
@@ -43,10 +48,14 @@ public final class DeliveryJournal implements AutoCloseable {
     private final MailingList list;
     private final long senderId;
     private final PreparedByArity claimed;
+    /** SQLite: the folder of the senders' locks and outcome logs; null with PostgreSQL, whose senders may be on other machines. */
+    private final Path logFolder;
+    private final OutcomeLog log;
     private long skipped;
 
+    /** @param logFolder where outcome logs are kept, or null to record every outcome straight in the database */
     DeliveryJournal(Handle handle, Sql sql, Clock clock, Dialect dialect, SenderLiveness liveness, SuppressionRepository suppressions,
-            Campaign campaign, MailingList list) {
+            Campaign campaign, MailingList list, Path logFolder) {
         this.handle = handle;
         this.sql = sql;
         this.clock = clock;
@@ -60,6 +69,8 @@ public final class DeliveryJournal implements AutoCloseable {
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         liveness.hold(senderId);
         this.claimed = new PreparedByArity(handle.getConnection(), sql.get("delivery-claimed"), "?");
+        this.logFolder = logFolder;
+        this.log = logFolder == null ? null : OutcomeLog.create(logFolder, senderId);
     }
 
     public long senderId() {
@@ -72,6 +83,7 @@ public final class DeliveryJournal implements AutoCloseable {
      * sent again with the same Message-ID.
      */
     public int requeueOrphans() {
+        replayDeadSendersLogs();
         List<Long> senders = handle.createQuery(sql.get("delivery-in-flight-senders")).bind("campaign", campaign.id()).mapTo(Long.class).list();
         int requeued = 0;
         for (long sender : senders) {
@@ -219,16 +231,122 @@ public final class DeliveryJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether {@link #note} keeps outcomes safe before {@link #record} writes them: then a run may
+     * gather outcomes into large batches; otherwise each should be recorded as soon as it arrives.
+     */
+    public boolean notesAhead() {
+        return log != null;
+    }
+
+    /**
+     * Writes a handed-over message's outcome to the outcome log (a no-op without one, and for outcomes of
+     * messages never handed over, whose rows simply go back to the queue). Called by sender threads,
+     * concurrently; it returns once the outcome would survive this process being killed.
+     */
+    public void note(DeliveryOutcome outcome) {
+        if (log != null && outcome.handedOver()) {
+            log.append(outcome, clock.millis());
+        }
+    }
+
+    /** The outcome log's size in bytes (0 without one). */
+    public long notedBytes() {
+        return log == null ? 0 : log.size();
+    }
+
+    /**
+     * Empties the outcome log. Only when every outcome noted so far has been {@link #record recorded}, and
+     * no {@link #note} runs meanwhile: the caller holds its sender threads back while it does this.
+     */
+    public void forgetNoted() {
+        if (log != null) {
+            log.clear();
+        }
+    }
+
+    /**
+     * Reads back the outcome logs of senders that died (SIGKILL, a crash) before their outcomes reached
+     * the database, whatever campaign they sent, and deletes them. An outcome applies only to a row still
+     * {@code sending} in the same attempt by the same sender, claimed before the outcome was written, so
+     * reading a log twice, or a log whose outcomes were recorded after all, changes nothing.
+     */
+    private void replayDeadSendersLogs() {
+        if (logFolder == null) {
+            return;
+        }
+        for (long sender : OutcomeLog.senders(logFolder)) {
+            if (sender != senderId && !liveness.alive(sender)) {
+                Path file = OutcomeLog.fileOf(logFolder, sender);
+                replay(sender, OutcomeLog.read(file));
+                OutcomeLog.delete(file);
+            }
+        }
+    }
+
+    private void replay(long sender, List<OutcomeLog.Logged> outcomes) {
+        if (outcomes.isEmpty()) {
+            return;
+        }
+        try {
+            replayInTransaction(sender, outcomes);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read back the outcomes of sender " + sender + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void replayInTransaction(long sender, List<OutcomeLog.Logged> outcomes) throws SQLException {
+        handle.useTransaction(h -> {
+            try (PreparedStatement update = connection().prepareStatement(sql.get("delivery-replay"))) {
+                for (OutcomeLog.Logged outcome : outcomes) {
+                    String state = outcome.state().word();
+                    update.setString(1, state);
+                    update.setString(2, outcome.reply());
+                    update.setString(3, outcome.messageId());
+                    update.setLong(4, outcome.retryAt());
+                    update.setString(5, state);
+                    update.setLong(6, outcome.loggedAt());
+                    update.setLong(7, outcome.deliveryId());
+                    update.setLong(8, sender);
+                    update.setInt(9, outcome.attempt());
+                    update.setLong(10, outcome.loggedAt());
+                    if (update.executeUpdate() == 1 && outcome.suppress()) {
+                        suppressReplayed(outcome);
+                    }
+                }
+            }
+        });
+    }
+
+    /** "No such user", read back from a log: the address is the subscriber's, unless they have been erased since. */
+    private void suppressReplayed(OutcomeLog.Logged outcome) {
+        handle.createQuery(sql.get("subscriber-email-of")).bind("id", outcome.subscriberId()).mapTo(String.class).findOne().ifPresent(email -> {
+            try {
+                suppressions.suppress(EmailAddress.parse(email), SuppressionReason.HARD_BOUNCE, "campaign " + campaign.id() + ": " + outcome.reply(),
+                        true);
+            } catch (InvalidAddressException e) {
+                throw new IllegalStateException("stored address " + email + " is no longer valid: " + e.getMessage(), e);
+            }
+        });
+    }
+
     /** The earliest time a queued delivery becomes due, or empty when nothing is queued. */
     public java.util.OptionalLong nextDue() {
         Long due = handle.createQuery(sql.get("delivery-next-due")).bind("campaign", campaign.id()).mapTo(Long.class).findOne().orElse(null);
         return due == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(due);
     }
 
-    /** Marks this sender stopped and releases its liveness lock. */
+    /**
+     * Marks this sender stopped and releases its liveness lock. Whatever was noted but never recorded
+     * (a run that ended without recording everything it noted) is recorded from the log first.
+     */
     @Override
     public void close() {
         try {
+            if (log != null) {
+                replay(senderId, OutcomeLog.read(log.file()));
+                log.close();
+            }
             claimed.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close journal statements: " + e.getMessage(), e);

@@ -26,6 +26,11 @@ final class FileSenderLiveness implements SenderLiveness {
         this.folder = databaseFile.resolveSibling(databaseFile.getFileName() + ".senders");
     }
 
+    /** {@code newsletter.db.senders/}: the senders' locks, and their outcome logs ({@link OutcomeLog}). */
+    Path folder() {
+        return folder;
+    }
+
     @Override
     public void hold(long id) {
         try {

@@ -156,10 +156,12 @@ public final class Store implements AutoCloseable {
      * the process stops sending.
      */
     public DeliveryJournal journal(Campaign campaign, MailingList list) {
-        SenderLiveness liveness = database.dialect() == Dialect.POSTGRESQL
-                ? new PostgresSenderLiveness(database.handle(), sql)
-                : new FileSenderLiveness(database.location().sqliteFile());
-        return new DeliveryJournal(database.handle(), sql, clock, database.dialect(), liveness, suppressions, campaign, list);
+        if (database.dialect() == Dialect.POSTGRESQL) {
+            return new DeliveryJournal(database.handle(), sql, clock, database.dialect(), new PostgresSenderLiveness(database.handle(), sql),
+                    suppressions, campaign, list, null);
+        }
+        FileSenderLiveness liveness = new FileSenderLiveness(database.location().sqliteFile());
+        return new DeliveryJournal(database.handle(), sql, clock, database.dialect(), liveness, suppressions, campaign, list, liveness.folder());
     }
 
     /** Whether the database answers at all: a health check's question. */

@@ -34,6 +34,18 @@ class PostgresCampaignJournalTest extends CampaignJournalContractTest {
     }
 
     /**
+     * Senders on other machines share this database, so an outcome log on this machine could not be read
+     * back by the run that takes over a dead sender's rows: outcomes go straight to the database.
+     */
+    @Test
+    void outcomesAreNotNotedAheadOfTheDatabase() {
+        try (DeliveryJournal journal = store.journal(start(null), news)) {
+            assertThat(journal.notesAhead()).isFalse();
+            assertThat(journal.notedBytes()).isZero();
+        }
+    }
+
+    /**
      * Advisory locks belong to the database, not the schema: two workspaces in one database, each with
      * its own sender 1, must not share a lock: before the key carried the schema, our sender 1 waited
      * for theirs to finish before it could start, and a dead sender 1 of ours looked alive while theirs

@@ -1,0 +1,1 @@
+SELECT email FROM subscriber WHERE id = :id
