@@ -34,7 +34,7 @@ import org.newsletter.store.internal.Sql;
  *
  * <p>With SQLite the journal also keeps an {@link OutcomeLog}: sender threads {@link #note} each outcome
  * there as the server answers, so the run can {@link #record} them in large batches (a commit per
- * outcome cost more CPU than building and sending the message) without a crash losing any of them.
+ * outcome was nearly a third of a send's CPU) without a crash losing any of them.
  */
 public final class DeliveryJournal implements AutoCloseable {
 
@@ -343,11 +343,14 @@ public final class DeliveryJournal implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (log != null) {
-                replay(senderId, OutcomeLog.read(log.file()));
-                log.close();
+            try {
+                if (log != null) {
+                    replay(senderId, OutcomeLog.read(log.file()));
+                    log.close(); // only once its outcomes are in the database: else the next run reads it back
+                }
+            } finally {
+                claimed.close();
             }
-            claimed.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close journal statements: " + e.getMessage(), e);
         } finally {

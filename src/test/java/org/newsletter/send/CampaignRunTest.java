@@ -3,6 +3,10 @@ package org.newsletter.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,8 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +30,8 @@ import org.newsletter.config.Workspace;
 import org.newsletter.config.WorkspaceLocator;
 import org.newsletter.issue.IssuePipeline;
 import org.newsletter.mail.MessageSigner;
+import org.newsletter.mail.OutgoingMessage;
+import org.newsletter.mail.SmtpReply;
 import org.newsletter.mail.OutboxTransport;
 import org.newsletter.mail.Transport;
 import org.newsletter.model.Campaign;
@@ -125,6 +134,70 @@ class CampaignRunTest {
 
     SendPlan plan() {
         return sender.plan(dir.resolve("newsletters/" + IssueFixture.SEED_ISSUE), "news", null, null, false);
+    }
+
+    /**
+     * The outcome log of a long run is emptied as it grows (everything in it recorded first), so a
+     * million-recipient campaign does not leave a file of hundreds of megabytes beside the database.
+     */
+    @Test
+    void aLongRunKeepsItsOutcomeLogSmallAndRemovesItAtTheEnd() throws InterruptedException {
+        for (int i = 0; i < 6_000; i++) {
+            store.subscribers().add(new NewSubscriber(EmailAddress.parse("many" + i + "@example.org"), "", Set.of(), Map.of(), "test",
+                    Clock.systemUTC().instant()), news, "test");
+        }
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        Path senders = dir.resolve(".newsletter/newsletter.db.senders");
+        // A long reply (servers do add their queue id and more) makes each record about 450 bytes: 2.7 MB in all.
+        SmtpReply reply = new SmtpReply(250, "2.0.0", "Ok: queued as " + "Q".repeat(300));
+        AtomicLong largest = new AtomicLong();
+        AtomicInteger handed = new AtomicInteger();
+        Set<String> recipients = ConcurrentHashMap.newKeySet();
+        Transport transport = new Transport() {
+            @Override
+            public String describe() {
+                return "a transport that measures the outcome log";
+            }
+
+            @Override
+            public Channel open() {
+                return new Channel() {
+                    @Override
+                    public SmtpReply send(OutgoingMessage message) {
+                        recipients.add(message.recipient());
+                        if (handed.incrementAndGet() % 50 == 0) {
+                            largest.accumulateAndGet(outcomeLogBytes(senders), Math::max);
+                        }
+                        return reply;
+                    }
+
+                    @Override
+                    public void close() {
+                    }
+                };
+            }
+        };
+
+        RunReport report = run(campaign, plan, transport);
+
+        assertThat(report.accepted()).isEqualTo(6_060);
+        assertThat(handed.get()).as("nobody twice").isEqualTo(6_060);
+        assertThat(recipients).hasSize(6_060);
+        assertThat(store.campaigns().counts(campaign.id()).get(DeliveryState.ACCEPTED)).isEqualTo(6_060);
+        assertThat(largest.get()).as("emptied at 1 MB, give or take the outcomes of one batch").isPositive()
+                .isLessThan(CampaignRun.LOG_LIMIT + CampaignRun.LOG_LIMIT / 2);
+        assertThat(outcomeLogBytes(senders)).as("no log is left once the run is over").isZero();
+    }
+
+    private static long outcomeLogBytes(Path senders) {
+        try (var files = Files.list(senders)) {
+            return files.filter(f -> f.toString().endsWith(".outcomes")).mapToLong(f -> f.toFile().length()).sum(); // 0 once removed
+        } catch (NoSuchFileException e) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
