@@ -318,16 +318,20 @@ public final class DeliveryJournal implements AutoCloseable {
         });
     }
 
-    /** "No such user", read back from a log: the address is the subscriber's, unless they have been erased since. */
+    /**
+     * "No such user", read back from a log: the address of the delivery's subscriber, unless they have
+     * been erased since, with the campaign the dead sender was sending, which need not be this one.
+     */
     private void suppressReplayed(OutcomeLog.Logged outcome) {
-        handle.createQuery(sql.get("subscriber-email-of")).bind("id", outcome.subscriberId()).mapTo(String.class).findOne().ifPresent(email -> {
-            try {
-                suppressions.suppress(EmailAddress.parse(email), SuppressionReason.HARD_BOUNCE, "campaign " + campaign.id() + ": " + outcome.reply(),
-                        true);
-            } catch (InvalidAddressException e) {
-                throw new IllegalStateException("stored address " + email + " is no longer valid: " + e.getMessage(), e);
-            }
-        });
+        handle.createQuery(sql.get("delivery-address-of")).bind("id", outcome.deliveryId())
+                .map((rs, ctx) -> Map.entry(rs.getString("email"), rs.getLong("campaign_id"))).findOne().ifPresent(found -> {
+                    try {
+                        suppressions.suppress(EmailAddress.parse(found.getKey()), SuppressionReason.HARD_BOUNCE,
+                                "campaign " + found.getValue() + ": " + outcome.reply(), true);
+                    } catch (InvalidAddressException e) {
+                        throw new IllegalStateException("stored address " + found.getKey() + " is no longer valid: " + e.getMessage(), e);
+                    }
+                });
     }
 
     /** The earliest time a queued delivery becomes due, or empty when nothing is queued. */

@@ -166,7 +166,7 @@ final class OutcomeLog implements AutoCloseable {
      * @param attempt  the claim's attempt number: the row must still be in that attempt for the outcome to apply
      * @param loggedAt epoch millis of the write: a row claimed again after it is not this outcome's
      */
-    record Logged(long deliveryId, long subscriberId, int attempt, long loggedAt, DeliveryState state, String reply, String messageId, long retryAt,
+    record Logged(long deliveryId, int attempt, long loggedAt, DeliveryState state, String reply, String messageId, long retryAt,
             boolean suppress) {
     }
 
@@ -174,7 +174,6 @@ final class OutcomeLog implements AutoCloseable {
         ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(payload)) {
             out.writeLong(outcome.claim().deliveryId());
-            out.writeLong(outcome.claim().subscriberId());
             out.writeInt(outcome.claim().attempt());
             out.writeLong(loggedAt);
             writeText(out, outcome.state().word());
@@ -225,7 +224,6 @@ final class OutcomeLog implements AutoCloseable {
 
     private static Logged decode(DataInputStream in) throws IOException {
         long deliveryId = in.readLong();
-        long subscriberId = in.readLong();
         int attempt = in.readInt();
         long loggedAt = in.readLong();
         DeliveryState state = DeliveryState.find(readText(in)).orElse(null);
@@ -237,7 +235,7 @@ final class OutcomeLog implements AutoCloseable {
         if (state == null) {
             return null;
         }
-        return new Logged(deliveryId, subscriberId, attempt, loggedAt, state, reply, hasMessageId ? messageId : null, retryAt, suppress);
+        return new Logged(deliveryId, attempt, loggedAt, state, reply, hasMessageId ? messageId : null, retryAt, suppress);
     }
 
     private static String readText(DataInputStream in) throws IOException {

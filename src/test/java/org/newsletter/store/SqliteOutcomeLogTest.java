@@ -81,6 +81,26 @@ class SqliteOutcomeLogTest {
         assertThat(log).as("read back, then removed").doesNotExist();
     }
 
+    /** The log is read back by the next run of any campaign, and what it records names the campaign it belongs to. */
+    @Test
+    void aKilledSendersLogIsReadBackByARunOfAnotherCampaign() throws IOException {
+        Campaign august = start();
+        DeliveryJournal first = killed.journal(august, news);
+        List<DeliveryClaim> claims = first.claim(2);
+        first.note(DeliveryOutcome.accepted(claims.get(0), "<a@example.org>", "250 ok"));
+        first.note(DeliveryOutcome.failed(claims.get(1), true, "<b@example.org>", "550 5.1.1 no such user", true));
+        Path log = kill(first);
+        Campaign september = store.campaigns().start(new CampaignDraft("2024-09-team-update", news, null, null, "September", "hash", "outbox"));
+
+        try (DeliveryJournal next = store.journal(september, news)) {
+            assertThat(next.requeueOrphans()).as("August's rows are August's to queue again").isZero();
+        }
+        assertThat(stateOf(august, "p0@example.org")).startsWith("accepted|");
+        assertThat(store.suppressions().find(EmailAddress.parse("p1@example.org"))).get().extracting(Suppression::note)
+                .isEqualTo("campaign " + august.id() + ": 550 5.1.1 no such user");
+        assertThat(log).doesNotExist();
+    }
+
     @Test
     void aRecordTheKillCutShortIsIgnoredAndItsRowIsQueuedAgain() throws IOException {
         Campaign campaign = start();

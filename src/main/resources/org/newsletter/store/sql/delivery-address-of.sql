@@ -1,0 +1,1 @@
+SELECT s.email, d.campaign_id FROM delivery d JOIN subscriber s ON s.id = d.subscriber_id WHERE d.id = :id

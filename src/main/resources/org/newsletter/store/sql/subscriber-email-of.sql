@@ -1,1 +1,0 @@
-SELECT email FROM subscriber WHERE id = :id
