@@ -55,10 +55,15 @@ final class OutcomeLog implements AutoCloseable {
         try {
             PrivateFiles.createFolder(folder);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-            // A left-over file of the same id can only be from a database that was replaced: nothing in it applies.
-            channel.truncate(0);
-            PrivateFiles.restrict(file);
-            return new OutcomeLog(file, channel);
+            try {
+                // A left-over file of the same id can only be from a database that was replaced: nothing in it applies.
+                channel.truncate(0);
+                PrivateFiles.restrict(file);
+                return new OutcomeLog(file, channel);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the outcome log " + file + ": " + e.getMessage(), e);
         }
