@@ -152,6 +152,10 @@ final class CampaignsTab {
         row.put("audience", campaign.audience());
         row.put("accepted", counts.get(DeliveryState.ACCEPTED));
         row.put("failed", counts.get(DeliveryState.FAILED_PERMANENT) + counts.get(DeliveryState.FAILED_TEMPORARY));
+        // The rest of the audience, as 'newsletter campaigns' shows it, so that the columns add up.
+        row.put("skipped", counts.get(DeliveryState.SKIPPED));
+        row.put("queued", counts.remaining());
+        row.put("removed", counts.removedFrom(campaign.audience()));
         return row;
     }
 
