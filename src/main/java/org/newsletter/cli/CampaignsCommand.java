@@ -229,14 +229,18 @@ final class CampaignsCommand implements Callable<Integer> {
                 Campaign campaign = require(store, id);
                 CampaignSender sender = new CampaignSender(workspace, pipeline::render, store, context.environment(), context.clock());
                 SendPlan plan = sender.plan(campaign, allowChanged);
-                long failed = store.campaigns().counts(id).get(DeliveryState.FAILED_TEMPORARY);
+                CampaignCounts counts = store.campaigns().counts(id);
+                long failed = counts.get(DeliveryState.FAILED_TEMPORARY);
                 // A retry stopped part-way (Ctrl-C) leaves its re-queued messages queued, not failed: running it again sends those.
-                long stillQueued = store.campaigns().counts(id).remaining();
-                if (failed == 0 && stillQueued == 0) {
+                // Stopped at once (a second Ctrl-C, kill -9), it also leaves the messages then with the server "sending": in
+                // doubt, they go again with the same Message-ID.
+                long stillQueued = counts.get(DeliveryState.QUEUED);
+                long inFlight = counts.get(DeliveryState.SENDING);
+                if (failed == 0 && stillQueued == 0 && inFlight == 0) {
                     context.out().println("Campaign " + id + " has nothing to retry.");
                     return ExitCodes.OK;
                 }
-                String queuedToo = stillQueued == 0 ? "" : " and the " + stillQueued + " still queued from a run that stopped";
+                String queuedToo = leftByAStoppedRun(stillQueued, inFlight);
                 if (!Confirmation.confirmed(context, yes, "retry", "Retry " + failed + " temporarily failed messages of campaign " + id + queuedToo + "?")) {
                     context.out().println("Not sent.");
                     return ExitCodes.FAILED;
@@ -245,6 +249,15 @@ final class CampaignsCommand implements Callable<Integer> {
                 context.out().println("Retrying " + requeued + " of campaign " + id + queuedToo + " through " + plan.transport());
                 return new CampaignRunner(context).run(sender, store.campaigns().find(id).orElseThrow(), plan, store, spec);
             }
+        }
+
+        private static String leftByAStoppedRun(long queued, long inFlight) {
+            if (queued == 0 && inFlight == 0) {
+                return "";
+            }
+            String what = queued == 0 ? inFlight + " in flight"
+                    : inFlight == 0 ? queued + " still queued" : queued + " still queued and " + inFlight + " in flight";
+            return " and the " + what + " from a run that stopped";
         }
     }
 }

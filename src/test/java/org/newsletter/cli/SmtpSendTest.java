@@ -116,6 +116,32 @@ class SmtpSendTest {
         assertThat(retried.out()).contains("Retrying 1 of campaign 1").contains("1 failed-temporary");
     }
 
+    /**
+     * A retry stopped at once (a second Ctrl-C, kill -9) leaves the messages then with the server
+     * {@code sending}; the next retry says so, and sends them again, instead of calling them queued.
+     */
+    @Test
+    void aRetryAfterOneThatWasKilledNamesTheMessagesLeftInFlight() throws Exception {
+        faulty = FaultySmtpServer.start();
+        faulty.failAddress("dee@example.org", FaultySmtpServer.Stage.END_OF_DATA, "452 4.2.2 Mailbox full", 3);
+        workspace.env("NEWSLETTER_TRANSPORT", faulty.url("tls=none&connections=1&timeout=2s"));
+        workspace.run("send", ISSUE, "--list", "news", "--yes");
+        assertThat(ok("campaigns", "show", "1").out()).containsPattern("1\\s+failed-temporary\\s+452 4.2.2 Mailbox full");
+        // What a retry killed while dee's message was with the server leaves: the row claimed ("sending") by a sender that is gone.
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(".newsletter/newsletter.db"));
+                java.sql.Statement update = db.createStatement()) {
+            update.executeUpdate("INSERT INTO campaign_sender (id, campaign_id, host, pid, started_at) VALUES (99, 1, 'gone', 1, 0)");
+            assertThat(update.executeUpdate("UPDATE delivery SET state = 'sending', sender_id = 99 WHERE state = 'failed-temporary'")).isEqualTo(1);
+        }
+
+        IssueFixture.Run retried = workspace.run("campaigns", "retry", "1", "--yes");
+
+        assertThat(retried.out()).contains("Retrying 0 of campaign 1 and the 1 in flight from a run that stopped").doesNotContain("queued from");
+        assertThat(retried.exitCode()).as(retried.err()).isZero();
+        assertThat(faulty.received()).extracting(r -> r.recipients().get(0)).filteredOn("dee@example.org"::equals).hasSize(1);
+        assertThat(ok("campaigns", "show", "1").out()).containsPattern("accepted\\s+6");
+    }
+
     @Test
     void aDroppedConnectionAndAStalledServerAreRetriedOnANewConnection() {
         faulty = FaultySmtpServer.start();
