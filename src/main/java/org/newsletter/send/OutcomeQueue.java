@@ -17,8 +17,9 @@ import org.newsletter.store.DeliveryOutcome;
  * another message, and then queued for the run's thread to record in the database in batches.
  *
  * <p>The run's thread is woken for each outcome only when the journal keeps no log (then each is
- * recorded as it comes). With a log it looks every {@link #BATCH_POLL}: waking it for every message
- * cost nearly as much CPU as recording them all.
+ * recorded as it comes). With a log it looks every {@link #BATCH_POLL} while outcomes keep coming (waking
+ * it for every message cost nearly as much CPU as recording them all), and less often, up to the wait its
+ * caller allows, while none come (a campaign held to 20 messages a second, a run waiting for a retry).
  */
 final class OutcomeQueue {
 
@@ -32,6 +33,8 @@ final class OutcomeQueue {
     private final boolean wakeForEach;
     /** Senders report under the read lock; emptying the log takes the write lock, so no report is half done. */
     private final ReadWriteLock gate = new ReentrantReadWriteLock();
+    /** How long the taker parks next time it finds nothing (with a log); used by the taker's thread alone. */
+    private long look = BATCH_POLL;
 
     /** Made by the run's thread, the one that takes outcomes. */
     OutcomeQueue(DeliveryJournal journal) {
@@ -58,11 +61,11 @@ final class OutcomeQueue {
         }
     }
 
-    /** The next outcome, waiting up to {@code millis} (or {@link #BATCH_POLL}, if shorter, with a log); null if none came. */
+    /** The next outcome, waiting up to {@code millis} (with a log, from {@link #BATCH_POLL} up to that); null if none came. */
     DeliveryOutcome poll(long millis) throws InterruptedException {
         DeliveryOutcome next = queue.poll();
         long wait = TimeUnit.MILLISECONDS.toNanos(millis);
-        long deadline = System.nanoTime() + (wakeForEach ? wait : Math.min(BATCH_POLL, wait));
+        long deadline = System.nanoTime() + (wakeForEach ? wait : Math.min(look, wait));
         for (long left = deadline - System.nanoTime(); next == null && left > 0; left = deadline - System.nanoTime()) {
             LockSupport.parkNanos(this, left);
             if (Thread.interrupted()) {
@@ -70,6 +73,7 @@ final class OutcomeQueue {
             }
             next = queue.poll();
         }
+        look = next != null ? BATCH_POLL : Math.min(2 * look, Math.max(BATCH_POLL, wait));
         return next;
     }
 
