@@ -34,6 +34,7 @@ class PrivateArchiveTest {
     static SiteHarness site;
     static ClickTrackingTest.Message staffEmail;
     static ClickTrackingTest.Message newsEmail;
+    static ClickTrackingTest.Message staffTestCopy;
 
     @BeforeAll
     static void sendToAPrivateAndAPublicListAndServe() throws Exception {
@@ -63,8 +64,10 @@ class PrivateArchiveTest {
         SiteHarness.ok(workspace, "subscribers", "add", "sam@example.org", "--list", "staff");
         SiteHarness.ok(workspace, "send", STAFF_ONLY, "--list", "staff", "--yes");
         SiteHarness.send(workspace, PUBLIC);
+        SiteHarness.ok(workspace, "send", STAFF_ONLY, "--list", "staff", "--test-to", "editor@example.org", "--yes");
         List<ClickTrackingTest.Message> sent = ClickTrackingTest.messages(workspace);
         staffEmail = sent.stream().filter(m -> m.to().contains("sam@example.org")).findFirst().orElseThrow();
+        staffTestCopy = sent.stream().filter(m -> m.to().contains("editor@example.org")).findFirst().orElseThrow();
         newsEmail = sent.stream().filter(m -> m.to().contains("ann@example.org")).findFirst().orElseThrow();
         site = SiteHarness.start(workspace, new CapturedMail());
     }
@@ -137,6 +140,11 @@ class PrivateArchiveTest {
         assertThat(ics.statusCode()).isEqualTo(200);
         assertThat(ics.body()).contains("SUMMARY:Staff meeting");
         assertThat(ics.headers().firstValue("Cache-Control")).hasValue("private, no-store");
+    }
+
+    @Test
+    void aTestCopyForThePrivateListLinksToTheKeyedAddressToo() throws Exception {
+        assertThat(webLink(staffTestCopy.html())).isEqualTo(webLink(staffEmail.html())).isEqualTo(textLink(staffTestCopy.text()));
     }
 
     @Test
