@@ -39,7 +39,12 @@ public final class SubscriberTokens {
         /** (campaign, subscriber) appended to a click token when clicks are kept per person. */
         CLICKER("kp"),
         /** (campaign, 0) in the counted image of a campaign: it names nobody. */
-        IMAGE("i");
+        IMAGE("i"),
+        /**
+         * An issue's folder name in the web address of an issue sent only to private lists: the key
+         * without which its archive page, images and calendar files answer "not found".
+         */
+        ARCHIVE("a");
 
         private final String tag;
 
@@ -62,6 +67,7 @@ public final class SubscriberTokens {
 
     private static final Pattern EXPIRING_FORM = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.(\\d{1,12})\\.([A-Za-z0-9_-]{22})");
     private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\.(\\d{1,18})\\.([A-Za-z0-9_-]{22})");
+    private static final Pattern SIGNATURE = Pattern.compile("[A-Za-z0-9_-]{22}");
     private static final int MAC_BYTES = 16;
 
     /** Keyed once; each token clones it, which is much cheaper than a provider look-up and key set-up per recipient. */
@@ -130,6 +136,30 @@ public final class SubscriberTokens {
                 : Optional.empty();
     }
 
+    /**
+     * The MAC of a name rather than of two numbers, base64url-encoded (22 characters). What is signed
+     * is {@code TAG:NAME}; the names signed this way hold no colon (issue folder names cannot), so the
+     * input can never equal a numeric token's {@code TAG:FIRST:SECOND} nor an expiring one's.
+     */
+    public String signature(Purpose purpose, String name) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(purpose, name));
+    }
+
+    /** Whether {@code signature} is the one {@link #signature} gives for {@code name}, compared in constant time. */
+    public boolean verifySignature(Purpose purpose, String name, String signature) {
+        if (signature == null || !SIGNATURE.matcher(signature).matches()) {
+            return false;
+        }
+        return genuine(signature, mac(purpose, name));
+    }
+
+    private byte[] mac(Purpose purpose, String name) {
+        if (name.indexOf(':') >= 0) {
+            throw new IllegalArgumentException("a signed name cannot hold ':': " + name);
+        }
+        return macOf(purpose.tag + ":" + name);
+    }
+
     private static boolean hasLeadingZero(String digits) {
         return digits.length() > 1 && digits.startsWith("0");
     }
@@ -146,10 +176,14 @@ public final class SubscriberTokens {
     }
 
     private byte[] mac(String tag, long first, long second) {
+        return macOf(tag + ":" + first + ":" + second);
+    }
+
+    private byte[] macOf(String input) {
         try {
             // The keyed prototype is never used directly, only cloned, so threads never share its state.
             Mac hmac = (Mac) keyed.clone();
-            byte[] full = hmac.doFinal((tag + ":" + first + ":" + second).getBytes(StandardCharsets.US_ASCII));
+            byte[] full = hmac.doFinal(input.getBytes(StandardCharsets.UTF_8));
             return Arrays.copyOf(full, MAC_BYTES);
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);

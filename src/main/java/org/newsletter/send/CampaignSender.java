@@ -14,6 +14,7 @@ import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
 import org.newsletter.message.LinkTracking;
 import org.newsletter.message.PersonalLinks;
+import org.newsletter.message.PrivateIssueAddress;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.MailingList;
 import org.newsletter.model.Subscriber;
@@ -109,7 +110,7 @@ public final class CampaignSender {
         Transport transport = transports.create(outboxFolder(campaign));
         // Tracked links are recorded before the first message goes out, so /c/ can answer every one of them.
         LinkTracking.Tracked tracked = new LinkTracking(workspace.tracking(), workspace.site().baseUrl(), tokens())
-                .apply(plan.rendered(), campaign.id(), campaign.issue());
+                .apply(asTheListReadsIt(plan), campaign.id(), campaign.issue());
         store.tracking().recordLinks(campaign.id(), tracked.links());
         MessageMaker maker = new BuiltMessages(workspace.site(), tracked.rendered(), campaign, plan.list(), links(), signer(), clock,
                 workspace.tracking().clicks() == Tracking.Clicks.PER_PERSON);
@@ -171,7 +172,17 @@ public final class CampaignSender {
 
     /** {@code --test-to}: the plan's message to these addresses only, "[TEST]" in the subject, no campaign recorded. */
     public java.util.List<TestSend.Result> testSend(SendPlan plan, java.util.List<org.newsletter.model.EmailAddress> addresses) {
-        return new TestSend(workspace.site(), store, clock, signer()).send(plan, links(), transports.create("test"), addresses);
+        return new TestSend(workspace.site(), store, clock, signer()).send(plan, asTheListReadsIt(plan), links(), transports.create("test"),
+                addresses);
+    }
+
+    /**
+     * The plan's issue with the web addresses its readers need: the archive answers an issue sent only
+     * to private lists only at its keyed address, so a private list's email links there. Done before
+     * click tracking, so a tracked "view in browser" redirects to the keyed address too.
+     */
+    private RenderedIssue asTheListReadsIt(SendPlan plan) {
+        return plan.list().isPublic() ? plan.rendered() : new PrivateIssueAddress(workspace.site(), tokens()).forPrivateList(plan.rendered());
     }
 
     /** The links and VERP addresses, signed with the workspace's secret. */

@@ -14,6 +14,7 @@ import org.newsletter.message.PersonalLinks;
 import org.newsletter.model.EmailAddress;
 import org.newsletter.model.Recipient;
 import org.newsletter.model.Site;
+import org.newsletter.render.RenderedIssue;
 import org.newsletter.model.Subscriber;
 import org.newsletter.store.Store;
 
@@ -40,11 +41,12 @@ public final class TestSend {
         this.signer = signer;
     }
 
-    public List<Result> send(SendPlan plan, PersonalLinks links, Transport transport, List<EmailAddress> addresses) {
+    /** @param rendered the plan's issue as the list's readers get it (a private list's links carry the archive key) */
+    public List<Result> send(SendPlan plan, RenderedIssue rendered, PersonalLinks links, Transport transport, List<EmailAddress> addresses) {
         List<Result> results = new ArrayList<>();
         String runKey = "test/" + clock.millis();
-        CampaignMessages messages = new CampaignMessages(plan.rendered(),
-                CampaignHeaders.forList(site, "[TEST] " + plan.rendered().issue().subject(), plan.list().slug()));
+        CampaignMessages messages = new CampaignMessages(rendered,
+                CampaignHeaders.forList(site, "[TEST] " + rendered.issue().subject(), plan.list().slug()));
         try (Transport.Channel channel = transport.open()) {
             for (EmailAddress address : addresses) {
                 results.add(sendOne(channel, plan, messages, links, address, runKey));

@@ -23,8 +23,11 @@ final class ArchiveCatalogue {
 
     private static final Pattern SLUG_PATTERN = Pattern.compile(SLUG);
 
-    /** A sent issue found on disk, not yet rendered. */
-    /** @param listed whether it goes in the archive's list and feed: it was sent to a public list */
+    /**
+     * A sent issue found on disk, not yet rendered.
+     *
+     * @param listed whether it goes in the archive's list and feed: it was sent to a public list
+     */
     record Sent(String slug, Path folder, Instant firstSent, boolean listed) {
     }
 
@@ -50,8 +53,8 @@ final class ArchiveCatalogue {
     /**
      * Every sent issue that renders and went to a public list, newest first by the date in its front
      * matter (then by when it was first sent). A broken one is left out (the cache has logged why) so the
-     * others stay listed. An issue sent only to private lists is not listed here, though its own address
-     * answers, so that the "view in browser" link of the email its readers got works.
+     * others stay listed. An issue sent only to private lists is not listed here; it answers only at the
+     * keyed address its email links to (see {@link ArchivePages}).
      */
     List<ArchivedIssue> newestFirst() {
         List<ArchivedIssue> issues = new ArrayList<>();

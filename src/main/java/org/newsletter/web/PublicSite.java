@@ -6,6 +6,7 @@ import java.time.Clock;
 import org.newsletter.config.Workspace;
 import org.newsletter.mail.SubscriberTokens;
 import org.newsletter.mail.Transport;
+import org.newsletter.message.PrivateIssueAddress;
 import org.newsletter.issue.BrandLook;
 import org.newsletter.store.StorePool;
 
@@ -52,7 +53,7 @@ public final class PublicSite implements AutoCloseable {
         ErrorPages errors = new ErrorPages(pages);
         String envelopeFrom = workspace.sending().bounceAddress() == null ? site.sender().address() : workspace.sending().bounceAddress();
         mailer = new ConfirmationMailer(site, pages, transport, envelopeFrom, SubscribePages.CONFIRMATION_VALIDITY, clock, log);
-        ArchivePages archive = new ArchivePages(workspace, stores, clock, pages, errors, log);
+        ArchivePages archive = new ArchivePages(workspace, stores, clock, pages, errors, log, new PrivateIssueAddress(site, tokens));
         ConfirmationLimits mailLimits = new ConfirmationLimits(clock);
         SubscribePages subscribe = new SubscribePages(stores, tokens, pages, errors, mailer, site.baseUrl(), clock, mailLimits, log);
         trackingWriter = new TrackingWriter(stores, log);

@@ -25,8 +25,14 @@ public interface RequestLog {
      */
     Pattern SIGNATURE = Pattern.compile("(?:\\.|%2[Ee])(?:[A-Za-z0-9_-]|%(?!2[Ee])[0-9A-Fa-f]{2}){16,}");
 
+    /**
+     * The key segment of a private issue's address ({@code /archive/SLUG/~KEY/}), its "~" possibly
+     * percent-encoded: it opens the issue to whoever has it, so it is cut off like a token's signature.
+     */
+    Pattern ARCHIVE_KEY = Pattern.compile("(?:~|%7[Ee])(?:[A-Za-z0-9_-]|%[0-9A-Fa-f]{2}){16,}");
+
     static String mask(String rawPath) {
-        return SIGNATURE.matcher(rawPath).replaceAll(".…");
+        return ARCHIVE_KEY.matcher(SIGNATURE.matcher(rawPath).replaceAll(".…")).replaceAll("~…");
     }
 
     /** This log, with signatures and addresses masked in every line, whoever writes it. */

@@ -70,4 +70,25 @@ class SubscriberTokensTest {
     void aShortSecretIsRefused() {
         assertThatThrownBy(() -> new SubscriberTokens("short")).hasMessage("the token secret must be at least 32 characters");
     }
+
+    @Test
+    void aNamesSignatureOpensOnlyThatNameForThatPurposeWithThatSecret() {
+        String signature = tokens.signature(Purpose.ARCHIVE, "2024-07-staff-rota");
+        assertThat(signature).matches("[A-Za-z0-9_-]{22}");
+        assertThat(tokens.verifySignature(Purpose.ARCHIVE, "2024-07-staff-rota", signature)).isTrue();
+        assertThat(tokens.verifySignature(Purpose.ARCHIVE, "2024-08-team-update", signature)).as("another issue").isFalse();
+        assertThat(tokens.verifySignature(Purpose.UNSUBSCRIBE, "2024-07-staff-rota", signature)).as("another purpose").isFalse();
+        assertThat(new SubscriberTokens("another-".repeat(5)).verifySignature(Purpose.ARCHIVE, "2024-07-staff-rota", signature))
+                .as("another secret").isFalse();
+        assertThat(tokens.verifySignature(Purpose.ARCHIVE, "2024-07-staff-rota", signature.substring(1))).as("truncated").isFalse();
+        assertThat(tokens.verifySignature(Purpose.ARCHIVE, "2024-07-staff-rota", null)).isFalse();
+    }
+
+    @Test
+    void aNumericTokensMacIsNoSignatureOfAName() {
+        // "1:2" as a name would sign the same input as the ids (1, 2): names may hold no colon.
+        String token = tokens.token(Purpose.ARCHIVE, 1, 2);
+        assertThatThrownBy(() -> tokens.verifySignature(Purpose.ARCHIVE, "1:2", token.substring(token.lastIndexOf('.') + 1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
