@@ -6,9 +6,12 @@ import java.util.concurrent.Callable;
 import org.newsletter.config.Workspace;
 import org.newsletter.doctor.Rejections;
 import org.newsletter.issue.IssuePipeline;
+import org.newsletter.mail.SubscriberTokens;
+import org.newsletter.message.PrivateIssueAddress;
 import org.newsletter.model.Campaign;
 import org.newsletter.model.CampaignCounts;
 import org.newsletter.model.DeliveryState;
+import org.newsletter.model.MailingList;
 import org.newsletter.model.ScheduledCampaign;
 import org.newsletter.model.UserInputException;
 import org.newsletter.send.CampaignSender;
@@ -173,6 +176,7 @@ final class CampaignsCommand implements Callable<Integer> {
                 out.println("Subject:  " + campaign.subject());
                 out.println("Started:  " + campaign.createdAt() + " via " + campaign.transport());
                 out.println("Status:   " + (campaign.finished() ? "finished " + campaign.finishedAt() : "sending (run the same send again to resume)"));
+                webAddress(workspace, store, campaign).ifPresent(web -> out.println("Web:      " + web));
                 out.println("Audience: " + campaign.audience());
                 for (DeliveryState state : DeliveryState.values()) {
                     out.printf("  %-17s %9d%n", state.word(), counts.get(state));
@@ -198,6 +202,25 @@ final class CampaignsCommand implements Callable<Integer> {
                 }
             }
             return ExitCodes.OK;
+        }
+
+        /**
+         * The web version its emails link to: the archive's address, or for a private list the keyed one,
+         * which staff can share again with someone who lost the email. None for a welcome mail, which the
+         * archive does not serve.
+         */
+        private java.util.Optional<String> webAddress(Workspace workspace, Store store, Campaign campaign) {
+            boolean archived = store.campaigns().sentIssues().stream().anyMatch(sent -> sent.issue().equals(campaign.issue()));
+            java.util.Optional<MailingList> list = store.lists().find(campaign.listSlug());
+            if (!archived || list.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            if (list.get().isPublic()) {
+                return java.util.Optional.of(workspace.site().issueUrl(campaign.issue()).toString());
+            }
+            SubscriberTokens tokens = new SubscriberTokens(store.settings().tokenSecret(context.environment()));
+            return java.util.Optional.of(new PrivateIssueAddress(workspace.site(), tokens).of(campaign.issue())
+                    + "  (private list: only this address opens it)");
         }
     }
 

@@ -32,13 +32,14 @@ class PrivateArchiveTest {
     static Path temp;
 
     static SiteHarness site;
+    static IssueFixture workspace;
     static ClickTrackingTest.Message staffEmail;
     static ClickTrackingTest.Message newsEmail;
     static ClickTrackingTest.Message staffTestCopy;
 
     @BeforeAll
     static void sendToAPrivateAndAPublicListAndServe() throws Exception {
-        IssueFixture workspace = SiteHarness.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
+        workspace = SiteHarness.withAList(IssueFixture.copyOfRepository(temp.resolve("workspace")));
         Path staff = workspace.issue(STAFF_ONLY, """
                 ---
                 title: Rota for staff
@@ -165,6 +166,16 @@ class PrivateArchiveTest {
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("public, max-age=300");
         assertThat(page.headers().firstValue("X-Robots-Tag")).isEmpty();
         assertThat(site.getBytes("/archive/" + PUBLIC + "/images/birds.jpg").statusCode()).isEqualTo(200);
+    }
+
+    /** Staff can give the web version again to someone who lost the email: the campaign shows the address its emails link to. */
+    @Test
+    void campaignsShowGivesTheAddressItsEmailsLinkTo() {
+        String staffCampaign = SiteHarness.ok(workspace, "campaigns", "show", "1").out();
+        assertThat(staffCampaign).contains("Campaign 1: " + STAFF_ONLY + " to staff")
+                .contains("Web:      " + webLink(staffEmail.html()) + "  (private list: only this address opens it)");
+        assertThat(SiteHarness.ok(workspace, "campaigns", "show", "2").out()).contains("Campaign 2: " + PUBLIC)
+                .contains("Web:      " + webLink(newsEmail.html()) + "\n").doesNotContain("~");
     }
 
     @Test
