@@ -518,8 +518,7 @@ final class SmtpSession {
     }
 
     private static SmtpReply toReply(String[] lines) throws IOException {
-        // Nearly every reply is one line: parsed as it is, without joining and splitting it again.
-        SmtpReply reply = lines.length == 1 ? SmtpReply.parse(lines[0]) : ServerResponse.toReply(String.join("\n", lines));
+        SmtpReply reply = ServerResponse.toReply(lines);
         if (reply == null) {
             throw new IOException("not an SMTP reply: " + lines[0]);
         }

@@ -221,13 +221,17 @@ public final class DeliveryJournal implements AutoCloseable {
     }
 
     private void suppress(DeliveryOutcome outcome) {
+        suppressHardBounce(outcome.claim().email(), campaign.id(), outcome.reply());
+    }
+
+    /** "No such user" from the server: the address goes on the suppression list, with the campaign and the reply. */
+    private void suppressHardBounce(String email, long campaignId, String reply) {
         try {
-            suppressions.suppress(EmailAddress.parse(outcome.claim().email()), SuppressionReason.HARD_BOUNCE,
-                    "campaign " + campaign.id() + ": " + outcome.reply(), true);
+            suppressions.suppress(EmailAddress.parse(email), SuppressionReason.HARD_BOUNCE, "campaign " + campaignId + ": " + reply, true);
         } catch (InvalidAddressException e) {
             // The address was valid when it was stored; if the rules have since tightened, the failed
             // delivery is still recorded and the address can no longer be mailed by this tool anyway.
-            throw new IllegalStateException("stored address " + outcome.claim().email() + " is no longer valid: " + e.getMessage(), e);
+            throw new IllegalStateException("stored address " + email + " is no longer valid: " + e.getMessage(), e);
         }
     }
 
@@ -324,14 +328,8 @@ public final class DeliveryJournal implements AutoCloseable {
      */
     private void suppressReplayed(OutcomeLog.Logged outcome) {
         handle.createQuery(sql.get("delivery-address-of")).bind("id", outcome.deliveryId())
-                .map((rs, ctx) -> Map.entry(rs.getString("email"), rs.getLong("campaign_id"))).findOne().ifPresent(found -> {
-                    try {
-                        suppressions.suppress(EmailAddress.parse(found.getKey()), SuppressionReason.HARD_BOUNCE,
-                                "campaign " + found.getValue() + ": " + outcome.reply(), true);
-                    } catch (InvalidAddressException e) {
-                        throw new IllegalStateException("stored address " + found.getKey() + " is no longer valid: " + e.getMessage(), e);
-                    }
-                });
+                .map((rs, ctx) -> Map.entry(rs.getString("email"), rs.getLong("campaign_id"))).findOne()
+                .ifPresent(found -> suppressHardBounce(found.getKey(), found.getValue(), outcome.reply()));
     }
 
     /** The earliest time a queued delivery becomes due, or empty when nothing is queued. */
