@@ -159,7 +159,8 @@ public final class CampaignRun {
             try {
                 leftInFlight = finish(workers, work, results, pending, recorded, outstanding);
             } finally {
-                flush(pending, recorded);
+                // Everything reported is now recorded, so the outcome log holds nothing the journal must read back when it closes.
+                leftInFlight = Math.max(0, leftInFlight - results.drainRecordAndForget(pending, () -> flush(pending, recorded)));
             }
         }
         return new RunReport(recorded, journal.skipped(), orphans, Duration.ofNanos(System.nanoTime() - started), health.reason(), stopped,

@@ -190,6 +190,21 @@ class CampaignRunTest {
         assertThat(outcomeLogBytes(senders)).as("no log is left once the run is over").isZero();
     }
 
+    /** A run that ends with every outcome recorded leaves its journal nothing to read back from the log when it closes. */
+    @Test
+    void aRunThatRecordedEverythingEndsWithAnEmptyOutcomeLog() throws InterruptedException {
+        SendPlan plan = plan();
+        Campaign campaign = sender.start(plan);
+        try (DeliveryJournal journal = store.journal(campaign, news)) {
+            RunReport report = new CampaignRun(journal, new RecordingTransport(), builtMessages(campaign, plan), 3, SendingSettings.Rate.UNLIMITED,
+                    FAST_RETRY, Clock.systemUTC(), SendProgress.NONE, new StopRequest()).run();
+            assertThat(report.accepted()).isEqualTo(60);
+            assertThat(journal.notesAhead()).isTrue();
+            assertThat(journal.notedBytes()).as("emptied once all 60 were recorded").isZero();
+        }
+        assertThat(store.campaigns().counts(campaign.id()).get(DeliveryState.ACCEPTED)).isEqualTo(60);
+    }
+
     private static long outcomeLogBytes(Path senders) {
         try (var files = Files.list(senders)) {
             return files.filter(f -> f.toString().endsWith(".outcomes")).mapToLong(f -> f.toFile().length()).sum(); // 0 once removed
